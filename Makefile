@@ -1,0 +1,87 @@
+# Keras Quest — the two commands are `make html` and `make test`; `make help` lists the rest.
+# Every target sets up .venv from pyproject.toml first and re-installs when pyproject.toml changes.
+
+PYTHON     ?= python3
+VENV       ?= .venv
+BIN        := $(VENV)/bin
+BUILDDIR   ?= _build
+SPHINXOPTS ?= -W --keep-going -j auto
+SPHINX     := $(BIN)/python -m sphinx -c . docs
+HOST       ?= 127.0.0.1
+PORT       ?= 8000
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help html dirhtml singlehtml epub latex latexpdf text linkcheck livehtml serve test \
+        test-js test-py bench clean check new-track
+
+help: ## List the targets
+	@echo "Keras Quest — make targets"
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 16 | sed 's/^/  /'
+
+# ---- environment ---------------------------------------------------------------------------------
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Site dependencies only: what `make html` needs.
+$(VENV)/.installed-docs: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --editable .
+	@touch $@
+
+# Site + tests + the examples' backends (Keras, JAX CPU, PyTorch CPU pin).
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --editable '.[test,examples]'
+	@touch $(VENV)/.installed-docs $@
+
+venv: $(VENV)/.installed-docs
+
+# ---- building the site ---------------------------------------------------------------------------
+html: $(VENV)/.installed-docs ## Build the HTML site into _build/html (warnings are errors)
+	$(SPHINX) $(BUILDDIR)/html -b html $(SPHINXOPTS)
+	@echo "Open $(BUILDDIR)/html/index.html, or run 'make serve'."
+
+dirhtml singlehtml text: $(VENV)/.installed-docs
+	$(SPHINX) $(BUILDDIR)/$@ -b $@ $(SPHINXOPTS)
+
+epub: $(VENV)/.installed-docs ## Build the EPUB book into _build/epub
+	$(SPHINX) $(BUILDDIR)/epub -b epub $(SPHINXOPTS)
+
+latex: $(VENV)/.installed-docs ## Build LaTeX sources into _build/latex (PDF too when TeX is installed)
+	$(SPHINX) $(BUILDDIR)/latex -b latex $(SPHINXOPTS)
+	@if command -v latexmk >/dev/null 2>&1 && command -v xelatex >/dev/null 2>&1; then \
+		$(MAKE) -C $(BUILDDIR)/latex all-pdf; \
+	else \
+		echo "TeX (latexmk + xelatex) is not installed: LaTeX sources are in $(BUILDDIR)/latex, no PDF made."; \
+	fi
+
+latexpdf: latex ## Same as latex
+
+linkcheck: $(VENV)/.installed-docs ## Check external links (needs internet)
+	$(SPHINX) $(BUILDDIR)/linkcheck -b linkcheck $(SPHINXOPTS)
+
+livehtml: $(VENV)/.installed-test ## Live preview on http://127.0.0.1:8000 that rebuilds on save
+	$(BIN)/sphinx-autobuild -c . docs $(BUILDDIR)/livehtml --host $(HOST) --port $(PORT) \
+		--watch extensions --watch conf.py -j auto
+
+serve: html ## Build, then serve _build/html on http://127.0.0.1:8000
+	$(BIN)/python -m http.server --bind $(HOST) --directory $(BUILDDIR)/html $(PORT)
+
+# ---- checks --------------------------------------------------------------------------------------
+test: $(VENV)/.installed-test ## Run every test: JavaScript units, Python, examples, browser
+	@$(MAKE) --no-print-directory test-js
+	@$(MAKE) --no-print-directory test-py
+
+test-js:
+	@command -v node >/dev/null 2>&1 || { echo "make test: Node.js 18+ is needed for the JavaScript tests (Debian: apt-get install nodejs)."; exit 1; }
+	@if ls tests/js/*.test.mjs >/dev/null 2>&1; then node --test tests/js/; else echo "no JavaScript tests yet"; fi
+
+test-py: $(VENV)/.installed-test
+	@CHROMIUM="$$($(BIN)/python tests/find_browser.py)" || exit 1; \
+	export CHROMIUM; $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(VENV)/.installed-test ## Print build, size and speed figures (bench/)
+	$(BIN)/python bench/run.py
+
+clean: ## Remove build output (keeps .venv)
+	rm -rf $(BUILDDIR) .pytest_cache

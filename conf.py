@@ -1,0 +1,84 @@
+"""Sphinx configuration for Keras Quest.
+
+This file lives at the repository root and is used with ``sphinx-build -c . docs <out>``, so paths
+below are relative to the root, and our own extensions import as ``extensions.<name>``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT))
+
+with (ROOT / "pyproject.toml").open("rb") as _fh:
+    _pyproject = tomllib.load(_fh)
+
+project = "Keras Quest"
+author = "The Keras Quest contributors"
+copyright = "2026, The Keras Quest contributors"
+release = _pyproject["project"]["version"]
+version = release
+
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "sphinx_exercise",
+    "sphinx_copybutton",
+    "extensions.meta",
+]
+
+root_doc = "index"
+language = "en"
+exclude_patterns = ["_build", "**/.ipynb_checkpoints"]
+templates_path = ["_templates"]
+
+# --- MyST ---------------------------------------------------------------------------------------
+myst_enable_extensions = [
+    "colon_fence",
+    "deflist",
+    "tasklist",
+    "substitution",
+    "dollarmath",
+    "attrs_inline",
+]
+myst_heading_anchors = 3
+
+# --- HTML -----------------------------------------------------------------------------------------
+html_theme = "sphinx_book_theme"
+html_title = "Keras Quest"
+html_logo = "docs/_static/logo.svg"
+html_favicon = "docs/_static/favicon.svg"
+html_static_path = ["docs/_static"]
+html_css_files = ["keras-quest.css"]
+html_last_updated_fmt = None
+html_show_sourcelink = False
+html_copy_source = False
+html_theme_options = {
+    "search_bar_text": "Type to search across all tracks…",
+    "home_page_in_toc": True,
+    "show_toc_level": 2,
+    "use_download_button": False,
+    "use_fullscreen_button": False,
+    "navigation_with_keys": False,
+}
+# Read the Docs tells us the canonical address; locally there is none.
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+
+# Fallback meta description for pages that do not write their own (see extensions/meta).
+meta_default_description = (
+    "Keras Quest is a free, gamified course that teaches Keras 3 on JAX, TensorFlow and PyTorch, "
+    "with runnable examples and quizzes."
+)
+
+copybutton_prompt_text = r">>> |\.\.\. |\$ "
+copybutton_prompt_is_regexp = True
+
+# --- Other builders -------------------------------------------------------------------------------
+latex_engine = "xelatex"
+latex_documents = [(root_doc, "keras-quest.tex", "Keras Quest", author, "manual")]
+epub_basename = "keras-quest"
+epub_show_urls = "no"

@@ -1,0 +1,108 @@
+"""Shared fixtures: Sphinx test roots, the built course served locally, and Chromium."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+TESTS = Path(__file__).resolve().parent
+if str(TESTS) not in sys.path:
+    sys.path.insert(0, str(TESTS))
+
+from find_browser import NoBrowser, find_chromium  # noqa: E402
+from support import StaticServer, build_course  # noqa: E402
+
+pytest_plugins = ["sphinx.testing.fixtures"]
+
+# Keep Chromium quiet and offline: no background traffic, and every host but 127.0.0.1 resolves
+# to nothing (see shared/BROWSER_TESTING.md).
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """Test roots for ``@pytest.mark.sphinx(testroot=...)`` live in tests/roots/test-<name>/."""
+    return TESTS / "roots"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    try:
+        # `make test` has already resolved (and possibly downloaded) a browser into $CHROMIUM.
+        executable = find_chromium(try_download="CHROMIUM" not in os.environ)
+    except NoBrowser as exc:
+        pytest.fail(str(exc), pytrace=False)
+    args = {**browser_type_launch_args, "args": CHROMIUM_FLAGS}
+    if executable:
+        args["executable_path"] = executable
+    return args
+
+
+@pytest.fixture(scope="session")
+def serve_dir():
+    """Factory: ``serve_dir(path) -> base URL`` (ends with '/'); servers stop after the session."""
+    servers: list[StaticServer] = []
+
+    def serve(directory: Path | str) -> str:
+        server = StaticServer(directory)
+        servers.append(server)
+        return server.url
+
+    yield serve
+    for server in servers:
+        server.close()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, serve_dir):
+    """The whole course built once (HTML, parallel) and served on 127.0.0.1.
+
+    Attributes: ``url`` (base URL), ``outdir`` (Path), ``warnings`` (Sphinx's stderr),
+    ``returncode``.
+    """
+    outdir = tmp_path_factory.mktemp("site") / "html"
+    returncode, _stdout, stderr = build_course(outdir, "html", "-j", "auto", "--keep-going")
+    if not (outdir / "index.html").is_file():
+        pytest.fail(f"the course did not build:\n{stderr}", pytrace=False)
+    return SimpleNamespace(
+        url=serve_dir(outdir), outdir=outdir, warnings=stderr, returncode=returncode
+    )
+
+
+@pytest.fixture
+def console_errors(page):
+    """Console errors and uncaught exceptions of ``page``, collected as text."""
+    errors: list[str] = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(f"uncaught: {exc}"))
+    return errors
+
+
+@pytest.fixture
+def outside_requests(page):
+    """Every request ``page`` makes to anywhere but 127.0.0.1 (which must stay empty)."""
+    seen: list[str] = []
+
+    def record(request):
+        url = request.url
+        if not (url.startswith("http://127.0.0.1") or url.startswith(("data:", "blob:", "about:"))):
+            seen.append(url)
+
+    page.on("request", record)
+    return seen

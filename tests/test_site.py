@@ -1,0 +1,117 @@
+"""The site shell: a clean build, page metadata, offline assets, search, light and dark mode."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+TRACK_1 = "tracks/01-why-keras.html"
+
+
+class _AssetParser(HTMLParser):
+    """Collect the URLs a page loads (scripts, styles, images, fonts) and its meta tags."""
+
+    def __init__(self):
+        super().__init__()
+        self.loads: list[str] = []
+        self.meta: dict[str, str] = {}
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag in ("script", "img", "source", "iframe", "audio", "video") and a.get("src"):
+            self.loads.append(a["src"])
+        if tag == "link" and a.get("href"):
+            rel = (a.get("rel") or "").lower()
+            if any(r in rel for r in ("stylesheet", "icon", "preload", "modulepreload", "font")):
+                self.loads.append(a["href"])
+        if tag == "meta" and a.get("name"):
+            self.meta[a["name"]] = a.get("content") or ""
+
+
+def _pages(outdir: Path):
+    return sorted(p for p in outdir.rglob("*.html") if "_static" not in p.parts)
+
+
+def _parse(path: Path) -> _AssetParser:
+    parser = _AssetParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+@pytest.mark.slow
+def test_course_builds_without_warnings(site):
+    assert site.returncode == 0, site.warnings
+    assert "WARNING" not in site.warnings and "ERROR" not in site.warnings, site.warnings
+
+
+@pytest.mark.slow
+def test_every_page_has_a_meta_description(site):
+    missing = [str(p.relative_to(site.outdir)) for p in _pages(site.outdir)
+               if not _parse(p).meta.get("description", "").strip()]
+    assert missing == []
+
+
+@pytest.mark.slow
+def test_track_pages_have_their_own_description(site):
+    landing = _parse(site.outdir / "index.html").meta["description"]
+    track = _parse(site.outdir / TRACK_1).meta["description"]
+    assert track and track != landing
+
+
+@pytest.mark.slow
+def test_html_loads_nothing_from_other_hosts(site):
+    """The site works offline: no script, style, font or image comes from another host."""
+    offenders = []
+    for page in _pages(site.outdir):
+        for url in _parse(page).loads:
+            if re.match(r"^(https?:)?//", url):
+                offenders.append(f"{page.relative_to(site.outdir)}: {url}")
+    for css in site.outdir.rglob("*.css"):
+        for url in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^)'\"]+)", css.read_text("utf-8")):
+            offenders.append(f"{css.relative_to(site.outdir)}: {url}")
+    assert offenders == []
+
+
+@pytest.mark.slow
+def test_favicon_and_logo_are_shipped(site):
+    head = (site.outdir / "index.html").read_text("utf-8")
+    match = re.search(r'<link rel="icon" href="([^"]+)"', head)
+    assert match, "no favicon link"
+    assert (site.outdir / match.group(1)).is_file()
+    assert (site.outdir / "_static" / "logo.svg").is_file()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_landing_page_renders_cleanly(site, page, console_errors, outside_requests, mode):
+    page.add_init_script(f"localStorage.setItem('theme', '{mode}'); localStorage.setItem('mode', '{mode}');")
+    page.goto(site.url + "index.html")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("html").get_attribute("data-theme") == mode
+    assert page.locator("h1").first.inner_text().strip().startswith("Keras Quest")
+    assert page.locator("nav a[href*='01-why-keras']").count() > 0
+    assert console_errors == []
+    assert outside_requests == []
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_search_field_invites_searching_all_tracks(site, page):
+    page.goto(site.url + "index.html")
+    field = page.locator("input[name='q']").first
+    assert field.get_attribute("placeholder") == "Type to search across all tracks…"
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_searching_a_track_1_word_lists_track_1(site, page, console_errors):
+    page.goto(site.url + "search.html?q=Theano")
+    results = page.locator("#search-results ul.search li a")
+    results.first.wait_for(timeout=15_000)
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert any("01-why-keras" in (h or "") for h in hrefs), hrefs
+    assert console_errors == []
