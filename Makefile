@@ -6,7 +6,9 @@ VENV       ?= .venv
 BIN        := $(VENV)/bin
 BUILDDIR   ?= _build
 SPHINXOPTS ?= -W --keep-going -j auto
-SPHINX     := $(BIN)/python -m sphinx -c . docs
+# Doctrees live outside the output folder (the EPUB builder would otherwise pack them), one cache
+# per builder so switching builders never invalidates another's.
+SPHINX      = $(BIN)/python -m sphinx -c . -d $(BUILDDIR)/doctrees/$@ docs
 HOST       ?= 127.0.0.1
 PORT       ?= 8000
 PYTEST_ARGS ?=

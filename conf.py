@@ -29,12 +29,16 @@ extensions = [
     "sphinx_exercise",
     "sphinx_copybutton",
     "extensions.meta",
+    "extensions.courselint",
 ]
 
 root_doc = "index"
 language = "en"
 exclude_patterns = ["_build", "**/.ipynb_checkpoints"]
-templates_path = ["_templates"]
+templates_path = ["docs/_templates"]
+# The course lint (extensions/courselint) reports pages missing from a toctree with a fix hint;
+# Sphinx's own, hint-less warning would only repeat it.
+suppress_warnings = ["toc.not_included"]
 
 # --- MyST ---------------------------------------------------------------------------------------
 myst_enable_extensions = [

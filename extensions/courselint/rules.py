@@ -1,0 +1,134 @@
+"""The course rules, run once every document has been read (after parallel reads merged)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sphinx.util import logging
+
+from extensions.courselint.collect import TRACK_DOC, track_key
+
+logger = logging.getLogger(__name__)
+
+
+def _warn(env, docname: str, line: int, rule: str, message: str) -> None:
+    logger.warning(message, type="course", subtype=rule, location=(docname, line))
+
+
+def _included(env) -> set[str]:
+    included = {env.config.root_doc}
+    for children in env.toctree_includes.values():
+        included.update(children)
+    return included
+
+
+def _question_counts(env) -> dict[str, int] | None:
+    try:
+        from extensions.quiz import questions_by_doc
+    except ImportError:
+        return None
+    if "quiz" not in env.domains:
+        return None
+    return {doc: len(questions) for doc, questions in questions_by_doc(env).items()}
+
+
+def check_course(app, env) -> None:
+    facts = env.get_domain("course").docs
+    included = _included(env)
+    questions = _question_counts(env)
+    tracks: dict[str, list[str]] = defaultdict(list)
+
+    for docname in sorted(env.found_docs):
+        if docname.startswith("tracks/"):
+            key = track_key(docname)
+            if key is None:
+                _warn(
+                    env,
+                    docname,
+                    1,
+                    "track-name",
+                    f"track page '{docname}' is not named NN-slug: rename it like "
+                    "'tracks/07-custom-layers.md' (two digits, lowercase words joined by '-')",
+                )
+                continue
+            tracks[key].append(docname)
+        if docname not in included and not env.metadata.get(docname, {}).get("orphan", False):
+            if docname.startswith("tracks/"):
+                _warn(
+                    env,
+                    docname,
+                    1,
+                    "toctree",
+                    f"track '{docname}' is not in the course: add '{docname}' to the "
+                    "'Tracks' toctree in docs/index.md (in number order)",
+                )
+            else:
+                _warn(
+                    env,
+                    docname,
+                    1,
+                    "orphan",
+                    f"page '{docname}' is in no toctree, so readers cannot reach it: add it "
+                    "to a toctree, or put 'orphan: true' in its front matter if that is meant",
+                )
+
+    by_number: dict[str, list[str]] = defaultdict(list)
+    for key in tracks:
+        by_number[TRACK_DOC.match(key)["number"]].append(key)
+    for number, keys in sorted(by_number.items()):
+        for key in keys[1:]:
+            _warn(
+                env,
+                _main_doc(key, tracks[key]),
+                1,
+                "track-number",
+                f"tracks '{keys[0]}' and '{key}' share the number {number}: renumber one "
+                "(the number is the two digits that start the file name)",
+            )
+
+    for key, docnames in sorted(tracks.items()):
+        main = _main_doc(key, docnames)
+        if facts.get(main, {}).get("objectives_at") is None:
+            _warn(
+                env,
+                main,
+                1,
+                "objectives",
+                f"track '{key}' has no learning objectives: start the page with a section "
+                "'## Learning objectives' listing what the learner will be able to do",
+            )
+        if sum(facts.get(doc, {}).get("exercises", 0) for doc in docnames) == 0:
+            _warn(
+                env,
+                main,
+                1,
+                "exercise",
+                f"track '{key}' has no exercise: add at least one ':::{{exercise}}' "
+                "with a ':::{solution}' (see the Contribute page)",
+            )
+        if questions is None:
+            _warn(
+                env,
+                main,
+                1,
+                "quiz",
+                "the quiz extension is not loaded, so track quizzes cannot be checked: "
+                "add 'extensions.quiz' to extensions in conf.py",
+            )
+        elif sum(questions.get(doc, 0) for doc in docnames) == 0:
+            _warn(
+                env,
+                main,
+                1,
+                "quiz",
+                f"track '{key}' has no quiz: end it with a '::::{{quiz}}' holding at least "
+                "one '{question}' (see the quiz authoring reference)",
+            )
+
+
+def _main_doc(key: str, docnames: list[str]) -> str:
+    """A single-page track is its own main page; a folder track's is its index."""
+    for candidate in (key, f"{key}/index"):
+        if candidate in docnames:
+            return candidate
+    return sorted(docnames)[0]

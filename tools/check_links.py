@@ -1,0 +1,74 @@
+"""Check the internal links of a built HTML site: every local href points at a file that exists,
+and every #fragment at an id on that page. Prints one line per broken link (file, target, fix)."""
+
+from __future__ import annotations
+
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids: set[str] = set()
+        self.hrefs: list[tuple[int, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        for key in ("id", "name"):
+            if a.get(key) and (key == "id" or tag == "a"):
+                self.ids.add(a[key])
+        if tag == "a" and a.get("href"):
+            self.hrefs.append((self.getpos()[0], a["href"]))
+
+
+def _parse(path: Path, cache: dict[Path, _Links]) -> _Links:
+    if path not in cache:
+        parser = _Links()
+        parser.feed(path.read_text(encoding="utf-8"))
+        cache[path] = parser
+    return cache[path]
+
+
+def broken_links(outdir: Path) -> list[str]:
+    problems = []
+    cache: dict[Path, _Links] = {}
+    for page in sorted(outdir.rglob("*.html")):
+        if "_static" in page.parts or "_sources" in page.parts:
+            continue
+        for line, href in _parse(page, cache).hrefs:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
+                continue
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            where = f"{page.relative_to(outdir)}:{line}"
+            if not target.is_file():
+                problems.append(f"{where}: link to '{href}' points at no page; fix or remove it")
+                continue
+            if parts.fragment and target.suffix == ".html":
+                if unquote(parts.fragment) not in _parse(target, cache).ids:
+                    problems.append(
+                        f"{where}: link to '{href}' names an anchor that "
+                        f"{target.relative_to(outdir)} does not have; check the heading or label"
+                    )
+    return problems
+
+
+def main(argv: list[str]) -> int:
+    outdir = Path(argv[1] if len(argv) > 1 else "_build/html")
+    if not (outdir / "index.html").is_file():
+        print(f"check_links: {outdir} holds no built site; run 'make html' first", file=sys.stderr)
+        return 2
+    problems = broken_links(outdir)
+    for problem in problems:
+        print(problem)
+    print(f"internal links: {len(problems)} broken" if problems else "internal links: all good")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
