@@ -85,5 +85,17 @@ test-py: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test ## Print build, size and speed figures (bench/)
 	$(BIN)/python bench/run.py
 
+check: $(VENV)/.installed-test ## What a pull request must pass (build -W + quiz + course lint, links, changed examples, ruff)
+	$(SPHINX) $(BUILDDIR)/check -b html $(SPHINXOPTS)
+	$(BIN)/python tools/check_links.py $(BUILDDIR)/check
+	$(BIN)/ruff check .
+	@pages="$$($(BIN)/python tools/changed_pages.py)"; \
+	if [ -z "$$pages" ]; then echo "examples: no page changed, nothing to run"; \
+	else echo "examples: running the changed pages:" $$pages; \
+	KQ_EXAMPLE_PAGES="$$pages" $(BIN)/python -m pytest -q tests/test_examples.py; fi
+
+new-track: ## Start a new track from the template: make new-track NAME="Custom Layers"
+	@$(PYTHON) tools/new_track.py "$(NAME)"
+
 clean: ## Remove build output (keeps .venv)
 	rm -rf $(BUILDDIR) .pytest_cache

@@ -30,8 +30,10 @@ def measure(name: str, confdir, work) -> dict:
     os.utime(page)
     figures["rebuild after touching one page"] = timed_build(src, serial_out, confdir, "-j", "1")
     figures["output size"] = tree_size(parallel_out)
-    weights = {p.relative_to(parallel_out).as_posix(): page_weight(parallel_out, p)
-               for p in html_pages(parallel_out)}
+    weights = {
+        p.relative_to(parallel_out).as_posix(): page_weight(parallel_out, p)
+        for p in html_pages(parallel_out)
+    }
     figures["weights"] = weights
     return figures
 
@@ -46,21 +48,29 @@ def main() -> None:
     pages = len(ours["weights"])
     print(f"pages: {pages} (cpus: {os.cpu_count()})")
     for key in ("build serial", "build -j auto", "rebuild after touching one page"):
-        print(f"{key}: ours {ours[key]:.2f} s, stock {stock[key]:.2f} s, "
-              f"ratio {ours[key] / stock[key]:.2f}")
-    print(f"output size: ours {kib(ours['output size'])}, stock {kib(stock['output size'])}, "
-          f"ratio {ours['output size'] / stock['output size']:.2f}")
+        print(
+            f"{key}: ours {ours[key]:.2f} s, stock {stock[key]:.2f} s, "
+            f"ratio {ours[key] / stock[key]:.2f}"
+        )
+    print(
+        f"output size: ours {kib(ours['output size'])}, stock {kib(stock['output size'])}, "
+        f"ratio {ours['output size'] / stock['output size']:.2f}"
+    )
     print("per-page transfer weight (HTML + CSS + JS):")
     for kind, index in (("raw", 0), ("gzipped", 1)):
         our_mean = statistics.mean(w[index] for w in ours["weights"].values())
         stock_mean = statistics.mean(w[index] for w in stock["weights"].values())
-        print(f"  mean {kind}: ours {kib(int(our_mean))}, stock {kib(int(stock_mean))}, "
-              f"ratio {our_mean / stock_mean:.2f}")
+        print(
+            f"  mean {kind}: ours {kib(int(our_mean))}, stock {kib(int(stock_mean))}, "
+            f"ratio {our_mean / stock_mean:.2f}"
+        )
     for page in ("index.html", TOUCHED.replace(".md", ".html")):
         if page in ours["weights"] and page in stock["weights"]:
             (o_raw, o_gz), (s_raw, s_gz) = ours["weights"][page], stock["weights"][page]
-            print(f"  {page}: raw ours {kib(o_raw)} / stock {kib(s_raw)} ({o_raw / s_raw:.2f}), "
-                  f"gzipped ours {kib(o_gz)} / stock {kib(s_gz)} ({o_gz / s_gz:.2f})")
+            print(
+                f"  {page}: raw ours {kib(o_raw)} / stock {kib(s_raw)} ({o_raw / s_raw:.2f}), "
+                f"gzipped ours {kib(o_gz)} / stock {kib(s_gz)} ({o_gz / s_gz:.2f})"
+            )
 
 
 if __name__ == "__main__":

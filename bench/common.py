@@ -31,8 +31,19 @@ def copy_docs(into: Path) -> Path:
 
 def timed_build(srcdir: Path, outdir: Path, confdir: Path, *args: str, builder: str = "html"):
     """Build and return elapsed seconds; raise with Sphinx's output if the build crashed."""
-    command = [sys.executable, "-m", "sphinx", "-q", "-b", builder, "-c", str(confdir),
-               str(srcdir), str(outdir), *args]
+    command = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-q",
+        "-b",
+        builder,
+        "-c",
+        str(confdir),
+        str(srcdir),
+        str(outdir),
+        *args,
+    ]
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
     elapsed = time.perf_counter() - started
@@ -66,8 +77,9 @@ def page_weight(outdir: Path, page: Path) -> tuple[int, int]:
 
 def html_pages(outdir: Path) -> list[Path]:
     skip = {"genindex.html", "search.html"}
-    return sorted(p for p in outdir.rglob("*.html")
-                  if "_static" not in p.parts and p.name not in skip)
+    return sorted(
+        p for p in outdir.rglob("*.html") if "_static" not in p.parts and p.name not in skip
+    )
 
 
 def temp_dir(prefix: str) -> Path:

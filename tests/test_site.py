@@ -49,8 +49,11 @@ def test_course_builds_without_warnings(site):
 
 @pytest.mark.slow
 def test_every_page_has_a_meta_description(site):
-    missing = [str(p.relative_to(site.outdir)) for p in _pages(site.outdir)
-               if not _parse(p).meta.get("description", "").strip()]
+    missing = [
+        str(p.relative_to(site.outdir))
+        for p in _pages(site.outdir)
+        if not _parse(p).meta.get("description", "").strip()
+    ]
     assert missing == []
 
 
@@ -88,7 +91,8 @@ def test_favicon_and_logo_are_shipped(site):
 @pytest.mark.slow
 @pytest.mark.parametrize("mode", ["light", "dark"])
 def test_landing_page_renders_cleanly(site, page, console_errors, outside_requests, mode):
-    page.add_init_script(f"localStorage.setItem('theme', '{mode}'); localStorage.setItem('mode', '{mode}');")
+    # pydata-sphinx-theme reads the colour mode from localStorage before it paints.
+    page.add_init_script(f"localStorage.setItem('mode', '{mode}');")
     page.goto(site.url + "index.html")
     page.wait_for_load_state("networkidle")
     assert page.locator("html").get_attribute("data-theme") == mode

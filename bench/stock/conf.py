@@ -2,6 +2,7 @@
 default options, and none of our extensions (their directives are swallowed by stand-ins so
 the build does not stop on them)."""
 
+import runpy
 import sys
 from pathlib import Path
 
@@ -9,7 +10,6 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import runpy
 
 globals().update(
     {k: v for k, v in runpy.run_path(str(ROOT / "conf.py")).items() if not k.startswith("__")}

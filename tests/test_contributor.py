@@ -1,0 +1,168 @@
+"""Contributor workflow: the course lint, the new-track scaffold and the internal link check."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from support import ROOT
+
+sys.path.insert(0, str(ROOT))
+from tools import check_links, new_track  # noqa: E402
+
+
+# ---- course lint -----------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def lint_warnings(make_app, rootdir, tmp_path_factory):
+    srcdir = tmp_path_factory.mktemp("lint") / "src"
+    shutil.copytree(rootdir / "test-courselint", srcdir)
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    return app.warning.getvalue()
+
+
+def _lines_for(warnings: str, subtype: str) -> list[str]:
+    return [line for line in warnings.splitlines() if line.endswith(f"[course.{subtype}]")]
+
+
+@pytest.mark.parametrize(
+    ("subtype", "page", "advice"),
+    [
+        ("objectives", "tracks/02-no-objectives.md:1", "'## Learning objectives'"),
+        ("exercise", "tracks/03-no-exercise.md:1", ":::{exercise}"),
+        ("quiz", "tracks/04-no-quiz.md:1", "::::{quiz}"),
+        ("toctree", "tracks/05-not-in-toc.md:1", "add 'tracks/05-not-in-toc' to the 'Tracks'"),
+        ("track-number", "tracks/06-second.md:1", "renumber one"),
+        ("track-name", "tracks/Bad_Name.md:1", "rename it like"),
+        ("orphan", "notes.md:1", "add it to a toctree"),
+    ],
+)
+def test_each_lint_rule_names_file_line_and_fix(lint_warnings, subtype, page, advice):
+    lines = _lines_for(lint_warnings, subtype)
+    assert len(lines) == 1, lint_warnings
+    assert page in lines[0] and advice in lines[0]
+
+
+def test_a_complete_track_and_a_declared_orphan_pass_the_lint(lint_warnings):
+    assert "01-complete" not in lint_warnings
+    assert "alone" not in lint_warnings
+
+
+# ---- new-track scaffold ----------------------------------------------------------------------
+@pytest.fixture
+def docs_copy(tmp_path) -> Path:
+    docs = tmp_path / "docs"
+    (docs / "tracks").mkdir(parents=True)
+    (docs / "index.md").write_text(
+        "# Course\n\n```{toctree}\n:caption: Tracks\n\ntracks/01-intro\n```\n\n"
+        "```{toctree}\n:caption: Contribute\n\ncontribute\n```\n",
+        encoding="utf-8",
+    )
+    (docs / "tracks" / "01-intro.md").write_text("# Track 1: Intro\n", encoding="utf-8")
+    return docs
+
+
+def _scaffold(docs: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "new_track.py"), *args, "--docs", str(docs)],
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_scaffold_creates_the_next_track_and_adds_it_to_the_toctree(docs_copy):
+    done = _scaffold(docs_copy, "Custom Layers & Models")
+    assert done.returncode == 0, done.stderr
+    page = docs_copy / "tracks" / "02-custom-layers-models.md"
+    text = page.read_text(encoding="utf-8")
+    assert text.splitlines()[4] == "# Track 2: Custom Layers & Models"
+    assert ":id: t2-first-question" in text
+    index = (docs_copy / "index.md").read_text(encoding="utf-8")
+    assert "tracks/01-intro\ntracks/02-custom-layers-models\n```" in index
+    assert "Next:" in done.stdout and "make check" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("", "give the track a name"),
+        ("   ", "give the track a name"),
+        ("intro", "a track named 'Intro' already exists"),
+        ("!!!", "has no letters or digits"),
+    ],
+)
+def test_scaffold_refuses_bad_names_with_a_clear_message(docs_copy, name, message):
+    before = sorted(p.name for p in (docs_copy / "tracks").iterdir())
+    done = _scaffold(docs_copy, name)
+    assert done.returncode == 2
+    assert done.stderr.startswith("new-track: ") and message in done.stderr
+    assert "Traceback" not in done.stderr
+    assert sorted(p.name for p in (docs_copy / "tracks").iterdir()) == before
+
+
+def test_slugs_are_plain_ascii():
+    assert new_track.slugify("Données & Prétraitement ") == "donnees-pretraitement"
+
+
+@pytest.mark.slow
+def test_a_scaffolded_track_builds_and_passes_make_check_unchanged(tmp_path):
+    """The whole contributor path in a throw-away clone: scaffold, then `make check`."""
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
+    # The clone gets the work tree as it is now (tests run before a commit, too).
+    for name in ("docs", "extensions", "tools", "tests", "bench"):
+        shutil.rmtree(clone / name, ignore_errors=True)
+        shutil.copytree(ROOT / name, clone / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("conf.py", "pyproject.toml", "Makefile", "CONTRIBUTING.md"):
+        shutil.copy2(ROOT / name, clone / name)
+    git = ["git", "-C", str(clone), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", "snapshot", "--allow-empty"], check=True)
+    subprocess.run([*git, "branch", "-f", "main"], check=True)
+    subprocess.run([*git, "checkout", "-q", "-b", "new-track"], check=True)
+
+    venv = ROOT / ".venv"
+    # Use the session's environment as it is: `-o` tells make not to re-install into it.
+    make = [
+        "make",
+        "-C",
+        str(clone),
+        f"VENV={venv}",
+        f"PYTHON={venv / 'bin' / 'python'}",
+        "-o",
+        f"{venv}/.installed-test",
+        "-o",
+        f"{venv}/.installed-docs",
+    ]
+    scaffold = subprocess.run(
+        [*make, "new-track", "NAME=Custom Layers"], capture_output=True, text=True
+    )
+    assert scaffold.returncode == 0, scaffold.stdout + scaffold.stderr
+    assert list((clone / "docs" / "tracks").glob("*-custom-layers.md"))
+
+    check = subprocess.run([*make, "check"], capture_output=True, text=True)
+    output = check.stdout + check.stderr
+    assert check.returncode == 0, output[-6000:]
+    assert "custom-layers" in output  # its examples were run as a changed page
+    assert "internal links: all good" in output
+
+
+# ---- internal links --------------------------------------------------------------------------
+def test_link_checker_reports_missing_pages_and_anchors(tmp_path):
+    (tmp_path / "index.html").write_text(
+        '<h1 id="top">Hi</h1>\n<a href="a.html">ok</a>\n<a href="a.html#nowhere">bad anchor</a>\n'
+        '<a href="missing.html">gone</a>\n<a href="https://keras.io">external</a>\n'
+        '<a href="#top">self</a>\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "a.html").write_text('<p id="here">A</p>', encoding="utf-8")
+    problems = check_links.broken_links(tmp_path)
+    assert problems == [
+        "index.html:3: link to 'a.html#nowhere' names an anchor that a.html does not have; "
+        "check the heading or label",
+        "index.html:4: link to 'missing.html' points at no page; fix or remove it",
+    ]
