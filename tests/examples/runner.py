@@ -1,0 +1,270 @@
+"""Run a page's examples on one backend in a fresh, offline Python process, and judge the run.
+
+The pytest module (``tests/test_examples.py``) and the benchmark (``bench/bench_examples.py``)
+both drive this; neither needs to know how a page is executed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from packaging.version import InvalidVersion, Version
+
+from extensions.examples.pin import PinError, keras_pin
+from tests.examples.output import output_diff, output_matches
+from tests.examples.parse import Block, Page, parse_page
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+DOCS = REPO / "docs"
+PYPROJECT = REPO / "pyproject.toml"
+CHILD = HERE / "child.py"
+SANDBOX = HERE / "sandbox"
+
+#: Every page runs on these; a missing one is a failure, not a skip.
+REQUIRED_BACKENDS = ("jax", "torch")
+#: Runs too, but only where it is installed (it is not part of the pinned stack).
+OPTIONAL_BACKENDS = ("tensorflow",)
+#: KERAS_MAX_EPOCHS (read by Keras since 3.10) only ever lowers ``epochs``: the 1-3 epochs the
+#: course asks for run as written, a forgotten ``epochs=100`` stays cheap.
+MAX_EPOCHS = 3
+# KERAS_MAX_STEPS_PER_EPOCH is deliberately left unset. Keras 3.15.1 does not only lower the
+# step count with it: a fit() without steps_per_epoch runs exactly that many steps, repeating
+# small data (100 samples at the cap 50 run 50 steps, not 4), which makes examples slower and
+# their printed progress ("50/50" instead of "32/32" for 1,000 samples) untrue.
+#: Seconds one page may take on one backend; ``KQ_EXAMPLES_TIMEOUT`` overrides it.
+PAGE_TIMEOUT = float(os.environ.get("KQ_EXAMPLES_TIMEOUT", "300"))
+STDERR_TAIL = 15
+
+
+def backends() -> list[str]:
+    """The backends to run: the required ones, plus optional ones that are importable."""
+    optional = [name for name in OPTIONAL_BACKENDS if importlib.util.find_spec(name)]
+    return [*REQUIRED_BACKENDS, *optional]
+
+
+def missing_backend(backend: str) -> str | None:
+    """Why ``backend`` cannot run here, or None when it can."""
+    if importlib.util.find_spec(backend) is None:
+        return (
+            f"the {backend} backend is not installed, so the examples cannot run on it; "
+            f"install the examples stack: pip install -e '.[examples]'"
+        )
+    return None
+
+
+def pin_mismatch(pyproject: Path = PYPROJECT) -> str | None:
+    """Why the installed Keras is not the pinned one, or None when it is."""
+    try:
+        pinned = keras_pin(pyproject)
+    except PinError as exc:
+        return str(exc)
+    fix = "install the examples stack: pip install -e '.[examples]'"
+    try:
+        installed = metadata.version("keras")
+    except metadata.PackageNotFoundError:
+        return f"Keras is not installed but the examples are pinned to keras=={pinned}; {fix}"
+    try:
+        same = Version(installed) == Version(pinned)
+    except InvalidVersion:
+        same = installed == pinned
+    if same:
+        return None
+    return (
+        f"installed Keras {installed} differs from the pin keras=={pinned} in "
+        f"{display_path(pyproject)}; the site says its examples were verified with {pinned}, "
+        f"so they must run on it: {fix}"
+    )
+
+
+def display_path(path: Path) -> str:
+    path = Path(path).resolve()
+    return str(path.relative_to(REPO)) if path.is_relative_to(REPO) else str(path)
+
+
+@dataclass
+class SourcePage:
+    path: Path
+    id: str  # path below the docs folder, without ".md": what `pytest -k` matches
+    page: Page
+
+    @property
+    def name(self) -> str:
+        return display_path(self.path)
+
+
+def discover(docs: Path = DOCS) -> list[SourcePage]:
+    """Pages under ``docs`` with Python blocks or marker problems, in path order."""
+    found = []
+    for path in sorted(Path(docs).rglob("*.md")):
+        relative = path.relative_to(docs)
+        if any(part.startswith(("_", ".")) for part in relative.parts):
+            continue  # _build, _static, _templates and hidden folders are not pages
+        page = parse_page(path.read_text(encoding="utf-8"))
+        if page.blocks or page.problems:
+            found.append(SourcePage(path, relative.with_suffix("").as_posix(), page))
+    return found
+
+
+@dataclass
+class Outcome:
+    block: Block
+    stdout: str = ""
+    error: dict | None = None
+
+
+@dataclass
+class PageRun:
+    source: SourcePage
+    backend: str
+    seconds: float = 0.0
+    outcomes: list[Outcome] = field(default_factory=list)
+    stopped: str | None = None  # why the process ended early (crash, timeout)
+    stopped_in: Block | None = None  # the block it was running then
+    stderr: str = ""
+
+
+def child_environment(backend: str, workdir: Path) -> dict[str, str]:
+    """The environment of an example process: one backend, temporary homes, capped, offline."""
+    home = workdir / "home"
+    (home / ".keras").mkdir(parents=True, exist_ok=True)
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("KERAS_", "PYTHON", "JAX_", "XLA_"))
+    }
+    env.update(
+        KERAS_BACKEND=backend,
+        KERAS_HOME=str(home / ".keras"),
+        KERAS_MAX_EPOCHS=str(MAX_EPOCHS),
+        HOME=str(home),
+        XDG_CACHE_HOME=str(home / ".cache"),
+        PYTHONPATH=str(SANDBOX),  # sitecustomize.py there cuts the network
+        PYTHONHASHSEED="0",
+        PYTHONDONTWRITEBYTECODE="1",
+        JAX_PLATFORMS="cpu",  # no probing for accelerators this machine does not have
+        TF_CPP_MIN_LOG_LEVEL="2",
+        MPLBACKEND="Agg",
+        HF_HUB_OFFLINE="1",
+    )
+    return env
+
+
+def run_page(
+    source: SourcePage, backend: str, workdir: Path | None = None, timeout: float = PAGE_TIMEOUT
+) -> PageRun:
+    """Run every block of ``source`` that belongs on ``backend``, in one new process."""
+    run = PageRun(source, backend)
+    blocks = source.page.runnable(backend)
+    if not blocks:
+        return run
+    with tempfile.TemporaryDirectory(prefix="kq-examples-") as scratch:
+        workdir = Path(workdir or scratch)
+        plan = workdir / "plan.json"
+        events = workdir / "events.jsonl"
+        cwd = workdir / "cwd"  # files an example writes (model.keras...) land here
+        cwd.mkdir(exist_ok=True)
+        plan.write_text(
+            json.dumps(
+                {
+                    "page": str(source.path.resolve()),
+                    "blocks": [{"code": b.code, "code_line": b.code_line} for b in blocks],
+                }
+            ),
+            encoding="utf-8",
+        )
+        started = time.perf_counter()
+        # -P keeps the runner's own folder off sys.path: examples import only what learners have.
+        process = subprocess.Popen(
+            [sys.executable, "-P", str(CHILD), str(plan), str(events)],
+            cwd=cwd,
+            env=child_environment(backend, workdir),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            errors="replace",
+            start_new_session=True,  # so a timeout can stop the example's own children too
+        )
+        try:
+            _, run.stderr = process.communicate(timeout=timeout)
+            timed_out = False
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            _, run.stderr = process.communicate()
+            timed_out = True
+        run.seconds = time.perf_counter() - started
+        _read_events(run, blocks, events)
+        if timed_out:
+            run.stopped = f"did not finish within {timeout:.0f} s (the limit for one page)"
+            run.stopped_in = run.stopped_in or blocks[-1]
+        elif run.stopped_in is not None:
+            run.stopped = f"the Python process ended ({_exit_reason(process.returncode)})"
+    return run
+
+
+def _read_events(run: PageRun, blocks: list[Block], events: Path) -> None:
+    text = events.read_text(encoding="utf-8") if events.exists() else ""
+    running = None
+    for line in text.splitlines():
+        event = json.loads(line)
+        block = blocks[event["block"]]
+        if event["event"] == "start":
+            running = block
+        else:
+            running = None
+            run.outcomes.append(Outcome(block, event["stdout"], event["error"]))
+    finished = bool(run.outcomes) and (
+        run.outcomes[-1].error is not None or len(run.outcomes) == len(blocks)
+    )
+    if not finished:
+        run.stopped_in = running or blocks[len(run.outcomes)]
+
+
+def _exit_reason(code: int | None) -> str:
+    if code is not None and code < 0:
+        try:
+            return f"killed by {signal.Signals(-code).name}"
+        except ValueError:
+            return f"killed by signal {-code}"
+    return f"exit code {code}"
+
+
+def _where(run: PageRun, block: Block) -> str:
+    return f"{run.source.name}, block at line {block.line} (backend {run.backend})"
+
+
+def page_problems(source: SourcePage) -> list[str]:
+    """Marker and tab misuse on a page, one ``file:line: message`` each."""
+    return [f"{source.name}:{p.line}: {p.message}" for p in source.page.problems]
+
+
+def failures(run: PageRun) -> list[str]:
+    """Everything wrong with a run, each as a short paragraph naming page and line."""
+    found = []
+    for outcome in run.outcomes:
+        block = outcome.block
+        if outcome.error:
+            error = outcome.error
+            frames = "".join(f"\n    line {line}: {text}" for line, text in error["frames"])
+            found.append(f"{_where(run, block)}:\n{error['type']}: {error['message']}{frames}")
+        elif block.expected is not None and not output_matches(block.expected, outcome.stdout):
+            found.append(
+                f"{_where(run, block)}: printed output differs from the expected output at "
+                f"line {block.expected_line}:\n{output_diff(block.expected, outcome.stdout)}"
+            )
+    if run.stopped:
+        tail = "\n".join(run.stderr.strip().splitlines()[-STDERR_TAIL:])
+        message = f"{_where(run, run.stopped_in)}: {run.stopped}"
+        found.append(f"{message}\nlast lines of its stderr:\n{tail}" if tail else message)
+    return found
