@@ -30,6 +30,7 @@ extensions = [
     "sphinx_copybutton",
     "extensions.meta",
     "extensions.courselint",
+    "extensions.quiz",
 ]
 
 root_doc = "index"

@@ -1,0 +1,51 @@
+"""Keras Quest quizzes: MyST directives, build-time validation, accessible HTML and print output.
+
+Public interface (other extensions rely on it):
+
+- domain ``quiz``: ``env.get_domain("quiz").data["questions"]`` maps each question id to
+  ``{"docname", "lineno", "xp", "kind"}``;
+- ``questions_by_doc(env)``: docname -> ``[(qid, xp), ...]`` in document order;
+- HTML: ``<fieldset class="kq-question" data-kq-id data-kq-kind id>`` inside ``.kq-quiz``; the
+  script dispatches ``kq:answer`` ``{id, correct, attempt, revealed}`` and ``kq:reveal`` ``{id}``
+  on the question and exposes ``window.KQuiz.enhance(root)``.
+
+Authoring syntax and options: docs/authoring/quizzes.md.
+"""
+
+from __future__ import annotations
+
+from . import assets, nodes
+from .domain import QuizDomain, questions_by_doc
+from .parse import (
+    ExplanationDirective,
+    FeedbackDirective,
+    HintDirective,
+    QuestionDirective,
+    QuizDirective,
+)
+from .transform import QuizPostTransform
+
+__all__ = ["questions_by_doc", "setup"]
+__version__ = "0.1.0"
+
+
+def setup(app):
+    for node in nodes.NEUTRAL_NODES:
+        app.add_node(node)
+    app.add_node(nodes.kq_html, html=(nodes.visit_kq_html, nodes.depart_kq_html))
+    app.add_domain(QuizDomain)
+    app.add_directive("quiz", QuizDirective)
+    app.add_directive("question", QuestionDirective)
+    # Inside a question it is the question's hint; elsewhere it stays the usual admonition.
+    app.add_directive("hint", HintDirective, override=True)
+    app.add_directive("explanation", ExplanationDirective)
+    app.add_directive("feedback", FeedbackDirective)
+    app.add_post_transform(QuizPostTransform)
+    app.connect("builder-inited", assets.add_static_path)
+    app.connect("html-page-context", assets.link_assets)
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

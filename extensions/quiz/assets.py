@@ -1,0 +1,45 @@
+"""The quiz script and stylesheet: copied for HTML builders, linked only from pages that need them.
+
+A page needs them when it contains a question, or when its front matter says
+``quiz-assets: true`` (a page that inserts questions later, like the Review page).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils import nodes
+
+from .nodes import kq_html
+from .transform import is_interactive
+
+STATIC = Path(__file__).parent / "static"
+SCRIPT = "kq-quiz.js"
+STYLESHEET = "kq-quiz.css"
+TRUE_WORDS = {"true", "yes", "1", "on"}
+
+
+def add_static_path(app) -> None:
+    """``builder-inited``: make ``static/`` part of the HTML output's ``_static``."""
+    if app.builder.format == "html":
+        app.config.html_static_path.append(str(STATIC))
+
+
+def wants_assets(metadata: dict) -> bool:
+    return str(metadata.get("quiz-assets", "")).strip().lower() in TRUE_WORDS
+
+
+def has_question(doctree: nodes.document | None) -> bool:
+    if doctree is None:
+        return False
+    return any(node["attrs"].get("class") == "kq-question" for node in doctree.findall(kq_html))
+
+
+def link_assets(app, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """``html-page-context``: add the files to this one page when it needs them."""
+    if not is_interactive(app.builder):
+        return
+    always = app.registry.html_assets_policy == "always"
+    if always or has_question(doctree) or wants_assets(app.env.metadata.get(pagename, {})):
+        app.add_css_file(STYLESHEET)
+        app.add_js_file(SCRIPT, loading_method="defer")

@@ -1,0 +1,128 @@
+"""Collecting questions across the site: the ``quiz`` domain.
+
+Per-document lists are the source of truth (``data["docs"]``), so purging a document and merging
+the documents a parallel reader returns are plain dictionary operations; everything else is
+derived from them. Duplicate ids are reported once all documents are read, which is also when
+the parallel readers have been merged, so ``-j N`` finds the same duplicates as a serial build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Set
+from typing import Any
+
+from docutils import nodes
+from sphinx.domains import Domain
+from sphinx.util import logging
+
+from .nodes import kq_question
+from .problems import relative_path
+
+logger = logging.getLogger(__name__)
+
+# One entry per question, in document order: [qid, xp, kind, lineno, source].
+Entry = list
+
+
+class QuizDomain(Domain):
+    name = "quiz"
+    label = "Quiz"
+    data_version = 1
+    initial_data: dict[str, Any] = {
+        # docname -> [entry, ...] in document order (the source of truth)
+        "docs": {},
+        # qid -> {"docname", "lineno", "xp", "kind"} of its first occurrence (public interface)
+        "questions": {},
+    }
+
+    @property
+    def docs(self) -> dict[str, list[Entry]]:
+        return self.data.setdefault("docs", {})
+
+    def clear_doc(self, docname: str) -> None:
+        if self.docs.pop(docname, None) is not None:
+            self._index()
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for docname in docnames:
+            if docname in otherdata.get("docs", {}):
+                self.docs[docname] = otherdata["docs"][docname]
+        self._index()
+
+    def process_doc(self, env, docname: str, document: nodes.document) -> None:
+        entries = []
+        for position, node in enumerate(document.findall(kq_question)):
+            # Kept on the node so the writer can tell a first occurrence from a duplicate.
+            node["docname"], node["position"] = docname, position
+            entries.append([node["qid"], node["xp"], node["kind"], node.line or 0, node.source])
+        if entries:
+            self.docs[docname] = entries
+        else:
+            self.docs.pop(docname, None)
+        self._index()
+
+    def _index(self) -> None:
+        """Rebuild ``questions``: the first occurrence of each id, by (docname, position)."""
+        questions: dict[str, dict[str, Any]] = {}
+        for docname in sorted(self.docs):
+            for qid, xp, kind, lineno, _source in self.docs[docname]:
+                questions.setdefault(
+                    qid, {"docname": docname, "lineno": lineno, "xp": xp, "kind": kind}
+                )
+        self.data["questions"] = questions
+
+    def first_occurrence(self, qid: str) -> tuple[str, int] | None:
+        """(docname, position in that document) of the question that owns ``qid``."""
+        info = self.data["questions"].get(qid)
+        if info is None:
+            return None
+        entries = self.docs.get(info["docname"], [])
+        position = next(i for i, entry in enumerate(entries) if entry[0] == qid)
+        return info["docname"], position
+
+    def duplicates(self) -> Iterable[tuple[Entry, Entry]]:
+        """(entry, entry of the first occurrence) for every reuse of an id."""
+        for docname in sorted(self.docs):
+            for position, entry in enumerate(self.docs[docname]):
+                first = self.first_occurrence(entry[0])
+                if first is not None and first != (docname, position):
+                    yield entry, self.docs[first[0]][first[1]]
+
+    def check_consistency(self) -> None:
+        for (qid, _xp, _kind, lineno, source), first in self.duplicates():
+            owner = f"{relative_path(first[4], self.env.srcdir)}:{first[3]}"
+            logger.warning(
+                f"question id '{qid}' is already used by the question at {owner}; ids must be "
+                "unique across the site because learner progress is stored by id",
+                type="quiz",
+                subtype="duplicate_id",
+                location=f"{source}:{lineno}",
+            )
+
+    def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
+        return None
+
+    def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
+        return []
+
+    def get_objects(self):
+        return iter(())
+
+
+def questions_by_doc(env) -> dict[str, list[tuple[str, int]]]:
+    """docname -> [(qid, xp), ...] in document order, for every page with questions.
+
+    A question whose id duplicates an earlier one is left out (the build warns about it), so
+    totals never count one id twice.
+    """
+    domain: QuizDomain = env.get_domain("quiz")
+    result: dict[str, list[tuple[str, int]]] = {}
+    for docname in sorted(domain.docs):
+        kept = [
+            (entry[0], entry[1])
+            for position, entry in enumerate(domain.docs[docname])
+            if domain.first_occurrence(entry[0]) == (docname, position)
+        ]
+        if kept:
+            result[docname] = kept
+    return result

@@ -1,0 +1,93 @@
+"""Doctree nodes of the quiz extension.
+
+Reading produces builder-neutral nodes only (``kq_quiz``, ``kq_question`` and its parts), so the
+pickled doctrees do not depend on the builder. Before writing, ``transform.QuizPostTransform``
+replaces every one of them: interactive HTML becomes ``kq_html`` elements, every other output
+becomes standard docutils nodes, which all Sphinx builders already know how to write.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from docutils import nodes
+
+
+class kq_quiz(nodes.General, nodes.Element):
+    """A quiz: its questions plus any introductory content. Attribute ``index`` (1-based)."""
+
+
+class kq_question(nodes.General, nodes.Element):
+    """One valid question.
+
+    Attributes: ``qid``, ``kind`` (single|multiple|typed|order), ``xp`` (int), ``shuffle`` (bool),
+    ``derived_id`` (bool), ``accept`` (list of normalised strings), ``number`` and ``tolerance``
+    (float or None). Children, in this order: ``kq_text``, ``kq_options`` (not for typed),
+    ``kq_hint`` (optional), ``kq_explanation``.
+    """
+
+
+class kq_text(nodes.General, nodes.Element):
+    """The question text (any body elements)."""
+
+
+class kq_options(nodes.General, nodes.Element):
+    """The options of a choice question, or the items of an ordering in the correct order."""
+
+
+class kq_option(nodes.General, nodes.Element):
+    """One option: a ``kq_label`` and an optional ``kq_feedback``. Attribute ``correct``."""
+
+
+class kq_label(nodes.Part, nodes.TextElement):
+    """The inline content that names an option or an ordering item."""
+
+
+class kq_feedback(nodes.General, nodes.Element):
+    """Feedback shown when the learner chooses the option it belongs to."""
+
+
+class kq_hint(nodes.General, nodes.Element):
+    """The optional hint of a question."""
+
+
+class kq_explanation(nodes.General, nodes.Element):
+    """The required explanation of a question, shown with the answer."""
+
+
+class kq_html(nodes.General, nodes.Element):
+    """One HTML element (attribute ``tag``, attribute dict ``attrs``), written around its children.
+
+    Only the interactive HTML rendering creates these, so only the html format needs visitors.
+    """
+
+
+VOID_TAGS = frozenset({"input", "br"})
+
+
+def visit_kq_html(self, node: kq_html) -> None:
+    attrs = "".join(
+        f' {name}="{escape(str(value), quote=True)}"' if value is not True else f" {name}"
+        for name, value in node["attrs"].items()
+        if value is not None and value is not False
+    )
+    self.body.append(f"<{node['tag']}{attrs}>")
+    if node["tag"] in VOID_TAGS:
+        raise nodes.SkipNode
+
+
+def depart_kq_html(self, node: kq_html) -> None:
+    self.body.append(f"</{node['tag']}>")
+
+
+NEUTRAL_NODES = (
+    kq_quiz,
+    kq_question,
+    kq_text,
+    kq_options,
+    kq_option,
+    kq_label,
+    kq_feedback,
+    kq_hint,
+    kq_explanation,
+)
