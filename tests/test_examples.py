@@ -21,14 +21,10 @@ PAGES = runner.discover(DOCS)
 BACKENDS = runner.backends()
 
 
-@pytest.fixture(scope="session")
-def pin_mismatch() -> str | None:
-    return runner.pin_mismatch()
-
-
-def test_installed_keras_matches_pin(pin_mismatch):
-    if pin_mismatch:
-        pytest.fail(pin_mismatch, pytrace=False)
+def test_installed_keras_matches_pin():
+    mismatch = runner.pin_mismatch()
+    if mismatch:
+        pytest.fail(mismatch, pytrace=False)
 
 
 def test_pages_with_examples_exist():
@@ -44,16 +40,12 @@ def test_pages_with_examples_exist():
         for backend in BACKENDS
     ],
 )
-def test_page(source, backend, pin_mismatch, examples_record):
+def test_page(source, backend, examples_record, examples_ahead):
     examples_record.note_page(source)
-    reasons = [
-        *runner.page_problems(source),
-        pin_mismatch,
-        runner.missing_backend(backend),
-    ]
-    if any(reasons):
-        pytest.fail("\n".join(reason for reason in reasons if reason), pytrace=False)
-    run = runner.run_page(source, backend)
+    refused = runner.refusal(source, backend)
+    if refused:
+        pytest.fail(refused, pytrace=False)
+    run = examples_ahead.result(source, backend)
     examples_record.note_run(run)
     found = runner.failures(run)
     if found:

@@ -11,6 +11,7 @@ import contextlib
 import io
 import json
 import sys
+import time
 import traceback
 
 MAX_MESSAGE = 4000
@@ -54,6 +55,7 @@ def main(plan_path, events_path):
             emit(event="start", block=index)
             captured = io.StringIO()
             error = None
+            started = time.perf_counter()
             try:
                 source = "\n" * (block["code_line"] - 1) + block["code"]
                 code = compile(source, filename, "exec")
@@ -61,7 +63,8 @@ def main(plan_path, events_path):
                     exec(code, namespace)
             except BaseException as exc:  # noqa: BLE001 - SystemExit in an example is an error too
                 error = _describe(exc, filename)
-            emit(event="end", block=index, stdout=captured.getvalue(), error=error)
+            seconds = time.perf_counter() - started
+            emit(event="end", block=index, stdout=captured.getvalue(), error=error, seconds=seconds)
             if error:
                 break  # later blocks build on this one, like cells after a failed cell
 

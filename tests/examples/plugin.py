@@ -1,7 +1,9 @@
-"""pytest plugin: at the end of a session, say what the example runner ran, skipped and took.
+"""pytest plugin for the example runner.
 
-Skips are counted once per block (a skipped block is skipped on every backend), grouped by the
-reason its marker gives, so "12 x downloads a dataset" stands out in the summary.
+After collection it plans the page runs of the selected tests, so they can run ahead (see
+``schedule.py``). At the end of the session it says what ran, what was skipped and how long it
+took. Skips are counted once per block (a skipped block is skipped on every backend), grouped
+by the reason its marker gives, so "12 x downloads a dataset" stands out in the summary.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from tests.examples.runner import OPTIONAL_BACKENDS, PageRun, SourcePage
+from tests.examples.runner import OPTIONAL_BACKENDS, PageRun, SourcePage, refusal
+from tests.examples.schedule import JOBS, Ahead
 
 
 @dataclass
@@ -21,6 +24,7 @@ class Record:
     pages: Counter = field(default_factory=Counter)  # backend -> pages run
     blocks: Counter = field(default_factory=Counter)  # backend -> blocks run
     seconds: defaultdict = field(default_factory=lambda: defaultdict(float))
+    spans: list[tuple[float, float]] = field(default_factory=list)  # (start, end) of each run
 
     def note_page(self, source: SourcePage) -> None:
         for block in source.page.skipped:
@@ -30,6 +34,8 @@ class Record:
         self.pages[run.backend] += 1
         self.blocks[run.backend] += len(run.outcomes)
         self.seconds[run.backend] += run.seconds
+        if run.seconds:
+            self.spans.append((run.started, run.started + run.seconds))
 
 
 def _count(number: int, noun: str) -> str:
@@ -37,15 +43,38 @@ def _count(number: int, noun: str) -> str:
 
 
 RECORD = pytest.StashKey[Record]()
+AHEAD = pytest.StashKey[Ahead]()
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.stash[RECORD] = Record()
 
 
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Plan the page runs of the selected tests, in the order they will run."""
+    order = []
+    for item in session.items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        source, backend = params.get("source"), params.get("backend")
+        if isinstance(source, SourcePage) and not refusal(source, backend):
+            order.append((source, backend))
+    session.config.stash[AHEAD] = Ahead(order)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    ahead = session.config.stash.get(AHEAD, None)
+    if ahead is not None:
+        ahead.close()
+
+
 @pytest.fixture
 def examples_record(request: pytest.FixtureRequest) -> Record:
     return request.config.stash[RECORD]
+
+
+@pytest.fixture
+def examples_ahead(request: pytest.FixtureRequest) -> Ahead:
+    return request.config.stash[AHEAD]
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config) -> None:
@@ -57,9 +86,12 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config)
     for backend in sorted(record.pages):
         pages, blocks = record.pages[backend], record.blocks[backend]
         write(
-            f"{backend}: {_count(pages, 'page')}, {_count(blocks, 'block')} run "
-            f"in {record.seconds[backend]:.1f} s"
+            f"{backend}: {_count(pages, 'page')}, {_count(blocks, 'block')} run, "
+            f"{record.seconds[backend]:.1f} s of page processes"
         )
+    if record.spans:
+        wall = max(end for _, end in record.spans) - min(start for start, _ in record.spans)
+        write(f"wall time of the page runs: {wall:.1f} s ({JOBS} at a time)")
     for backend in OPTIONAL_BACKENDS:
         if backend not in record.pages and importlib.util.find_spec(backend) is None:
             write(f"{backend}: not installed, so no example ran on it")

@@ -6,6 +6,7 @@ both drive this; neither needs to know how a page is executed.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import json
 import os
@@ -13,6 +14,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -44,6 +46,16 @@ MAX_EPOCHS = 3
 # their printed progress ("50/50" instead of "32/32" for 1,000 samples) untrue.
 #: Seconds one page may take on one backend; ``KQ_EXAMPLES_TIMEOUT`` overrides it.
 PAGE_TIMEOUT = float(os.environ.get("KQ_EXAMPLES_TIMEOUT", "300"))
+# One math thread per example process: pages run side by side (see schedule.py), and on a
+# 2-core machine two single-threaded processes finish sooner than two that fight over cores.
+ONE_THREAD = {
+    "OMP_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+    "OPENBLAS_NUM_THREADS": "1",
+    "TF_NUM_INTRAOP_THREADS": "1",
+    "TF_NUM_INTEROP_THREADS": "1",
+    "XLA_FLAGS": "--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1",
+}
 STDERR_TAIL = 15
 
 
@@ -63,6 +75,7 @@ def missing_backend(backend: str) -> str | None:
     return None
 
 
+@functools.cache
 def pin_mismatch(pyproject: Path = PYPROJECT) -> str | None:
     """Why the installed Keras is not the pinned one, or None when it is."""
     try:
@@ -121,12 +134,14 @@ class Outcome:
     block: Block
     stdout: str = ""
     error: dict | None = None
+    seconds: float = 0.0
 
 
 @dataclass
 class PageRun:
     source: SourcePage
     backend: str
+    started: float = 0.0  # time.perf_counter() when its process started
     seconds: float = 0.0
     outcomes: list[Outcome] = field(default_factory=list)
     stopped: str | None = None  # why the process ended early (crash, timeout)
@@ -157,7 +172,26 @@ def child_environment(backend: str, workdir: Path) -> dict[str, str]:
         MPLBACKEND="Agg",
         HF_HUB_OFFLINE="1",
     )
+    env.update(ONE_THREAD)
     return env
+
+
+_live: set[subprocess.Popen] = set()
+_live_lock = threading.Lock()
+
+
+def stop_all() -> None:
+    """Kill every example process still running (an interrupted or aborted session)."""
+    with _live_lock:
+        for process in _live:
+            _kill(process)
+
+
+def _kill(process: subprocess.Popen) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass  # it ended on its own meanwhile
 
 
 def run_page(
@@ -183,7 +217,7 @@ def run_page(
             ),
             encoding="utf-8",
         )
-        started = time.perf_counter()
+        run.started = time.perf_counter()
         # -P keeps the runner's own folder off sys.path: examples import only what learners have.
         process = subprocess.Popen(
             [sys.executable, "-P", str(CHILD), str(plan), str(events)],
@@ -196,14 +230,19 @@ def run_page(
             errors="replace",
             start_new_session=True,  # so a timeout can stop the example's own children too
         )
+        with _live_lock:
+            _live.add(process)
         try:
             _, run.stderr = process.communicate(timeout=timeout)
             timed_out = False
         except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
+            _kill(process)
             _, run.stderr = process.communicate()
             timed_out = True
-        run.seconds = time.perf_counter() - started
+        finally:
+            with _live_lock:
+                _live.discard(process)
+        run.seconds = time.perf_counter() - run.started
         _read_events(run, blocks, events)
         if timed_out:
             run.stopped = f"did not finish within {timeout:.0f} s (the limit for one page)"
@@ -223,7 +262,7 @@ def _read_events(run: PageRun, blocks: list[Block], events: Path) -> None:
             running = block
         else:
             running = None
-            run.outcomes.append(Outcome(block, event["stdout"], event["error"]))
+            run.outcomes.append(Outcome(block, event["stdout"], event["error"], event["seconds"]))
     finished = bool(run.outcomes) and (
         run.outcomes[-1].error is not None or len(run.outcomes) == len(blocks)
     )
@@ -247,6 +286,12 @@ def _where(run: PageRun, block: Block) -> str:
 def page_problems(source: SourcePage) -> list[str]:
     """Marker and tab misuse on a page, one ``file:line: message`` each."""
     return [f"{source.name}:{p.line}: {p.message}" for p in source.page.problems]
+
+
+def refusal(source: SourcePage, backend: str) -> str | None:
+    """Why ``source`` must not even run on ``backend``, or None to go ahead."""
+    reasons = [*page_problems(source), pin_mismatch(), missing_backend(backend)]
+    return "\n".join(reason for reason in reasons if reason) or None
 
 
 def failures(run: PageRun) -> list[str]:

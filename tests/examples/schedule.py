@@ -1,0 +1,56 @@
+"""Run page runs ahead of time, a few at once, in the order they will be asked for.
+
+pytest runs tests one after another, but a page run is a separate process, so while the test
+for one (page, backend) waits for its process, the next one's process can already work. With
+two jobs on two cores the suite takes about half the time, and every test still reports on
+exactly its own run.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from tests.examples.runner import PageRun, SourcePage, run_page, stop_all
+
+#: Page processes at once; ``KQ_EXAMPLES_JOBS=1`` runs them strictly one by one.
+JOBS = max(1, int(os.environ.get("KQ_EXAMPLES_JOBS", "2")))
+
+Key = tuple[str, str]
+
+
+def _key(source: SourcePage, backend: str) -> Key:
+    return (source.id, backend)
+
+
+class Ahead:
+    """Page runs for a known order of (page, backend) pairs, ``jobs`` of them in flight."""
+
+    def __init__(
+        self,
+        order: Iterable[tuple[SourcePage, str]],
+        jobs: int = JOBS,
+        run: Callable[[SourcePage, str], PageRun] = run_page,
+    ):
+        self._order = list(order)
+        self._position = {_key(*pair): index for index, pair in enumerate(self._order)}
+        self._jobs = jobs
+        self._run = run
+        self._futures: dict[Key, Future] = {}
+        self._pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="examples")
+
+    def result(self, source: SourcePage, backend: str) -> PageRun:
+        """The run of ``source`` on ``backend``, starting it and the next ones if need be."""
+        index = self._position.get(_key(source, backend))
+        if index is None:
+            return self._run(source, backend)  # not in the plan: run it now, alone
+        for pair in self._order[index : index + self._jobs]:
+            if _key(*pair) not in self._futures:
+                self._futures[_key(*pair)] = self._pool.submit(self._run, *pair)
+        return self._futures[_key(source, backend)].result()
+
+    def close(self) -> None:
+        """Stop what is still running (a session cut short) and free the threads."""
+        stop_all()
+        self._pool.shutdown(wait=True, cancel_futures=True)
