@@ -31,6 +31,7 @@ extensions = [
     "extensions.meta",
     "extensions.courselint",
     "extensions.quiz",
+    "extensions.examples",
 ]
 
 root_doc = "index"

@@ -15,8 +15,11 @@ from markdown_it.renderer import RendererHTML
 from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
 
-from extensions.examples.backends import (
+from extensions.examples.convention import (
+    MARKER,
     MISSING_SYNC_GROUP,
+    OUTPUT_MARKER,
+    SKIP_MARKER,
     SYNC_GROUP,
     backend_tab_problems,
     looks_like_backend_tabs,
@@ -45,9 +48,6 @@ LITERAL_DIRECTIVES = frozenset(
 )
 OUTPUT_LANGUAGE = "text"
 
-SKIP_MARKER = "% example: skip <reason>"
-OUTPUT_MARKER = "% example: output"
-_MARKER = re.compile(r"example\s*:\s*(?P<kind>\S*)\s*(?P<rest>.*)$")
 
 
 @dataclass
@@ -207,7 +207,7 @@ class _Walker:
         text = comment.strip()
         if not text.lower().startswith("example"):
             return None  # an ordinary comment
-        match = _MARKER.match(text)
+        match = MARKER.match(text)
         kind, rest = (match["kind"], match["rest"].strip()) if match else ("", "")
         if kind == "skip":
             if not rest:

@@ -1,13 +1,19 @@
-"""The backend tab-set convention, in one place.
+"""The authoring conventions of runnable examples, in one place: markers and backend tabs.
 
-Both the Sphinx build (``tabs.py``) and the example runner (``tests/examples``) check tab-sets
-against these rules, so an author gets the same verdict from either. Pure: no Sphinx import.
+Both the Sphinx build (``markers.py``, ``tabs.py``) and the example runner (``tests/examples``)
+read pages by these rules, so an author gets the same verdict from either. Pure: no Sphinx.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
+
+#: A MyST comment ``% example: <kind> <rest>`` speaks to the runner; the site never shows it.
+MARKER = re.compile(r"\s*example\s*:\s*(?P<kind>\S*)\s*(?P<rest>.*)$")
+SKIP_MARKER = "% example: skip <reason>"
+OUTPUT_MARKER = "% example: output"
 
 #: The ``:sync-group:`` that marks a tab-set as one tab per Keras backend.
 SYNC_GROUP = "backend"

@@ -1,0 +1,43 @@
+"""Runnable examples on the site.
+
+The ``backend-note`` directive, the "Examples verified with Keras X.Y.Z" stamp on track pages,
+a build-time check of backend tab-sets, and hiding the ``% example:`` markers that speak to the
+example runner (``tests/examples``). Nothing here imports Keras: the pin is read from
+``pyproject.toml``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+from .backend_note import setup_backend_note
+from .markers import setup_markers
+from .stamp import setup_stamp
+from .tabs import setup_tab_check
+
+__version__ = "0.1.0"
+
+STATIC = Path(__file__).resolve().parent / "static"
+CSS = "kq-examples.css"
+
+
+def _add_static(app: Sphinx) -> None:
+    # HTML-format builders only (html, dirhtml, singlehtml, epub): LaTeX and text need no CSS.
+    if app.builder.format == "html":
+        app.config.html_static_path.append(str(STATIC))
+        app.add_css_file(CSS)
+
+
+def setup(app: Sphinx) -> dict:
+    setup_backend_note(app)
+    setup_stamp(app)
+    setup_tab_check(app)
+    setup_markers(app)
+    app.connect("builder-inited", _add_static)
+    return {
+        "version": __version__,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
