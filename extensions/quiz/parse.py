@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.directives.admonitions import Hint as SphinxHint
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.parsing import nested_parse_to_nodes
 
 from . import validate
 from .nodes import (
@@ -34,7 +36,7 @@ from .problems import Problem, error_box, report
 QUIZ_KEY = "kq_quiz"
 QUESTION_KEY = "kq_question"
 
-TEXT_MARKER = re.compile(r"^\[([ xX])\]\s+")
+TEXT_MARKER = re.compile(r"^\[([ xX])\](\s+|$)")
 
 
 class UnknownOption(str):
@@ -59,6 +61,48 @@ def option_line(directive: SphinxDirective, name: str) -> int:
         if pattern.match(text):
             return directive.lineno + offset
     return directive.lineno
+
+
+def parse_body(directive: SphinxDirective) -> list[nodes.Node]:
+    """``parse_content_to_nodes()``, with MyST's line numbers put right.
+
+    MyST 5 numbers the content of a colon-fence directive one line too low when the content
+    starts on the line right after the fence (no options, no blank line), as in a {quiz} that
+    opens straight into its first {question}; every warning inside would name the wrong line.
+    The offset is recomputed from the source file (the directive's ``block_text`` is no help:
+    MyST adds a blank line to it in exactly that case).
+    """
+    offset = directive.content_offset
+    first = directive.content[0].strip() if directive.content else ""
+    if first and type(directive.state).__module__.startswith("myst_parser"):
+        source, lineno = directive.get_source_info()
+        lines = _source_lines(directive, source)
+        if lines is not None:
+            # lines[lineno - 1] is the opening fence; the content starts after options/blanks.
+            found = next(
+                (
+                    i
+                    for i in range(lineno, min(len(lines), lineno + 50))
+                    if lines[i].strip() == first
+                ),
+                None,
+            )
+            if found is not None:
+                # MyST puts content line k on line (lineno + offset + 1 + k).
+                offset = found - lineno
+    return nested_parse_to_nodes(
+        directive.state, directive.content, offset=offset, allow_section_headings=False
+    )
+
+
+def _source_lines(directive: SphinxDirective, source: str) -> list[str] | None:
+    cache = directive.env.current_document.setdefault("kq_source_lines", {})
+    if source not in cache:
+        try:
+            cache[source] = Path(source).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            cache[source] = None
+    return cache[source]
 
 
 def derive_id(docname: str, quiz_index: int, question_index: int) -> str:
@@ -109,11 +153,13 @@ class QuizDirective(QuizBase):
     def run(self) -> list[nodes.Node]:
         doc = self.env.current_document
         if doc.get(QUIZ_KEY) is not None:
-            return self.fail([self.problem("structure", "a {quiz} cannot contain another {quiz}")])
+            # Its questions still count as the outer quiz's: report, but keep them.
+            problem = self.problem("structure", "a {quiz} cannot contain another {quiz}")
+            return [*self.fail([problem]), *parse_body(self)]
         index = self.env.new_serialno("kq-quiz") + 1
         doc[QUIZ_KEY] = {"index": index, "count": 0}
         try:
-            children = self.parse_content_to_nodes()
+            children = parse_body(self)
         finally:
             doc[QUIZ_KEY] = None
         problems = self.unknown_options(["class"])
@@ -161,7 +207,7 @@ class QuestionDirective(QuizBase):
         quiz["count"] += 1
         doc[QUESTION_KEY] = True
         try:
-            children = self.parse_content_to_nodes()
+            children = parse_body(self)
         finally:
             doc[QUESTION_KEY] = False
 
@@ -190,7 +236,7 @@ class HintDirective(SphinxHint):
     def run(self) -> list[nodes.Node]:
         if not self.env.current_document.get(QUESTION_KEY):
             return super().run()
-        hint = kq_hint("", *self.parse_content_to_nodes())
+        hint = kq_hint("", *parse_body(self))
         self.set_source_info(hint)
         return [hint]
 
@@ -199,7 +245,7 @@ class ExplanationDirective(QuizBase):
     """``{explanation}``: why the answer is right; shown with the answer."""
 
     def run(self) -> list[nodes.Node]:
-        children = self.parse_content_to_nodes()
+        children = parse_body(self)
         if not self.env.current_document.get(QUESTION_KEY):
             msg = "an {explanation} outside a {question}; put it inside the question it explains"
             return self.fail([self.problem("structure", msg)], *children)
@@ -212,7 +258,7 @@ class FeedbackDirective(QuizBase):
     """``{feedback}``: feedback for the option it is written in."""
 
     def run(self) -> list[nodes.Node]:
-        children = self.parse_content_to_nodes()
+        children = parse_body(self)
         if not self.env.current_document.get(QUESTION_KEY):
             return self.fail([self.problem("feedback_orphan", ORPHAN_MESSAGE)], *children)
         feedback = kq_feedback("", *children)

@@ -67,7 +67,8 @@ def error_box(problems: list[Problem], srcdir: str, *context: nodes.Node) -> nod
     """
     box = nodes.error(classes=["kq-error"])
     box += nodes.paragraph(text="This quiz part could not be built:")
-    items = nodes.bullet_list()
+    # The messages quote ids and options verbatim: no typographic quotes in them.
+    items = nodes.bullet_list(support_smartquotes=False)
     for problem in problems:
         where = relative_path(problem.source, srcdir)
         if problem.line:

@@ -33,12 +33,11 @@ class QuizPostTransform(SphinxPostTransform):
         if not questions and not quizzes:
             self._flatten_leftovers()
             return
-        renderer = render_html if is_interactive(self.app.builder) else render_static
-        options = (
-            {}
-            if renderer is render_html
-            else {"letters_in_text": self.app.builder.format == "text"}
-        )
+        # The builder class, as Sphinx's own post-transforms read it (SphinxPostTransform.app
+        # is deprecated); format and embedded are class attributes.
+        builder = self.env._builder_cls
+        renderer = render_html if is_interactive(builder) else render_static
+        options = {} if renderer is render_html else {"letters_in_text": builder.format == "text"}
         domain = self.env.get_domain("quiz")
 
         groups: dict[int, tuple[nodes.Element, list]] = {}

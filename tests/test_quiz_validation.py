@@ -1,0 +1,175 @@
+"""Every authoring mistake in a quiz: a typed warning naming file and line, and a visible error box.
+
+tests/roots/test-quiz-invalid has one page per case; it is built once for the whole module.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from html import unescape
+from pathlib import Path
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_colors
+
+from support import sphinx_build
+
+ROOTS = Path(__file__).parent / "roots"
+INVALID = ROOTS / "test-quiz-invalid"
+WARNING = re.compile(
+    r"^(?P<path>\S+?):(?P<line>\d+): WARNING: (?P<message>.*) \[(?P<type>[\w.]+)\]$"
+)
+
+# page -> (warning subtype, part of the message, text on the line the warning must point to)
+CASES = {
+    "no_correct": ("no_correct", "no option is marked correct", ":::::{question}"),
+    "several_correct": ("several_correct", "has 2 correct options (lines 9, 11)", "- [x] c"),
+    "few_options": ("few_options", "needs at least two options, it has only 1", ":::::{question}"),
+    "duplicate_option": ("duplicate_option", "duplicate option 'alpha'", "- [ ] alpha"),
+    "empty_option": ("empty_option", "an option with no text", "- [ ]"),
+    "option_marker": ("option_marker", "option '[?] b' has no [x] or [ ] marker", "- [?] b"),
+    "no_explanation": ("no_explanation", "has no {explanation}", ":::::{question}"),
+    "empty_question": ("empty_question", "the question has no text", ":::::{question}"),
+    "no_accept": ("no_accept", "a typed question needs an accepted answer", ":::::{question}"),
+    "bad_tolerance": ("bad_number", "':tolerance: a bit' is not a number", ":tolerance:"),
+    "bad_number": ("bad_number", "':number: half' is not a number", ":number:"),
+    "few_items": ("few_items", "at least two items", ":::::{question}"),
+    "unknown_kind": ("unknown_kind", "unknown question kind 'truefalse'", ":kind:"),
+    "unknown_option": ("unknown_option", "unknown option ':shufle:'", ":shufle:"),
+    "unused_option": ("unused_option", ":accept: only applies to typed questions", ":accept:"),
+    "bad_id": ("bad_id", "question id 'bad id!' may only contain", ":id:"),
+    "bad_xp": ("bad_xp", "':xp: lots' is not a whole number", ":xp:"),
+    "feedback_orphan": ("feedback_orphan", "{feedback} attached to nothing", ":::{feedback}"),
+    "feedback_in_question": ("feedback_orphan", "{feedback} attached to nothing", "{feedback}"),
+    "feedback_in_order": ("feedback_orphan", "ordering items have no feedback", "{feedback}"),
+    "question_outside": ("structure", "a {question} outside a {quiz}", ":::::{question}"),
+    "two_explanations": ("structure", "only one {explanation}", ("::::{explanation}", 2)),
+    "nested_quiz": ("structure", "a {quiz} cannot contain another {quiz}", (":::::{quiz}", 2)),
+    "explanation_outside": (
+        "structure",
+        "an {explanation} outside a {question}",
+        ":::{explanation}",
+    ),
+    "content_after_options": ("structure", "content after the options list", "A stray paragraph."),
+    "typed_with_options": ("structure", "a typed question has a task list", "- [x] a"),
+    "empty_quiz": ("empty_quiz", "a {quiz} without any {question}", "::::{quiz}"),
+    "duplicate_id_b": (
+        "duplicate_id",
+        "'c-shared' is already used by the question at",
+        "{question}",
+    ),
+}
+
+
+def line_of(page: str, anchor: str | tuple[str, int]) -> int:
+    """1-based line of the first (or n-th) line of ``page`` containing the anchor text."""
+    text, nth = anchor if isinstance(anchor, tuple) else (anchor, 1)
+    lines = (INVALID / f"{page}.md").read_text().splitlines()
+    hits = [number for number, line in enumerate(lines, 1) if text in line]
+    assert len(hits) >= nth, f"{text!r} not in {page}.md"
+    return hits[nth - 1]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    srcdir = tmp_path_factory.mktemp("invalid") / "src"
+    shutil.copytree(INVALID, srcdir)
+    app = SphinxTestApp("html", srcdir=srcdir)
+    try:
+        app.build()
+        warnings = app.warning.getvalue()
+    finally:
+        app.cleanup()
+    found = {}
+    for line in strip_colors(warnings).splitlines():
+        match = WARNING.match(line.strip())
+        if match and match["type"].startswith("quiz."):
+            page = Path(match["path"]).stem
+            found.setdefault(page, []).append(match)
+    return srcdir, found
+
+
+@pytest.mark.parametrize("page", sorted(CASES))
+def test_each_mistake_is_a_typed_warning_at_its_file_and_line(built, page):
+    srcdir, found = built
+    subtype, message, anchor = CASES[page]
+    assert page in found, f"no quiz warning for {page}.md"
+    assert len(found[page]) == 1, [m.group(0) for m in found[page]]
+    warning = found[page][0]
+    assert warning["type"] == f"quiz.{subtype}"
+    assert Path(warning["path"]) == srcdir / f"{page}.md"
+    assert int(warning["line"]) == line_of(page, anchor)
+    assert message in warning["message"]
+
+
+@pytest.mark.parametrize("page", sorted(CASES))
+def test_each_broken_part_renders_as_a_visible_error_box(built, page):
+    srcdir, _found = built
+    html = (srcdir / "_build" / "html" / f"{page}.html").read_text()
+    _subtype, message, anchor = CASES[page]
+    assert 'class="kq-error admonition error"' in html
+    box = unescape(html[html.index("kq-error") :])
+    assert message in box
+    assert f"({page}.md, line {line_of(page, anchor)})" in box
+
+
+def test_broken_questions_are_not_offered_as_questions(built):
+    srcdir, _found = built
+    html = (srcdir / "_build" / "html" / "no_correct.html").read_text()
+    assert "kq-question" not in html
+    # ...but what the author wrote is still shown inside the box.
+    assert "Which one?" in html
+
+
+def test_a_nested_quiz_keeps_its_questions(built):
+    srcdir, _found = built
+    html = (srcdir / "_build" / "html" / "nested_quiz.html").read_text()
+    assert "kq-error" in html
+    assert 'data-kq-id="c-nested"' in html
+
+
+def test_duplicate_id_keeps_the_first_and_boxes_the_second(built):
+    srcdir, found = built
+    assert "duplicate_id_a" not in found
+    first = (srcdir / "_build" / "html" / "duplicate_id_a.html").read_text()
+    second = (srcdir / "_build" / "html" / "duplicate_id_b.html").read_text()
+    assert 'data-kq-id="c-shared"' in first
+    assert 'data-kq-id="c-shared"' not in second
+    assert f"duplicate_id_a.md:{line_of('duplicate_id_a', '{question}')}" in second
+
+
+def test_nothing_but_the_listed_pages_warns(built):
+    _srcdir, found = built
+    assert set(found) == set(CASES)
+
+
+def test_with_W_the_build_fails(tmp_path):
+    code, _out, err = sphinx_build(INVALID, tmp_path / "out", "html", "-W", "-q")
+    assert code != 0
+    assert "[quiz." in err
+
+
+def test_valid_quizzes_build_cleanly_with_W(tmp_path):
+    code, _out, err = sphinx_build(ROOTS / "test-quiz-basic", tmp_path / "out", "html", "-W")
+    assert code == 0, err
+    assert "quiz" not in err
+
+
+def test_suppress_warnings_silences_one_subtype(tmp_path):
+    srcdir = tmp_path / "src"
+    srcdir.mkdir()
+    shutil.copy(INVALID / "conf.py", srcdir)
+    shutil.copy(INVALID / "no_correct.md", srcdir / "index.md")
+    shutil.copy(INVALID / "bad_xp.md", srcdir / "other.md")
+    (srcdir / "index.md").write_text(
+        (srcdir / "index.md").read_text() + "\n```{toctree}\n:hidden:\n\nother\n```\n"
+    )
+    code, _out, err = sphinx_build(
+        srcdir, tmp_path / "out", "html", "-q", "-D", "suppress_warnings=quiz.no_correct"
+    )
+    assert "[quiz.no_correct]" not in err
+    assert "[quiz.bad_xp]" in err
+    # Suppressed or not, the broken question is still shown as an error box.
+    assert "kq-error" in (tmp_path / "out" / "index.html").read_text()
