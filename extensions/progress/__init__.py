@@ -1,0 +1,39 @@
+"""Learner progress: XP, levels, header badge, course map, streaks, achievements, review.
+
+Python owns the rules (``config.py``) and the course totals (``collect.py``); the browser gets them
+as data (``assets.py``) and applies them in ``static/progress-core.js`` (pure, unit-tested) through
+the thin DOM layer ``static/progress.js``. Progress lives only in the learner's browser.
+
+Warnings are typed ``progress.<subtype>``: ``config`` (a bad setting, default used), ``unreachable``
+(the course offers too little XP for the top level), ``track`` (two tracks share a slug),
+``panel`` (unknown ``{progress-panel}`` part).
+"""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+
+from .assets import setup_assets
+from .config import setup_config
+from .directives import CourseMap, ProgressPanel
+from .nodes import setup_nodes
+from .transforms import FillProgress
+
+__version__ = "0.1.0"
+
+
+def setup(app: Sphinx) -> dict:
+    # Progress is built from the quiz domain's questions and listens to the quiz's browser events.
+    app.setup_extension("extensions.quiz")
+    setup_config(app)
+    setup_nodes(app)
+    app.add_directive("course-map", CourseMap)
+    app.add_directive("progress-panel", ProgressPanel)
+    app.add_post_transform(FillProgress)
+    setup_assets(app)
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,14 @@
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
+
+extensions = ["myst_parser", "extensions.quiz", "extensions.progress"]
+myst_enable_extensions = ["colon_fence", "tasklist"]
+exclude_patterns = ["_build"]
+html_theme = "sphinx_book_theme"
+html_theme_options = {
+    "article_header_end": ["kq-progress-badge.html", "article-header-buttons.html"]
+}
+# This small course offers far less XP than the default top level needs.
+suppress_warnings = ["progress.unreachable"]
