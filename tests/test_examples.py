@@ -1,8 +1,9 @@
 """Every Python block in the course runs, page by page, on every backend.
 
 One test per (page, backend), e.g. ``test_page[torch:tracks/01-why-keras]``. Run one page with
-``pytest tests/test_examples.py -k 01-why-keras``. ``KQ_EXAMPLES_DIR`` points the runner at
-another folder of pages (its own tests use that).
+``pytest tests/test_examples.py -k 01-why-keras``. ``KQ_EXAMPLE_PAGES`` (pages below docs/,
+separated by spaces or newlines, as ``make check`` passes them) limits the run to those pages;
+``KQ_EXAMPLES_DIR`` points the runner at another folder of pages (its own tests use that).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ pytest_plugins = ["tests.examples.plugin"]
 DOCS = Path(os.environ.get("KQ_EXAMPLES_DIR", runner.DOCS)).resolve()
 PAGES = runner.discover(DOCS)
 BACKENDS = runner.backends()
+CHOSEN = {name.removesuffix(".md") for name in os.environ.get("KQ_EXAMPLE_PAGES", "").split()}
 
 
 def test_installed_keras_matches_pin():
@@ -37,6 +39,7 @@ def test_pages_with_examples_exist():
     [
         pytest.param(source, backend, id=f"{backend}:{source.id}")
         for source in PAGES
+        if not CHOSEN or source.id in CHOSEN
         for backend in BACKENDS
     ],
 )
