@@ -28,9 +28,8 @@ class QuizPostTransform(SphinxPostTransform):
     default_priority = 200
 
     def run(self, **kwargs) -> None:
-        questions = list(self.document.findall(kq_question))
-        quizzes = list(self.document.findall(kq_quiz))
-        if not questions and not quizzes:
+        owners, quizzes = _collect(self.document)
+        if not owners and not quizzes:
             self._flatten_leftovers()
             return
         # The builder class, as Sphinx's own post-transforms read it (SphinxPostTransform.app
@@ -40,22 +39,26 @@ class QuizPostTransform(SphinxPostTransform):
         options = {} if renderer is render_html else {"letters_in_text": builder.format == "text"}
         domain = self.env.get_domain("quiz")
 
-        groups: dict[int, tuple[nodes.Element, list]] = {}
-        for question in questions:
-            owner = _owner(question, self.document)
-            _owner_node, entries = groups.setdefault(id(owner), (owner, []))
-            first = domain.first_occurrence(question["qid"])
-            if first is not None and first != (question.get("docname"), question.get("position")):
-                question.replace_self(self._duplicate_box(question, first))
-                continue
-            number = len(entries) + 1
-            rendered, key_entry = renderer.render_question(question, number, **options)
-            question.replace_self(rendered)
-            entries.append((number, question["qid"], key_entry))
+        keys: list[tuple[nodes.Element, list]] = []
+        for owner, owned in owners:
+            entries: list = []
+            for question in owned:
+                first = domain.first_occurrence(question["qid"])
+                if first is not None and first != (
+                    question.get("docname"),
+                    question.get("position"),
+                ):
+                    question.replace_self(self._duplicate_box(question, first))
+                    continue
+                number = len(entries) + 1
+                rendered, key_entry = renderer.render_question(question, number, **options)
+                question.replace_self(rendered)
+                entries.append((number, question["qid"], key_entry))
+            keys.append((owner, entries))
 
-        for quiz in quizzes:
-            quiz.replace_self(renderer.render_quiz(quiz))
-        for owner, entries in groups.values():
+        for quiz, parent in quizzes:
+            parent.replace(quiz, renderer.render_quiz(quiz))
+        for owner, entries in keys:
             if entries:
                 parent, index = _end_of_page(owner)
                 parent.insert(index, renderer.render_key(entries))
@@ -80,27 +83,53 @@ class QuizPostTransform(SphinxPostTransform):
             node.replace_self(nodes.container("", *node.children))
 
 
-def _owner(node: nodes.Node, root: nodes.document) -> nodes.Element:
-    """The document a node was written in: its nearest start_of_file, or the page itself."""
-    parent = node.parent
-    while parent is not None:
-        if isinstance(parent, addnodes.start_of_file):
-            return parent
-        parent = parent.parent
-    return root
+def _collect(root: nodes.document) -> tuple[list[tuple[nodes.Element, list]], list[tuple]]:
+    """(questions grouped by source document, in order; quizzes with their parent).
+
+    A joined tree marks each included document with a ``start_of_file`` node. Walking down from
+    the root is the reliable way to find it and to know a node's parent: Sphinx moves a
+    document's children under its ``start_of_file`` without updating their ``parent``.
+    """
+    owners: dict[int, tuple[nodes.Element, list]] = {}
+    quizzes: list[tuple[kq_quiz, nodes.Element]] = []
+    stack: list[tuple[nodes.Node, nodes.Element | None, nodes.Element]] = [(root, None, root)]
+    while stack:
+        node, parent, owner = stack.pop()
+        if isinstance(node, addnodes.start_of_file):
+            owner = node
+        if isinstance(node, kq_question):
+            owners.setdefault(id(owner), (owner, []))[1].append(node)
+            continue
+        if isinstance(node, kq_quiz):
+            quizzes.append((node, parent))
+        if isinstance(node, nodes.Element):
+            stack.extend((child, node, owner) for child in reversed(node.children))
+    return list(owners.values()), quizzes
 
 
 def _end_of_page(owner: nodes.Element) -> tuple[nodes.Element, int]:
-    """Where the answer key goes: the end of the document's own content.
+    """Where the answer key goes: after the last thing the document itself says.
 
-    That is the end of its top-level section (so the key stays inside the page's chapter in
-    PDF), but before any sub-documents a toctree pulled into it.
+    That is the end of its deepest last section, but before any sub-documents that a toctree
+    pulled in there (singlehtml, LaTeX, texinfo and man join documents into one tree).
     """
-    sections = [child for child in owner.children if isinstance(child, nodes.section)]
-    parent = sections[-1] if sections else owner
-    index = len(parent.children)
-    while index > 0 and parent.children[index - 1].next_node(
-        addnodes.start_of_file, include_self=True
-    ):
-        index -= 1
-    return parent, index
+    parent = owner
+    while True:
+        index = len(parent.children)
+        while index > 0 and _is_subdocuments(parent.children[index - 1]):
+            index -= 1
+        last = parent.children[index - 1] if index else None
+        if isinstance(last, nodes.section):
+            parent = last
+            continue
+        return parent, index
+
+
+def _is_subdocuments(node: nodes.Node) -> bool:
+    if isinstance(node, addnodes.start_of_file):
+        return True
+    return (
+        isinstance(node, nodes.compound)
+        and len(node.children) > 0
+        and all(isinstance(child, addnodes.start_of_file) for child in node.children)
+    )
