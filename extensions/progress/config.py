@@ -173,26 +173,29 @@ def _problems(config: Config) -> dict[str, str]:
     return {name: text for name, text in problems.items() if text}
 
 
-def config_location(confdir: str | Path | None, name: str) -> str:
-    """'path/conf.py:line' of the assignment to ``name`` (or the file, or just the name)."""
+def config_location(confdir: str | Path | None, name: str) -> str | None:
+    """'path/conf.py:line' of the assignment to ``name``, or None when conf.py does not set it.
+
+    (Sphinx would read a location without a line number as a docname.)
+    """
     if not confdir:
-        return name
+        return None
     path = Path(confdir) / "conf.py"
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError:
-        return str(path)
+        return None
     pattern = re.compile(rf"^{re.escape(name)}\s*[:=]")
     for number, line in enumerate(lines, start=1):
         if pattern.match(line):
             return f"{path}:{number}"
-    return str(path)
+    return None
 
 
 def validate_config(app: Sphinx, config: Config) -> None:
     for name, problem in _problems(config).items():
         logger.warning(
-            "%s %s; using the default %r instead",
+            "setting %s: %s; using the default %r instead",
             name,
             problem,
             SETTINGS[name].default,
