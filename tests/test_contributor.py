@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT
+from support import ROOT, sphinx_build
 
 sys.path.insert(0, str(ROOT))
 from tools import check_links, new_track  # noqa: E402
@@ -17,12 +17,11 @@ from tools import check_links, new_track  # noqa: E402
 
 # ---- course lint -----------------------------------------------------------------------------
 @pytest.fixture(scope="module")
-def lint_warnings(make_app, rootdir, tmp_path_factory):
-    srcdir = tmp_path_factory.mktemp("lint") / "src"
-    shutil.copytree(rootdir / "test-courselint", srcdir)
-    app = make_app("html", srcdir=srcdir)
-    app.build()
-    return app.warning.getvalue()
+def lint_warnings(rootdir, tmp_path_factory):
+    work = tmp_path_factory.mktemp("lint")
+    returncode, _out, stderr = sphinx_build(rootdir / "test-courselint", work / "html", "html")
+    assert returncode == 0, stderr
+    return stderr
 
 
 def _lines_for(warnings: str, subtype: str) -> list[str]:
@@ -122,7 +121,8 @@ def test_a_scaffolded_track_builds_and_passes_make_check_unchanged(tmp_path):
     git = ["git", "-C", str(clone), "-c", "user.name=t", "-c", "user.email=t@example.org"]
     subprocess.run([*git, "add", "-A"], check=True)
     subprocess.run([*git, "commit", "-qm", "snapshot", "--allow-empty"], check=True)
-    subprocess.run([*git, "branch", "-f", "main"], check=True)
+    subprocess.run([*git, "checkout", "-q", "-B", "main"], check=True)
+    subprocess.run([*git, "remote", "remove", "origin"], check=True)  # the base is this main
     subprocess.run([*git, "checkout", "-q", "-b", "new-track"], check=True)
 
     venv = ROOT / ".venv"
