@@ -21,8 +21,8 @@ class kq_question(nodes.General, nodes.Element):
     """One valid question.
 
     Attributes: ``qid``, ``kind`` (single|multiple|typed|order), ``xp`` (int), ``shuffle`` (bool),
-    ``derived_id`` (bool), ``accept`` (list of normalised strings), ``number`` and ``tolerance``
-    (float or None). Children, in this order: ``kq_text``, ``kq_options`` (not for typed),
+    ``derived_id`` (bool), ``accept`` (normalised answers), ``accept_text`` (as written), and
+    ``number`` and ``tolerance`` (floats, only when the question has ``:number:``). Children, in this order: ``kq_text``, ``kq_options`` (not for typed),
     ``kq_hint`` (optional), ``kq_explanation``.
     """
 

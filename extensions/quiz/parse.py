@@ -479,9 +479,12 @@ def build_node(draft: Draft) -> kq_question:
         accept_text=[
             alt.strip() for alt in str(options.get("accept") or "").split("|") if alt.strip()
         ],
-        number=validate.parse_number(options.get("number")),
-        tolerance=validate.parse_number(options.get("tolerance")) or 0.0,
     )
+    number = validate.parse_number(options.get("number"))
+    if number is not None:
+        # Only typed questions with :number: carry these (absent, not None, in the doctree).
+        question["number"] = number
+        question["tolerance"] = validate.parse_number(options.get("tolerance")) or 0.0
     question.source, question.line = draft.source, draft.line
     question += kq_text("", *draft.text)
     if draft.choices is not None:

@@ -78,7 +78,7 @@ def scrambled(qid: str, count: int) -> list[int]:
 def typed_answer_nodes(question: nodes.Element) -> list[nodes.Node]:
     """``keras.ops`` or ``ops`` or ``0.667 (± 0.001)``: every accepted answer, as written."""
     answers: list[nodes.Node] = [nodes.literal(text=text) for text in question["accept_text"]]
-    if question["number"] is not None:
+    if "number" in question:
         number = f"{question['number']:g}"
         if question["tolerance"]:
             number += f" (± {question['tolerance']:g})"

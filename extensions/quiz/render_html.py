@@ -41,7 +41,7 @@ def render_question(question: nodes.Element, number: int) -> tuple[kq_html, list
     }
     if kind == "typed":
         attrs["data-kq-accept"] = json.dumps(question["accept"], ensure_ascii=False)
-        if question["number"] is not None:
+        if "number" in question:
             attrs["data-kq-number"] = repr(question["number"])
             attrs["data-kq-tolerance"] = repr(question["tolerance"])
     legend = element(
@@ -171,7 +171,7 @@ def _ordering(question: nodes.Element, items: list) -> kq_html:
 
 
 def _typed_input(question: nodes.Element, base: str) -> kq_html:
-    numeric = question["number"] is not None and not question["accept"]
+    numeric = "number" in question and not question["accept"]
     return element(
         "div",
         {"class": "kq-typed"},

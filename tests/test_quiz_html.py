@@ -1,0 +1,150 @@
+"""Doctree and HTML of each question kind (golden files), assets, search index and derived ids.
+
+Golden files live in tests/roots/test-quiz-basic/_expected/<question id>.{xml,html}. After an
+intended change, regenerate them with ``KQ_REGENERATE=1 pytest tests/test_quiz_html.py`` and
+review the diff.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+from extensions.quiz.nodes import kq_question
+
+BASIC = Path(__file__).parent / "roots" / "test-quiz-basic"
+EXPECTED = BASIC / "_expected"
+STATIC = Path(__file__).parent.parent / "extensions" / "quiz" / "static"
+KINDS = {
+    "basic-single": "single",
+    "basic-multiple": "multiple",
+    "basic-typed": "typed",
+    "basic-number": "typed",
+    "basic-order": "order",
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    srcdir = tmp_path_factory.mktemp("html") / "src"
+    shutil.copytree(BASIC, srcdir)
+    app = SphinxTestApp("html", srcdir=srcdir)
+    try:
+        app.build()
+        doctree = app.env.get_doctree("index")
+    finally:
+        app.cleanup()
+    return Path(app.outdir), doctree
+
+
+def _golden(name: str, actual: str) -> None:
+    path = EXPECTED / name
+    if os.environ.get("KQ_REGENERATE"):
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(actual)
+    assert path.is_file(), f"{path} is missing: run with KQ_REGENERATE=1"
+    assert actual == path.read_text()
+
+
+def _fieldset(html: str, qid: str) -> str:
+    match = re.search(rf'<fieldset [^>]*data-kq-id="{qid}".*?</fieldset>', html, re.S)
+    assert match, qid
+    return match.group(0)
+
+
+@pytest.mark.parametrize("qid", list(KINDS))
+def test_doctree_of_each_kind(site, qid):
+    _outdir, doctree = site
+    (question,) = [q for q in doctree.findall(kq_question) if q["qid"] == qid]
+    assert question["kind"] == KINDS[qid]
+    _golden(f"{qid}.xml", question.pformat())
+
+
+@pytest.mark.parametrize("qid", list(KINDS))
+def test_html_of_each_kind(site, qid):
+    outdir, _doctree = site
+    fieldset = _fieldset((outdir / "index.html").read_text(), qid)
+    assert fieldset.startswith(
+        f'<fieldset class="kq-question" data-kq-id="{qid}" data-kq-kind="{KINDS[qid]}" '
+        f'id="kq-{qid}"'
+    )
+    _golden(f"{qid}.html", fieldset + "\n")
+
+
+def test_feedback_forms_all_attach_to_their_option(site):
+    _outdir, doctree = site
+    (question,) = [q for q in doctree.findall(kq_question) if q["qid"] == "basic-multiple"]
+    options = question.findall(lambda n: n.tagname == "kq_option")
+    feedback = {o.children[0].astext(): o.children[1].astext() for o in options if len(o) > 1}
+    # A separate indented paragraph, and a {feedback} directive inside the item.
+    assert feedback == {
+        "torch": "PyTorch is supported since Keras 3.0.",
+        "Theano": "Theano support ended with Keras 2.3.",
+    }
+    (single,) = [q for q in doctree.findall(kq_question) if q["qid"] == "basic-single"]
+    # A line right under the option (no blank line) is feedback, not part of the option.
+    labels = [o.children[0].astext() for o in single.findall(lambda n: n.tagname == "kq_option")]
+    assert labels == ["2013", "2015", "2017"]
+
+
+def test_every_question_sits_in_a_quiz_container(site):
+    outdir, _doctree = site
+    html = (outdir / "index.html").read_text()
+    quiz = html[html.index('<div class="kq-quiz">') :]
+    assert quiz.count('class="kq-question"') == 5
+
+
+def test_without_id_the_id_is_derived_from_page_quiz_and_position(site):
+    outdir, _doctree = site
+    html = (outdir / "derived.html").read_text()
+    ids = re.findall(r'data-kq-id="([^"]+)"', html)
+    assert ids == ["derived-quiz1-1", "derived-quiz2-1", "derived-quiz2-2"]
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [("index", True), ("derived", True), ("assets", True), ("plain", False)],
+)
+def test_assets_load_only_where_needed(site, page, expected):
+    outdir, _doctree = site
+    html = (outdir / f"{page}.html").read_text()
+    assert ('src="_static/kq-quiz.js' in html) is expected
+    assert ('href="_static/kq-quiz.css' in html) is expected
+    if expected:
+        assert re.search(r'<script defer="defer" src="_static/kq-quiz\.js', html)
+
+
+def test_a_hint_outside_a_question_stays_an_admonition(site):
+    outdir, _doctree = site
+    html = (outdir / "plain.html").read_text()
+    assert 'class="admonition hint"' in html
+    assert "Outside a question, a hint is the usual admonition." in html
+
+
+def _search_terms(outdir: Path) -> dict:
+    text = (outdir / "searchindex.js").read_text()
+    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    return index["terms"]
+
+
+def test_search_indexes_question_text_but_not_answers(site):
+    outdir, _doctree = site
+    terms = _search_terms(outdir)
+    assert "zanzibarword" in terms  # only in the text of question 1
+    assert "theano" in terms  # an option
+    assert "sesquipedalian" not in terms  # only in an explanation: searching must not spoil
+
+
+def test_quiz_script_and_stylesheet_fit_the_budget():
+    total = sum(
+        len(gzip.compress((STATIC / name).read_bytes(), 9))
+        for name in ("kq-quiz.js", "kq-quiz.css")
+    )
+    assert total <= 4096
