@@ -1,0 +1,2 @@
+extensions = ["myst_parser", "extensions.examples"]
+exclude_patterns = ["_build"]

@@ -1,0 +1,373 @@
+"""Tests of the example runner itself (tests/examples), on small pages in tests/roots/examples-*.
+
+The pages run plain Python, not Keras, so these tests take seconds: what they check is how the
+runner finds blocks, isolates them and reports on them.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from extensions.examples.pin import PinError, keras_pin
+from tests.examples import runner
+from tests.examples.output import output_diff, output_matches
+from tests.examples.parse import parse_page
+from tests.examples.schedule import Ahead
+
+ROOTS = Path(__file__).resolve().parent / "roots"
+
+
+def source(root: str, page: str) -> runner.SourcePage:
+    (found,) = [p for p in runner.discover(ROOTS / f"examples-{root}") if p.id == page]
+    return found
+
+
+def lines(page):
+    return [(block.line, block.code_line) for block in page.blocks]
+
+
+# --- finding blocks ---------------------------------------------------------------------------
+
+
+def test_blocks_are_found_in_page_order_inside_any_directive():
+    page = parse_page(
+        "# T\n"  # 1
+        "\n"
+        "```python\n"  # 3
+        "a = 1\n"
+        "```\n"
+        "\n"
+        "::::{exercise} Try\n"  # 7
+        ":label: ex\n"
+        "\n"
+        "```{code-block} python\n"  # 10
+        ":caption: with options\n"
+        "\n"
+        "b = a + 1\n"  # 13
+        "```\n"
+        "::::\n"
+        "\n"
+        ":::{solution} ex\n"  # 17
+        "- a list item\n"
+        "  ```py\n"  # 19
+        "  c = b + 1\n"
+        "  ```\n"
+        ":::\n"
+        "\n"
+        "````{note}\n"  # 24
+        "```python3\n"  # 25
+        "d = c + 1\n"
+        "```\n"
+        "````\n"
+    )
+    assert [block.code.strip() for block in page.blocks] == [
+        "a = 1",
+        "b = a + 1",
+        "c = b + 1",
+        "d = c + 1",
+    ]
+    assert lines(page) == [(3, 4), (10, 13), (19, 20), (25, 26)]
+    assert page.problems == []
+
+
+def test_only_python_blocks_run():
+    page = parse_page(
+        "```bash\npip install keras\n```\n\n"
+        "```console\n$ python\n```\n\n"
+        "```pycon\n>>> 1 + 1\n```\n\n"
+        "```{code-block} bash\nls\n```\n\n"
+        "```{eval-rst}\n.. code-block:: python\n\n   x = 1\n```\n\n"
+        "```text\nplain\n```\n"
+    )
+    assert page.blocks == []
+
+
+def test_skip_marker_keeps_its_reason_and_ordinary_comments_are_ignored():
+    page = parse_page(
+        "% just a note to other authors\n"
+        "% example: skip downloads a dataset\n"
+        "```python\nload()\n```\n\n"
+        "```python\nrun()\n```\n"
+    )
+    skipped, runs = page.blocks
+    assert skipped.skip == "downloads a dataset"
+    assert runs.skip is None
+    assert page.runnable("jax") == [runs]
+    assert page.problems == []
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("% example: skip\n```python\nx\n```\n", 1, "needs a reason"),
+        ("% example: skip why\n\nA paragraph.\n", 1, "directly above a python"),
+        ("% example: skip why\n```bash\nls\n```\n", 1, "directly above a python"),
+        ("% example: sikp why\n```python\nx\n```\n", 1, "not an example marker"),
+        ("Text.\n\n% example: output\n```text\n1\n```\n", 3, "between a python code block"),
+        ("```python\nx\n```\n\nWords.\n% example: output\n```text\n1\n```\n", 6, "between"),
+        ("```python\nx\n```\n% example: output\n```python\ny\n```\n", 4, "between"),
+        ("```python\nx\n```\n% example: output\n", 4, "between"),
+    ],
+)
+def test_misused_markers_are_problems_with_their_line(text, line, words):
+    problems = parse_page(text).problems
+    assert [problem.line for problem in problems] == [line]
+    assert words in problems[0].message
+
+
+def test_output_block_belongs_to_the_python_block_above_it():
+    page = parse_page(
+        "```python\nprint(1)\n```\n% example: output\n```text\n1\n```\n\n```python\nprint(2)\n```\n"
+    )
+    first, second = page.blocks
+    assert (first.expected, first.expected_line) == ("1\n", 5)
+    assert second.expected is None
+
+
+BACKEND_TABS = """\
+::::{{tab-set}}
+:sync-group: {group}
+
+:::{{tab-item}} JAX
+:sync: jax
+```python
+jax_only()
+```
+:::
+
+:::{{tab-item}} TensorFlow
+:sync: tensorflow
+Nothing to run.
+:::
+
+:::{{tab-item}} PyTorch
+:sync: {torch_key}
+```python
+torch_only()
+```
+:::
+::::
+
+```python
+everywhere()
+```
+"""
+
+
+def test_blocks_in_backend_tabs_run_on_that_backend_only():
+    page = parse_page(BACKEND_TABS.format(group="backend", torch_key="torch"))
+    assert page.problems == []
+    assert [b.code.strip() for b in page.runnable("jax")] == ["jax_only()", "everywhere()"]
+    assert [b.code.strip() for b in page.runnable("torch")] == ["torch_only()", "everywhere()"]
+    assert [b.code.strip() for b in page.runnable("tensorflow")] == ["everywhere()"]
+
+
+def test_unknown_or_missing_backend_tab_is_a_problem_at_the_tab_set():
+    problems = parse_page(BACKEND_TABS.format(group="backend", torch_key="pytorch")).problems
+    messages = [(p.line, p.message) for p in problems]
+    assert (1, "unknown backend tab key 'pytorch' (use one of 'jax', 'tensorflow', 'torch')") in (
+        messages
+    )
+    assert (1, "backend tab-set has no tab for 'torch'") in messages
+
+
+def test_backend_keys_without_the_backend_sync_group_are_a_problem():
+    page = parse_page(BACKEND_TABS.format(group="tab", torch_key="torch"))
+    assert len(page.problems) == 1
+    assert ":sync-group: backend" in page.problems[0].message
+    # ...and, not being backend tabs, both blocks would run everywhere
+    assert len(page.runnable("jax")) == 3
+
+
+# --- comparing output -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("expected", "printed", "same"),
+    [
+        ("(None, 32)\n", "(None, 32)\n", True),
+        ("a\nb\n", "a   \nb\n\n\n", True),  # trailing spaces and blank lines do not count
+        ("a\n...\nd\n", "a\nb\nc\nd\n", True),
+        ("a\n...\nd\n", "a\nd\n", True),  # ... may stand for no line at all
+        ("...\n", "anything\nat all\n", True),
+        ("a\n...\n", "a\n", True),
+        ("(None, 64)\n", "(None, 32)\n", False),
+        ("a\n", "a\nb\n", False),
+        ("a\n...\nd\n", "a\nb\nc\n", False),
+        ("  indented\n", "indented\n", False),  # leading whitespace does count
+    ],
+)
+def test_output_matching(expected, printed, same):
+    assert output_matches(expected, printed) is same
+
+
+def test_output_diff_shows_expected_and_printed():
+    diff = output_diff("(None, 64)\n", "(None, 32)\n")
+    assert "-(None, 64)" in diff and "+(None, 32)" in diff
+
+
+# --- the Keras pin ----------------------------------------------------------------------------
+
+
+def write_pyproject(folder: Path, examples: str) -> Path:
+    path = folder / "pyproject.toml"
+    path.write_text(f"[project.optional-dependencies]\nexamples = [{examples}]\n")
+    return path
+
+
+def test_pin_is_read_from_the_examples_extra(tmp_path):
+    assert keras_pin(write_pyproject(tmp_path, '"jax", "keras == 3.15.1"')) == "3.15.1"
+
+
+@pytest.mark.parametrize(
+    ("entries", "words"), [('"jax"', "no 'keras==X.Y.Z'"), ('"keras>=3.10"', "pin one exact")]
+)
+def test_pin_that_is_missing_or_loose_is_an_error(tmp_path, entries, words):
+    with pytest.raises(PinError, match=words):
+        keras_pin(write_pyproject(tmp_path, entries))
+
+
+def test_installed_keras_other_than_the_pin_is_refused(tmp_path):
+    message = runner.pin_mismatch(write_pyproject(tmp_path, '"keras==0.0.1"'))
+    installed = runner.metadata.version("keras")
+    assert f"installed Keras {installed} differs from the pin keras==0.0.1" in message
+
+
+def test_installed_keras_equal_to_the_pin_is_accepted(tmp_path):
+    installed = runner.metadata.version("keras")
+    assert runner.pin_mismatch(write_pyproject(tmp_path, f'"keras=={installed}"')) is None
+
+
+def test_a_pin_mismatch_stops_every_page(monkeypatch):
+    monkeypatch.setattr(runner, "pin_mismatch", lambda: "installed Keras 1.0 differs")
+    assert runner.refusal(source("tabs", "tabs"), "jax") == "installed Keras 1.0 differs"
+
+
+# --- running pages ----------------------------------------------------------------------------
+
+
+def test_a_failing_block_names_page_block_line_and_error_and_stops_the_page():
+    run = runner.run_page(source("broken", "broken"), "jax")
+    assert [outcome.stdout for outcome in run.outcomes] == ["", "[3, 6]\n", ""]  # 4th never ran
+    (message,) = runner.failures(run)
+    assert message == (
+        "tests/roots/examples-broken/broken.md, block at line 14 (backend jax):\n"
+        "TypeError: unsupported operand type(s) for *: 'int' and 'NoneType'\n"
+        "    line 15: total = scale([1, 2], None)\n"
+        "    line 5: return [value * factor for value in values]"
+    )
+
+
+def test_a_syntax_error_names_its_page_line():
+    (message,) = runner.failures(runner.run_page(source("broken", "syntax"), "torch"))
+    assert message.startswith("tests/roots/examples-broken/syntax.md, block at line 4 (backend ")
+    assert "SyntaxError: '(' was never closed\n    line 5: x = (1," in message
+
+
+@pytest.mark.parametrize("backend", ["jax", "torch"])
+def test_tab_blocks_run_only_on_their_backend(backend):
+    run = runner.run_page(source("tabs", "tabs"), backend)
+    assert run.outcomes[-1].stdout == f"['{backend}', '{backend} tab']\n"
+    assert runner.failures(run) == []
+
+
+def test_output_mismatch_fails_and_matching_output_passes():
+    (message,) = runner.failures(runner.run_page(source("output", "output"), "jax"))
+    assert message.startswith(
+        "tests/roots/examples-output/output.md, block at line 14 (backend jax): printed output "
+        "differs from the expected output at line 18:"
+    )
+    assert "-(None, 64)\n+(None, 32)" in message
+
+
+def test_examples_run_offline_with_temporary_homes_and_capped_epochs():
+    # The page checks its own environment with output blocks: network refused, loopback
+    # allowed, KERAS_HOME in the scratch folder, the epoch cap set.
+    run = runner.run_page(source("sandbox", "sandbox"), "torch")
+    assert runner.failures(run) == []
+    assert len(run.outcomes) == 2
+
+
+def test_skipped_blocks_never_run():
+    run = runner.run_page(source("skips", "skips"), "jax")
+    assert [outcome.stdout for outcome in run.outcomes] == ["the runnable block ran\n"]
+    assert runner.failures(run) == []
+
+
+def test_a_dying_process_is_reported_with_the_block_it_was_in():
+    run = runner.run_page(source("stops", "crash"), "jax")
+    (message,) = runner.failures(run)
+    assert message.startswith(
+        "tests/roots/examples-stops/crash.md, block at line 7 (backend jax): the Python process "
+        "ended (exit code 3)"
+    )
+
+
+def test_a_page_over_its_time_limit_is_stopped():
+    run = runner.run_page(source("stops", "hang"), "torch", timeout=2)
+    (message,) = runner.failures(run)
+    assert "hang.md, block at line 3 (backend torch): did not finish within 2 s" in message
+    assert run.seconds < 30
+
+
+def test_runs_go_ahead_two_at_a_time_in_planned_order():
+    page = source("tabs", "tabs")
+    started = []
+    both_running = threading.Event()
+
+    def fake_run(page, backend):
+        started.append(backend)
+        if len(started) == 2:
+            both_running.set()
+        # the first run only finishes once the second has started: proof that they overlap
+        return both_running.wait(timeout=10)
+
+    ahead = Ahead([(page, "jax"), (page, "torch")], jobs=2, run=fake_run)
+    try:
+        assert ahead.result(page, "jax") is True
+        assert ahead.result(page, "torch") is True
+        assert started == ["jax", "torch"]
+    finally:
+        ahead.close()
+
+
+# --- a whole pytest session over a folder of pages --------------------------------------------
+
+
+def examples_session(root: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "KQ_EXAMPLES_DIR": str(ROOTS / f"examples-{root}")}
+    env.pop("KQ_EXAMPLE_PAGES", None)
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "tests/test_examples.py"],
+        cwd=runner.REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_session_counts_skipped_blocks_by_reason_and_fails_a_marker_without_reason():
+    done = examples_session("skips")
+    assert done.returncode == 1, done.stdout
+    summary = done.stdout[done.stdout.index("course examples") :]
+    assert "skipped blocks: 4\n" in summary
+    assert "  2 x downloads a dataset\n" in summary
+    assert "  1 x needs TensorFlow\n" in summary
+    assert "reasonless.md:3: '% example: skip' needs a reason" in done.stdout
+    assert "2 failed, 4 passed" in done.stdout
+
+
+def test_session_failure_is_a_clean_message_without_runner_traceback():
+    done = examples_session("broken")
+    assert done.returncode == 1
+    assert "tests/roots/examples-broken/broken.md, block at line 14 (backend torch):" in (
+        done.stdout
+    )
+    for noise in ("Traceback", "runner.py", "child.py", "pytest.fail"):
+        assert noise not in done.stdout
