@@ -1,8 +1,4 @@
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
-
+# The repository root is on sys.path in the tests (tests/conftest.py); by hand: PYTHONPATH=.
 extensions = ["myst_parser", "extensions.quiz", "extensions.progress"]
 myst_enable_extensions = ["colon_fence", "tasklist"]
 exclude_patterns = ["_build"]

@@ -1,0 +1,54 @@
+"""Building copies of tests/roots/test-progress (optionally changed) for the progress tests."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+from pathlib import Path
+
+from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_colors
+
+ROOT = Path(__file__).parent / "roots" / "test-progress"
+# The test root's course: track slug -> [(question id, xp)], and the questions outside tracks.
+TRACKS = {"alpha": [("a-one", 10), ("a-two", 20)], "beta": [("b-one", 15)], "gamma": []}
+EXTRA = [("x-one", 10)]
+BONUS = 50
+
+
+def copy_root(dest: Path, conf_extra: str = "", files: dict[str, str] | None = None) -> Path:
+    """A copy of the test root in ``dest``, with lines added to conf.py and files (re)written."""
+    shutil.copytree(ROOT, dest)
+    if conf_extra:
+        with (dest / "conf.py").open("a", encoding="utf-8") as conf:
+            conf.write("\n" + conf_extra + "\n")
+    for name, text in (files or {}).items():
+        path = dest / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return dest
+
+
+def build(srcdir: Path, builder: str = "html", **overrides) -> tuple[Path, str]:
+    """Build ``srcdir`` in-process; return (output folder, warnings without colours)."""
+    app = SphinxTestApp(
+        builder, srcdir=srcdir, builddir=srcdir / "_build", confoverrides=overrides or None
+    )
+    try:
+        app.build()
+        return Path(app.outdir), strip_colors(app.warning.getvalue())
+    finally:
+        app.cleanup()
+
+
+def progress_warnings(warnings: str) -> list[str]:
+    return [line for line in warnings.splitlines() if "[progress." in line]
+
+
+def page_data(page: Path) -> dict:
+    """The course data handed to the browser on one built page."""
+    match = re.search(r'data-kq-progress="([^"]*)"', page.read_text(encoding="utf-8"))
+    assert match, f"no progress data on {page}"
+    return json.loads(html.unescape(match.group(1)))

@@ -1,0 +1,100 @@
+"""Per-track and course totals collected from the quiz domain, and the data the browser receives."""
+
+from __future__ import annotations
+
+from progress_helpers import BONUS, EXTRA, TRACKS, build, copy_root, page_data, progress_warnings
+from sphinx.testing.util import SphinxTestApp
+
+from extensions.progress.transforms import course_of
+from support import sphinx_build
+
+QUESTION = """
+:::::{{question}}
+:id: {qid}
+:xp: {xp}
+
+Question {qid}?
+
+- [x] Right
+- [ ] Wrong
+
+::::{{explanation}}
+Because.
+::::
+:::::
+"""
+
+
+def quiz(*questions: tuple[str, int]) -> str:
+    return (
+        "::::::{quiz}\n" + "".join(QUESTION.format(qid=q, xp=x) for q, x in questions) + "::::::\n"
+    )
+
+
+def test_tracks_in_toctree_order_with_their_questions_and_totals(tmp_path):
+    outdir, warnings = build(copy_root(tmp_path / "src"))
+    assert progress_warnings(warnings) == []
+    data = page_data(outdir / "index.html")
+    pages = data["pages"]
+    tracks = [
+        (t["id"], t["n"], t["title"], pages[t["p"]], [(q[0], q[1]) for q in t["q"]])
+        for t in data["tracks"]
+    ]
+    assert tracks == [
+        ("alpha", 1, "Track 1: Alpha", "tracks/01-alpha.html", TRACKS["alpha"]),
+        # A folder track: its pages' questions together, linked to its index page.
+        ("beta", 2, "Track 2: Beta", "tracks/02-beta/index.html", TRACKS["beta"]),
+        ("gamma", 3, "Track 3: Gamma", "tracks/03-gamma.html", []),
+    ]
+    # Each question knows the page it is on (the Review page fetches it from there).
+    beta = data["tracks"][1]
+    assert pages[beta["q"][0][2]] == "tracks/02-beta/part2.html"
+    assert [(q[0], q[1], pages[q[2]]) for q in data["extra"]] == [("x-one", 10, "extra.html")]
+    assert data["bonus"] == BONUS
+
+
+def test_course_totals(tmp_path):
+    src = copy_root(tmp_path / "src")
+    app = SphinxTestApp("html", srcdir=src, builddir=src / "_build")
+    try:
+        app.build()
+        course = course_of(app.env)
+    finally:
+        app.cleanup()
+    assert [t.xp for t in course.tracks] == [30, 15, 0]
+    assert [course.track_available(t) for t in course.tracks] == [80, 65, 0]
+    expected = sum(x for qs in TRACKS.values() for _, x in qs) + 2 * BONUS + EXTRA[0][1]
+    assert course.available == expected == 155
+
+
+def test_dirhtml_pages_are_folders(tmp_path):
+    outdir, _warnings = build(copy_root(tmp_path / "src"), "dirhtml")
+    data = page_data(outdir / "index.html")
+    assert data["pages"][data["tracks"][0]["p"]] == "tracks/01-alpha/"
+
+
+def test_tracks_sharing_a_slug_warn(tmp_path):
+    files = {"tracks/04-alpha.md": "# Track 4: Alpha again\n\n" + quiz(("d-one", 10))}
+    index = (copy_root(tmp_path / "probe") / "index.md").read_text(encoding="utf-8")
+    files["index.md"] = index.replace("tracks/03-gamma\n", "tracks/03-gamma\ntracks/04-alpha\n")
+    _outdir, warnings = build(copy_root(tmp_path / "src", files=files))
+    (warning,) = progress_warnings(warnings)
+    assert "tracks/04-alpha.md: WARNING: tracks 01-alpha and 04-alpha share the slug 'alpha'" in (
+        warning
+    )
+    assert warning.endswith("[progress.track]")
+
+
+def test_changed_questions_rewrite_every_page_with_fresh_data(tmp_path):
+    # Two command-line builds into the same folder: the second one is incremental.
+    src, out = copy_root(tmp_path / "src"), tmp_path / "out"
+    assert sphinx_build(src, out)[0] == 0
+    assert [q[1] for q in page_data(out / "extra.html")["tracks"][0]["q"]] == [10, 20]
+    track = src / "tracks" / "01-alpha.md"
+    track.write_text(track.read_text(encoding="utf-8").replace(":xp: 20", ":xp: 40"), "utf-8")
+    code, stdout, stderr = sphinx_build(src, out)
+    assert code == 0, stderr
+    assert "1 changed" in stdout  # only the track page is read again...
+    # ...yet a page that neither changed nor links to it gets the new totals too.
+    assert [q[1] for q in page_data(out / "extra.html")["tracks"][0]["q"]] == [10, 40]
+    assert "2 questions · 50 XP" in (out / "index.html").read_text(encoding="utf-8")
