@@ -79,6 +79,9 @@ html_theme_options = {
     # XP and level badge (extensions/progress) before the theme's own header buttons.
     "article_header_end": ["kq-progress-badge.html", "article-header-buttons.html"],
 }
+# Follow the reader's system colour setting. Without an explicit default the theme starts from an
+# empty mode and logs "Got invalid theme mode" to the console on every first visit.
+html_context = {"default_mode": "auto"}
 # Read the Docs tells us the canonical address; locally there is none.
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 

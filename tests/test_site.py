@@ -105,9 +105,15 @@ def test_landing_page_renders_cleanly(site, page, console_errors, outside_reques
 @pytest.mark.browser
 @pytest.mark.slow
 def test_search_field_invites_searching_all_tracks(site, page):
+    invitation = "Type to search across all tracks…"
     page.goto(site.url + "index.html")
-    field = page.locator("input[name='q']").first
-    assert field.get_attribute("placeholder") == "Type to search across all tracks…"
+    button = page.locator(".bd-sidebar-primary .search-button-field")
+    assert button.is_visible() and button.inner_text().startswith(invitation)
+    button.click()
+    field = page.locator(".search-button__search-container input[name='q']")
+    field.wait_for(state="visible")
+    assert field.get_attribute("placeholder") == invitation
+    assert field.evaluate("el => el === document.activeElement")
 
 
 @pytest.mark.browser
