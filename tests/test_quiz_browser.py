@@ -1,0 +1,425 @@
+"""The quiz in Chromium: every kind answered by mouse and by keyboard, events, shuffling, the page
+without JavaScript, and an axe-core scan of the quiz markup (light and dark theme).
+
+The pages are tests/roots/test-quiz-basic built with the course theme (sphinx-book-theme).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from support import sphinx_build
+
+BASIC = Path(__file__).parent / "roots" / "test-quiz-basic"
+
+pytestmark = pytest.mark.browser
+
+RECORD_EVENTS = """
+window.kqEvents = [];
+for (const type of ["kq:answer", "kq:reveal"]) {
+  document.addEventListener(type, (e) => window.kqEvents.push({ type, ...e.detail }));
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def url(tmp_path_factory, serve_dir):
+    outdir = tmp_path_factory.mktemp("quiz-browser") / "html"
+    code, _out, err = sphinx_build(BASIC, outdir, "html", "-D", "html_theme=sphinx_book_theme")
+    assert code == 0, err
+    return serve_dir(outdir) + "index.html"
+
+
+def script_errors(console_errors):
+    """Console errors minus the test page's known outside noise: MathJax from its CDN (offline
+    here) and the 404 of a favicon the test site does not have. Uncaught exceptions all count;
+    the quiz's own files are checked to load by waiting for window.KQuiz and its styles."""
+    noise = ("Failed to load resource", "Got invalid theme mode")
+    return [e for e in console_errors if not e.startswith(noise)]
+
+
+@pytest.fixture
+def quiz(page, url, console_errors):
+    page.add_init_script(RECORD_EVENTS)
+    page.goto(url)
+    page.wait_for_function("window.KQuiz !== undefined")
+    # The stylesheet arrived too: without it the letters A, B, C would be missing.
+    letter = "getComputedStyle(document.querySelector('.kq-option label'), '::before').content"
+    assert page.evaluate(letter) == '"A. "' or page.evaluate(letter).startswith("counter")
+    yield page
+    assert script_errors(console_errors) == []
+
+
+def question(page, qid):
+    return page.locator(f'.kq-question[data-kq-id="{qid}"]')
+
+
+def events(page):
+    return page.evaluate("window.kqEvents")
+
+
+def focused_class(page):
+    return page.evaluate("document.activeElement.className")
+
+
+def feedback(page, qid):
+    return question(page, qid).locator(".kq-feedback").inner_text()
+
+
+# --- single choice --------------------------------------------------------------------------
+
+
+def test_single_by_mouse_wrong_then_right(quiz):
+    q = question(quiz, "basic-single")
+    q.get_by_label("2017").check()
+    q.get_by_role("button", name="Check").click()
+    assert feedback(quiz, "basic-single").startswith("✗ Not quite.")
+    assert "Too late: Keras 2 came out in 2017." in feedback(quiz, "basic-single")
+    assert q.get_by_label("2015").is_disabled()
+    assert focused_class(quiz) == "kq-retry"
+    q.get_by_role("button", name="Try again").click()
+    assert feedback(quiz, "basic-single") == ""
+    q.get_by_label("2015").check()
+    q.get_by_role("button", name="Check").click()
+    assert feedback(quiz, "basic-single").startswith("✓ Correct!")
+    assert events(quiz) == [
+        {
+            "type": "kq:answer",
+            "id": "basic-single",
+            "correct": False,
+            "attempt": 1,
+            "revealed": False,
+        },
+        {
+            "type": "kq:answer",
+            "id": "basic-single",
+            "correct": True,
+            "attempt": 2,
+            "revealed": False,
+        },
+    ]
+
+
+def test_single_by_keyboard(quiz):
+    q = question(quiz, "basic-single")
+    q.locator("input").first.focus()
+    quiz.keyboard.press("ArrowDown")  # moves to, and selects, 2015
+    assert q.get_by_label("2015").is_checked()
+    quiz.keyboard.press("Tab")
+    assert focused_class(quiz) == "kq-check"
+    quiz.keyboard.press("Enter")
+    assert feedback(quiz, "basic-single").startswith("✓ Correct!")
+    # Focus lands on the next thing to do, not on <body>.
+    assert focused_class(quiz) == "kq-retry"
+    assert quiz.evaluate("document.activeElement.textContent") == "Answer again"
+    quiz.keyboard.press("Enter")
+    assert q.get_by_label("2015").is_enabled()
+    assert quiz.evaluate("document.activeElement.value") == "1"  # back on the chosen radio
+
+
+def test_checking_nothing_asks_for_an_answer_and_sends_no_event(quiz):
+    question(quiz, "basic-single").get_by_role("button", name="Check").click()
+    assert feedback(quiz, "basic-single") == "! Choose an answer first."
+    assert events(quiz) == []
+
+
+# --- multiple answer ------------------------------------------------------------------------
+
+
+def test_multiple_by_mouse_is_all_or_nothing(quiz):
+    q = question(quiz, "basic-multiple")
+    q.get_by_label("JAX").check()
+    q.get_by_label("TensorFlow").check()
+    q.get_by_role("button", name="Check").click()
+    assert feedback(quiz, "basic-multiple").startswith("✗ Not quite.")
+    q.get_by_role("button", name="Try again").click()
+    q.get_by_label("torch").check()
+    q.get_by_role("button", name="Check").click()
+    assert feedback(quiz, "basic-multiple").startswith("✓ Correct!")
+    assert [e["correct"] for e in events(quiz)] == [False, True]
+
+
+def test_multiple_by_keyboard_shows_feedback_of_chosen_options(quiz):
+    q = question(quiz, "basic-multiple")
+    for name in ("Theano", "JAX"):
+        q.get_by_label(name).focus()
+        quiz.keyboard.press("Space")
+    q.get_by_role("button", name="Check").focus()
+    quiz.keyboard.press("Enter")
+    text = feedback(quiz, "basic-multiple")
+    assert text.startswith("✗ Not quite.")
+    assert "Theano support ended with Keras 2.3." in text
+    assert "PyTorch is supported" not in text  # feedback of an option not chosen
+
+
+# --- typed answer ---------------------------------------------------------------------------
+
+
+def test_typed_ignores_case_and_spaces(quiz):
+    q = question(quiz, "basic-typed")
+    field = q.get_by_label("Your answer")
+    field.fill("jax")
+    field.press("Enter")
+    assert feedback(quiz, "basic-typed").startswith("✗ Not quite.")
+    quiz.keyboard.press("Enter")  # focus is on "Try again"
+    assert focused_class(quiz) == ""  # back in the text field
+    field.fill("  Keras . OPS ")
+    field.press("Enter")
+    assert feedback(quiz, "basic-typed").startswith("✓ Correct!")
+
+
+def test_typed_number_within_tolerance(quiz):
+    q = question(quiz, "basic-number")
+    field = q.get_by_label("Your answer")
+    field.fill("0.67")  # off by 0.003, tolerance 0.001
+    q.get_by_role("button", name="Check").click()
+    assert feedback(quiz, "basic-number").startswith("✗")
+    q.get_by_role("button", name="Try again").click()
+    field.fill("0,6671")
+    q.get_by_role("button", name="Check").click()
+    assert feedback(quiz, "basic-number").startswith("✓")
+
+
+def test_typed_empty_asks_for_an_answer(quiz):
+    question(quiz, "basic-typed").get_by_role("button", name="Check").click()
+    assert feedback(quiz, "basic-typed") == "! Type an answer first."
+    assert events(quiz) == []
+
+
+# --- ordering -------------------------------------------------------------------------------
+
+
+def positions(page):
+    return [
+        int(p)
+        for p in question(page, "basic-order")
+        .locator("li.kq-item")
+        .evaluate_all("items => items.map(i => i.dataset.kqPos)")
+    ]
+
+
+def test_ordering_never_starts_in_the_right_order(quiz):
+    assert sorted(positions(quiz)) == [0, 1, 2]
+    assert positions(quiz) != [0, 1, 2]
+
+
+def test_ordering_by_mouse(quiz):
+    q = question(quiz, "basic-order")
+    # Bubble the items into place with the "Move up" buttons.
+    while positions(quiz) != [0, 1, 2]:
+        order = positions(quiz)
+        i = next(i for i in range(1, 3) if order[i] < order[i - 1])
+        q.locator("li.kq-item").nth(i).locator(".kq-up").click()
+    q.get_by_role("button", name="Check").click()
+    assert feedback(quiz, "basic-order").startswith("✓ Correct!")
+
+
+def test_ordering_by_keyboard_keeps_focus_on_the_moved_item(quiz):
+    q = question(quiz, "basic-order")
+    while positions(quiz) != [0, 1, 2]:
+        order = positions(quiz)
+        i = next(i for i in range(1, 3) if order[i] < order[i - 1])
+        button = q.locator("li.kq-item").nth(i).locator(".kq-up")
+        label = button.get_attribute("aria-label")
+        button.focus()
+        quiz.keyboard.press("Enter")
+        assert quiz.evaluate("document.activeElement.getAttribute('aria-label')") == label
+        assert f"position {i} of 3" in feedback(quiz, "basic-order")
+    q.get_by_role("button", name="Check").focus()
+    quiz.keyboard.press("Space")
+    assert feedback(quiz, "basic-order").startswith("✓ Correct!")
+
+
+def test_wrong_order_is_not_quite(quiz):
+    question(quiz, "basic-order").get_by_role("button", name="Check").click()
+    assert feedback(quiz, "basic-order").startswith("✗ Not quite.")
+    assert events(quiz)[0]["correct"] is False
+
+
+# --- reveal and events ----------------------------------------------------------------------
+
+
+def test_show_answer_is_announced_and_marks_later_checks(quiz):
+    q = question(quiz, "basic-single")
+    q.get_by_text("Show answer").click()
+    quiz.wait_for_function("window.kqEvents.length === 1")  # "toggle" fires after the click
+    assert q.get_by_text("The first commit is dated 27 March 2015.").is_visible()
+    q.get_by_label("2015").check()
+    q.get_by_role("button", name="Check").click()
+    assert events(quiz) == [
+        {"type": "kq:reveal", "id": "basic-single"},
+        {
+            "type": "kq:answer",
+            "id": "basic-single",
+            "correct": True,
+            "attempt": 1,
+            "revealed": True,
+        },
+    ]
+
+
+def test_opening_the_answer_key_reveals_every_question_it_answers(quiz):
+    quiz.locator(".kq-key summary").click()
+    quiz.wait_for_function("window.kqEvents.length >= 5")  # "toggle" fires after the click
+    revealed = [e["id"] for e in events(quiz) if e["type"] == "kq:reveal"]
+    assert revealed == [
+        "basic-single",
+        "basic-multiple",
+        "basic-typed",
+        "basic-number",
+        "basic-order",
+    ]
+
+
+def test_enhance_is_idempotent_and_wires_copied_questions(quiz):
+    quiz.evaluate("KQuiz.enhance(document); KQuiz.enhance(document)")
+    q = question(quiz, "basic-typed")
+    q.get_by_label("Your answer").fill("ops")
+    q.get_by_role("button", name="Check").click()
+    assert len(events(quiz)) == 1  # not one event per enhance() call
+    # The Review page copies questions from other pages and wires them with enhance().
+    quiz.evaluate(
+        """() => {
+        const box = document.createElement("div");
+        box.id = "copy";
+        box.append(document.querySelector('[data-kq-id="basic-typed"]').cloneNode(true));
+        document.body.append(box);
+        KQuiz.enhance(box);
+      }"""
+    )
+    copy = quiz.locator("#copy .kq-question")
+    assert copy.locator(".kq-check").is_visible()  # the copy starts unanswered
+    copy.locator("input").fill("keras.ops")
+    copy.locator(".kq-check").click()
+    assert copy.locator(".kq-feedback").inner_text().startswith("✓ Correct!")
+    assert events(quiz)[-1] == {
+        "type": "kq:answer",
+        "id": "basic-typed",
+        "correct": True,
+        "attempt": 1,
+        "revealed": False,
+    }
+
+
+# --- shuffling ------------------------------------------------------------------------------
+
+
+def option_order(page):
+    return question(page, "basic-multiple").locator("label").all_inner_texts()
+
+
+def test_shuffle_is_stable_per_learner(page, url, console_errors):
+    page.goto(url)
+    first = option_order(page)
+    seed = page.evaluate("localStorage.getItem('kq-quiz-seed')")
+    assert seed
+    page.reload()
+    assert option_order(page) == first
+    # Another learner (another seed) gets another order of the same options.
+    orders = set()
+    for other in ("a", "b", "c", "d", "e"):
+        page.evaluate(f"localStorage.setItem('kq-quiz-seed', '{other}')")
+        page.reload()
+        orders.add(tuple(option_order(page)))
+    assert len(orders) > 1
+    assert {frozenset(o) for o in orders} == {frozenset(first)}
+    assert script_errors(console_errors) == []
+
+
+def test_without_storage_the_quiz_still_works_and_shuffles_stably(page, url):
+    # The theme's own scripts throw when storage is blocked; none of the errors may be ours.
+    stacks: list[str] = []
+    page.on("pageerror", lambda error: stacks.append(error.stack or ""))
+    page.add_init_script(
+        """Object.defineProperty(window, "localStorage", {
+             get() { throw new DOMException("denied", "SecurityError"); } });"""
+    )
+    page.goto(url)
+    first = option_order(page)
+    page.reload()
+    assert option_order(page) == first
+    q = question(page, "basic-single")
+    q.get_by_label("2015").check()
+    q.get_by_role("button", name="Check").click()
+    assert feedback(page, "basic-single").startswith("✓ Correct!")
+    assert not [stack for stack in stacks if "kq-quiz.js" in stack]
+
+
+# --- no JavaScript, phone, accessibility ----------------------------------------------------
+
+
+def test_without_javascript_questions_stay_readable_and_answers_sit_in_details(browser, url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(url)
+        q = question(page, "basic-single")
+        assert q.get_by_text("In which year did Keras first appear?").is_visible()
+        assert q.get_by_label("2015").is_visible()
+        # Buttons that need the script are hidden, not left dead.
+        assert not q.get_by_role("button", name="Check").is_visible()
+        assert not question(page, "basic-order").locator(".kq-up").first.is_visible()
+        explanation = q.get_by_text("The first commit is dated 27 March 2015.")
+        assert not explanation.is_visible()
+        q.locator("summary", has_text="Show answer").click()
+        assert explanation.is_visible()
+        assert q.get_by_text("Too late: Keras 2 came out in 2017.").is_visible()
+    finally:
+        context.close()
+
+
+def test_fits_a_phone(browser, url):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    try:
+        page = context.new_page()
+        page.goto(url)
+        for qid in ("basic-single", "basic-order", "basic-typed"):
+            box = question(page, qid).bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 360, qid
+    finally:
+        context.close()
+
+
+def quiz_violations(page):
+    """axe violations whose nodes lie inside quiz markup."""
+    results = Axe().run(page)
+    found = []
+    for violation in results.response["violations"]:
+        for node in violation["nodes"]:
+            selector = node["target"][0]
+            inside = page.evaluate(
+                "s => !!document.querySelector(s)?.closest('.kq-quiz, .kq-key')", selector
+            )
+            if inside:
+                found.append(f"{violation['id']}: {selector}")
+    return found
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_axe_finds_no_violations_in_quiz_markup(page, url, console_errors, mode):
+    page.add_init_script(f"localStorage.setItem('mode', '{mode}');")
+    page.goto(url)
+    page.wait_for_function("window.KQuiz !== undefined")
+    assert page.locator("html").get_attribute("data-theme") == mode
+    assert quiz_violations(page) == []
+    # Again with feedback shown, answers open and a hint open.
+    q = question(page, "basic-single")
+    q.get_by_label("2017").check()
+    q.get_by_role("button", name="Check").click()
+    question(page, "basic-order").get_by_role("button", name="Check").click()
+    q.locator("summary", has_text="Hint").click()
+    q.locator("summary", has_text="Show answer").click()
+    page.locator(".kq-key summary").click()
+    assert quiz_violations(page) == []
+    assert script_errors(console_errors) == []
+
+
+def test_the_axe_scan_does_catch_a_problem_inside_the_quiz(page, url):
+    page.goto(url)
+    page.evaluate(
+        "document.querySelector('.kq-quiz').insertAdjacentHTML('beforeend', '<input type=text>')"
+    )
+    assert any(v.startswith("label:") for v in quiz_violations(page))
