@@ -49,7 +49,6 @@ LITERAL_DIRECTIVES = frozenset(
 OUTPUT_LANGUAGE = "text"
 
 
-
 @dataclass
 class Block:
     """One Python code block of a page."""
