@@ -65,7 +65,7 @@ def main() -> int:
         total = sum(run.seconds for run in runs if run.backend == backend)
         print(f"examples {backend} total (sum of its page runs): {total:.1f} s")
     print(
-        f"examples suite wall time, all backends, {JOBS} jobs: {wall:.1f} s "
+        f"examples suite wall time, all backends, {JOBS} page processes at a time: {wall:.1f} s "
         f"(target < {TARGET_SECONDS} s)"
     )
     blocks = [
