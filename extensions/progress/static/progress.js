@@ -12,7 +12,7 @@
   // The script is always <root>/_static/progress.js; pages in the data are relative to <root>.
   const url = (page) => new URL("../" + page, tag.src).href;
   const make = (name, props) => Object.assign(document.createElement(name), props);
-  const link = (page, text) => make("a", { href: url(page), textContent: text });
+  const link = (p, text) => make("a", { href: url(data.pages[p]), textContent: text });
   let storage = null;
   try {
     storage = localStorage; // reading the property itself throws when storage is blocked

@@ -8,3 +8,5 @@ html_theme_options = {
 }
 # This small course offers far less XP than the default top level needs.
 suppress_warnings = ["progress.unreachable"]
+# No favicon.ico requests (a 404 would show as a console error in the browser tests).
+html_favicon = "favicon.svg"
