@@ -10,8 +10,7 @@ from pathlib import Path
 
 from docutils import nodes
 
-from .nodes import kq_html
-from .transform import is_interactive
+from .transform import MARK, is_interactive
 
 STATIC = Path(__file__).parent / "static"
 SCRIPT = "kq-quiz.js"
@@ -30,9 +29,8 @@ def wants_assets(metadata: dict) -> bool:
 
 
 def has_question(doctree: nodes.document | None) -> bool:
-    if doctree is None:
-        return False
-    return any(node["attrs"].get("class") == "kq-question" for node in doctree.findall(kq_html))
+    # Set by the post-transform when it renders interactive questions into this page.
+    return doctree is not None and bool(doctree.get(MARK))
 
 
 def link_assets(app, pagename: str, templatename: str, context: dict, doctree) -> None:

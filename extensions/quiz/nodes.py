@@ -22,8 +22,10 @@ class kq_question(nodes.General, nodes.Element):
 
     Attributes: ``qid``, ``kind`` (single|multiple|typed|order), ``xp`` (int), ``shuffle`` (bool),
     ``derived_id`` (bool), ``accept`` (normalised answers), ``accept_text`` (as written), and
-    ``number`` and ``tolerance`` (floats, only when the question has ``:number:``). Children, in this order: ``kq_text``, ``kq_options`` (not for typed),
-    ``kq_hint`` (optional), ``kq_explanation``.
+    ``number`` and ``tolerance`` (floats, only when the question has ``:number:``); set when
+    read: ``docname`` and ``position`` (its index among the page's questions).
+    Children, in this order: ``kq_text``, ``kq_options`` (not for typed), ``kq_hint``
+    (optional), ``kq_explanation``.
     """
 
 
@@ -56,7 +58,9 @@ class kq_explanation(nodes.General, nodes.Element):
 
 
 class kq_html(nodes.General, nodes.Element):
-    """One HTML element (attribute ``tag``, attribute dict ``attrs``), written around its children.
+    """One HTML element (attribute ``tag``, attribute dict ``attrs``) written around its children,
+    or, with attribute ``markup``, a ready-made fragment of HTML written as is (fixed parts like
+    buttons: one node instead of a dozen, and no words for the search index).
 
     Only the interactive HTML rendering creates these, so only the html format needs visitors.
     """
@@ -65,13 +69,21 @@ class kq_html(nodes.General, nodes.Element):
 VOID_TAGS = frozenset({"input", "br"})
 
 
-def visit_kq_html(self, node: kq_html) -> None:
-    attrs = "".join(
+def start_tag(tag: str, attrs: dict) -> str:
+    """``<tag a="v" flag>``; attributes whose value is None or False are left out."""
+    text = "".join(
         f' {name}="{escape(str(value), quote=True)}"' if value is not True else f" {name}"
-        for name, value in node["attrs"].items()
+        for name, value in attrs.items()
         if value is not None and value is not False
     )
-    self.body.append(f"<{node['tag']}{attrs}>")
+    return f"<{tag}{text}>"
+
+
+def visit_kq_html(self, node: kq_html) -> None:
+    if "markup" in node:
+        self.body.append(node["markup"])
+        raise nodes.SkipNode
+    self.body.append(start_tag(node["tag"], node["attrs"]))
     if node["tag"] in VOID_TAGS:
         raise nodes.SkipNode
 

@@ -38,9 +38,11 @@ def explanation_of(question: nodes.Element) -> list[nodes.Node]:
     return list(part(question, kq_explanation).children)
 
 
-def label_of(option: kq_option) -> list[nodes.Node]:
-    """A copy of the option's inline content (safe to place a second time in the page)."""
-    return [without_ids(child) for child in part(option, kq_label).children]
+def label_of(option: kq_option, copy: bool = True) -> list[nodes.Node]:
+    """The option's inline content: a copy (safe to place a second time in the page), or the
+    nodes themselves for the one place that owns them."""
+    children = list(part(option, kq_label).children)
+    return [without_ids(child) for child in children] if copy else children
 
 
 def feedback_of(option: kq_option) -> list[nodes.Node] | None:

@@ -1,4 +1,4 @@
-"""Interactive HTML: native form controls rendered at build time, enhanced by static/quiz.js.
+"""Interactive HTML: native form controls rendered at build time, enhanced by static/kq-quiz.js.
 
 Without JavaScript the question and its options stay readable, and the answer with its
 explanation sits in a native ``<details>`` ("Show answer"). The script only adds behaviour:
@@ -8,19 +8,25 @@ checking, feedback, retry, per-learner shuffling and moving ordering items.
 from __future__ import annotations
 
 import json
+from html import escape
 
 from docutils import nodes
 
 from . import render_common as common
-from .nodes import kq_html
+from .nodes import kq_html, start_tag
 
 
-def element(tag: str, attrs: dict | None = None, *children: nodes.Node, search=True) -> kq_html:
-    node = kq_html("", *children, tag=tag, attrs=dict(attrs or {}))
+def element(tag: str, attrs: dict, *children: nodes.Node, search: bool = True) -> kq_html:
+    node = kq_html("", *children, tag=tag, attrs=attrs)
     if not search:
         # Answers stay out of the search index: searching must not spoil a quiz.
         node["classes"].append("no-search")
     return node
+
+
+def markup(html: str) -> kq_html:
+    """A fixed fragment of HTML (already escaped)."""
+    return kq_html("", markup=html)
 
 
 def render_quiz(quiz: nodes.Element) -> kq_html:
@@ -44,18 +50,15 @@ def render_question(question: nodes.Element, number: int) -> tuple[kq_html, list
         if "number" in question:
             attrs["data-kq-number"] = repr(question["number"])
             attrs["data-kq-tolerance"] = repr(question["tolerance"])
-    legend = element(
-        "legend",
-        {"class": "kq-legend"},
-        element("span", {"class": "kq-num"}, nodes.Text(f"Question {number}")),
-        nodes.Text(" "),
-        element("span", {"class": "kq-instr"}, nodes.Text(common.INSTRUCTIONS[kind])),
-        nodes.Text(" "),
-        element("span", {"class": "kq-xp"}, nodes.Text(f"{question['xp']} XP")),
-    )
-    fieldset = element("fieldset", attrs, legend)
-    fieldset += element(
-        "div", {"class": "kq-text", "id": f"{base}-text"}, *common.text_of(question)
+    fieldset = element(
+        "fieldset",
+        attrs,
+        markup(
+            f'<legend class="kq-legend"><span class="kq-num">Question {number}</span> '
+            f'<span class="kq-instr">{common.INSTRUCTIONS[kind]}</span> '
+            f'<span class="kq-xp">{question["xp"]} XP</span></legend>'
+        ),
+        element("div", {"class": "kq-text", "id": f"{base}-text"}, *common.text_of(question)),
     )
     options = common.options_of(question)
     if kind in ("single", "multiple"):
@@ -64,41 +67,32 @@ def render_question(question: nodes.Element, number: int) -> tuple[kq_html, list
         fieldset += _ordering(question, options)
     else:
         fieldset += _typed_input(question, base)
-    fieldset += element(
-        "div",
-        {"class": "kq-actions"},
-        element("button", {"type": "button", "class": "kq-check"}, nodes.Text("Check")),
-        element(
-            "button",
-            {"type": "button", "class": "kq-retry", "hidden": True},
-            nodes.Text("Try again"),
-        ),
+    fieldset += markup(
+        '<div class="kq-actions"><button type="button" class="kq-check">Check</button>'
+        '<button type="button" class="kq-retry" hidden>Try again</button></div>'
+        '<div class="kq-feedback" role="status" aria-live="polite"></div>'
     )
-    fieldset += element("div", {"class": "kq-feedback", "role": "status", "aria-live": "polite"})
     hint = common.hint_of(question)
     if hint is not None:
         fieldset += element(
             "details",
             {"class": "kq-hint"},
-            element("summary", {}, nodes.Text("Hint")),
+            markup("<summary>Hint</summary>"),
             element("div", {"class": "kq-body"}, *hint),
         )
-    solution = _solution(question, options)
-    answer = element(
-        "details",
-        {"class": "kq-answer"},
-        element("summary", {}, nodes.Text("Show answer")),
-        element("div", {"class": "kq-body"}, *solution, *common.explanation_of(question)),
-        search=False,
-    )
+    explanation = common.explanation_of(question)
+    body = element("div", {"class": "kq-body"}, *_solution(question, options), *explanation)
     feedback = _option_feedback(options)
     if feedback is not None:
-        answer[-1] += feedback
-    fieldset += answer
-    key_entry = [
-        *(common.without_ids(node) for node in _solution(question, options)),
-        *(common.without_ids(node) for node in common.explanation_of(question)),
-    ]
+        body += feedback
+    fieldset += element(
+        "details",
+        {"class": "kq-answer"},
+        markup("<summary>Show answer</summary>"),
+        body,
+        search=False,
+    )
+    key_entry = [*_solution(question, options), *map(common.without_ids, explanation)]
     return fieldset, key_entry
 
 
@@ -109,13 +103,13 @@ def render_key(entries: list[tuple[int, str, list[nodes.Node]]]) -> kq_html:
         items += element(
             "li",
             {"value": str(number)},
-            element("p", {}, element("strong", {}, nodes.Text(f"Question {number}"))),
+            markup(f"<p><strong>Question {number}</strong></p>"),
             *content,
         )
     return element(
         "details",
         {"class": "kq-key", "data-kq-ids": " ".join(qid for _n, qid, _c in entries)},
-        element("summary", {}, nodes.Text("Answer key")),
+        markup("<summary>Answer key</summary>"),
         items,
         search=False,
     )
@@ -126,20 +120,18 @@ def _choices(question: nodes.Element, base: str, options: list) -> kq_html:
     container = element("div", {"class": "kq-options"})
     for index, option in enumerate(options):
         input_id = f"{base}-{index}"
+        control = {
+            "type": input_type,
+            "name": base,
+            "id": input_id,
+            "value": str(index),
+            "data-kq-correct": option["correct"],
+        }
         container += element(
             "div",
             {"class": "kq-option"},
-            element(
-                "input",
-                {
-                    "type": input_type,
-                    "name": base,
-                    "id": input_id,
-                    "value": str(index),
-                    "data-kq-correct": option["correct"],
-                },
-            ),
-            element("label", {"for": input_id}, *common.label_of(option)),
+            markup(start_tag("input", control)),
+            element("label", {"for": input_id}, *common.label_of(option, copy=False)),
         )
     return container
 
@@ -147,24 +139,17 @@ def _choices(question: nodes.Element, base: str, options: list) -> kq_html:
 def _ordering(question: nodes.Element, items: list) -> kq_html:
     listing = element("ol", {"class": "kq-order"})
     for position in common.scrambled(question["qid"], len(items)):
-        text = common.plain_text(items[position])
+        text = escape(common.plain_text(items[position]), quote=True)
         listing += element(
             "li",
             {"class": "kq-item", "data-kq-pos": str(position)},
-            element("span", {"class": "kq-item-text"}, *common.label_of(items[position])),
             element(
-                "span",
-                {"class": "kq-move"},
-                element(
-                    "button",
-                    {"type": "button", "class": "kq-up", "aria-label": f"Move up: {text}"},
-                    nodes.Text("↑"),
-                ),
-                element(
-                    "button",
-                    {"type": "button", "class": "kq-down", "aria-label": f"Move down: {text}"},
-                    nodes.Text("↓"),
-                ),
+                "span", {"class": "kq-item-text"}, *common.label_of(items[position], copy=False)
+            ),
+            markup(
+                f'<span class="kq-move"><button type="button" class="kq-up" '
+                f'aria-label="Move up: {text}">↑</button><button type="button" '
+                f'class="kq-down" aria-label="Move down: {text}">↓</button></span>'
             ),
         )
     return listing
@@ -172,25 +157,22 @@ def _ordering(question: nodes.Element, items: list) -> kq_html:
 
 def _typed_input(question: nodes.Element, base: str) -> kq_html:
     numeric = "number" in question and not question["accept"]
-    return element(
-        "div",
-        {"class": "kq-typed"},
-        element("label", {"for": f"{base}-input"}, nodes.Text("Your answer")),
-        element(
-            "input",
-            {
-                "type": "text",
-                "id": f"{base}-input",
-                "autocomplete": "off",
-                "autocapitalize": "off",
-                "spellcheck": "false",
-                "inputmode": "decimal" if numeric else None,
-            },
-        ),
+    field = {
+        "type": "text",
+        "id": f"{base}-input",
+        "autocomplete": "off",
+        "autocapitalize": "off",
+        "spellcheck": "false",
+        "inputmode": "decimal" if numeric else None,
+    }
+    return markup(
+        f'<div class="kq-typed"><label for="{base}-input">Your answer</label>'
+        f"{start_tag('input', field)}</div>"
     )
 
 
 def _solution(question: nodes.Element, options: list) -> list[nodes.Node]:
+    """The right answer, built from fresh nodes each call."""
     kind = question["kind"]
     if kind == "typed":
         return [

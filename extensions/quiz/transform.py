@@ -17,6 +17,9 @@ from .nodes import NEUTRAL_NODES, kq_question, kq_quiz
 from .problems import Problem, error_box, relative_path
 from .render_common import text_of
 
+#: Set on a document whose output contains interactive questions (assets.py reads it).
+MARK = "kq_interactive"
+
 
 def is_interactive(builder) -> bool:
     """HTML meant for a browser; EPUB and other embedded HTML get the printable rendering."""
@@ -28,9 +31,12 @@ class QuizPostTransform(SphinxPostTransform):
     default_priority = 200
 
     def run(self, **kwargs) -> None:
-        owners, quizzes = _collect(self.document)
+        owners, quizzes, leftovers = _collect(self.document)
+        # Quiz parts shown inside an error box become plain containers any builder can write;
+        # deepest first, so each container receives its already flattened children.
+        for node, parent in reversed(leftovers):
+            parent.replace(node, nodes.container("", *node.children))
         if not owners and not quizzes:
-            self._flatten_leftovers()
             return
         # The builder class, as Sphinx's own post-transforms read it (SphinxPostTransform.app
         # is deprecated); format and embedded are class attributes.
@@ -56,13 +62,14 @@ class QuizPostTransform(SphinxPostTransform):
                 entries.append((number, question["qid"], key_entry))
             keys.append((owner, entries))
 
+        if renderer is render_html and any(entries for _owner, entries in keys):
+            self.document[MARK] = True
         for quiz, parent in quizzes:
             parent.replace(quiz, renderer.render_quiz(quiz))
         for owner, entries in keys:
             if entries:
                 parent, index = _end_of_page(owner)
                 parent.insert(index, renderer.render_key(entries))
-        self._flatten_leftovers()
 
     def _duplicate_box(self, question: kq_question, first: tuple[str, int]) -> nodes.Node:
         domain = self.env.get_domain("quiz")
@@ -77,14 +84,10 @@ class QuizPostTransform(SphinxPostTransform):
         # Already reported as a warning by QuizDomain.check_consistency.
         return error_box([problem], str(self.env.srcdir), *text_of(question))
 
-    def _flatten_leftovers(self) -> None:
-        """Quiz parts shown inside an error box become plain containers any builder can write."""
-        for node in list(self.document.findall(lambda n: isinstance(n, NEUTRAL_NODES))):
-            node.replace_self(nodes.container("", *node.children))
 
-
-def _collect(root: nodes.document) -> tuple[list[tuple[nodes.Element, list]], list[tuple]]:
-    """(questions grouped by source document, in order; quizzes with their parent).
+def _collect(root: nodes.document) -> tuple[list, list, list]:
+    """Questions grouped by source document, in order; quizzes and other leftover quiz nodes
+    (in error boxes), both with their parent.
 
     A joined tree marks each included document with a ``start_of_file`` node. Walking down from
     the root is the reliable way to find it and to know a node's parent: Sphinx moves a
@@ -92,6 +95,7 @@ def _collect(root: nodes.document) -> tuple[list[tuple[nodes.Element, list]], li
     """
     owners: dict[int, tuple[nodes.Element, list]] = {}
     quizzes: list[tuple[kq_quiz, nodes.Element]] = []
+    leftovers: list[tuple[nodes.Element, nodes.Element]] = []
     stack: list[tuple[nodes.Node, nodes.Element | None, nodes.Element]] = [(root, None, root)]
     while stack:
         node, parent, owner = stack.pop()
@@ -102,9 +106,11 @@ def _collect(root: nodes.document) -> tuple[list[tuple[nodes.Element, list]], li
             continue
         if isinstance(node, kq_quiz):
             quizzes.append((node, parent))
+        elif isinstance(node, NEUTRAL_NODES):
+            leftovers.append((node, parent))
         if isinstance(node, nodes.Element):
             stack.extend((child, node, owner) for child in reversed(node.children))
-    return list(owners.values()), quizzes
+    return list(owners.values()), quizzes, leftovers
 
 
 def _end_of_page(owner: nodes.Element) -> tuple[nodes.Element, int]:
