@@ -236,11 +236,11 @@ def test_import_merge_never_counts_twice(learner, course, tmp_path):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("not json at all", "This is not a Keras Quest progress file (it is not JSON)."),
+        ("not json at all", "This is not a Keras Quest progress file."),
         ('{"hello": "world"}', "This is not a Keras Quest progress file."),
         (
             json.dumps(state(v=7)),
-            "newer version of Keras Quest (schema 7; this page reads up to 1)",
+            "from a newer version of Keras Quest (schema 7).",
         ),
         (json.dumps(state({"a-one": {"x": -10}})), 'damaged: question "a-one" is not valid.'),
     ],

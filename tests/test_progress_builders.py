@@ -24,7 +24,7 @@ OUTPUTS = {
 }
 WEB = ["html", "dirhtml", "singlehtml"]
 PRINTED = ["epub", "text", "latex", "man", "texinfo"]
-HOOKS = ["data-kq-", "kq-nojs", "kq-badge", "progress.js", "kq-btn"]
+HOOKS = ["data-kq-", "kq-nojs", "kq-badge", "progress.min.js", "kq-btn"]
 
 
 @pytest.fixture(scope="module")
@@ -51,8 +51,10 @@ def test_web_builders_get_hooks_data_and_assets(outputs, builder):
     assert "data-kq-progress=" in landing
     assert 'data-kq-track="alpha"' in landing
     assert 'data-kq-panel="data"' in progress
-    for name in ("progress-core.js", "progress.js", "progress.css"):
+    for name in ("progress.min.js", "progress.min.css"):
         assert (outdir / "_static" / name).is_file()
+    # The readable sources are not served.
+    assert not (outdir / "_static" / "progress-core.js").exists()
 
 
 @pytest.mark.parametrize("builder", PRINTED)
@@ -61,7 +63,7 @@ def test_printed_builders_get_no_hooks_and_no_script(outputs, builder):
     for hook in HOOKS:
         assert hook not in landing, hook
         assert hook not in progress, hook
-    assert not (outdir / "_static" / "progress.js").exists()
+    assert not (outdir / "_static" / "progress.min.js").exists()
 
 
 @pytest.mark.parametrize("builder", PRINTED)

@@ -84,7 +84,7 @@ def test_progress_panels_keep_a_no_script_text_and_hidden_controls(html):
 def test_only_pages_with_questions_or_quiz_assets_load_the_quiz(html):
     assert "kq-quiz.js" in html("review.html")  # it copies questions from other pages
     assert "kq-quiz.js" not in html("progress.html")
-    assert "progress.js" in html("progress.html")
+    assert "progress.min.js" in html("progress.html")
 
 
 def test_unknown_panel_part_warns_with_file_and_line(tmp_path):

@@ -1,7 +1,8 @@
 """What reaches the browser: static files, the course data, and the header badge template.
 
 The course data (levels, bonus, review days, tracks with their question ids and XP) is JSON in a
-``data-kq-progress`` attribute of the ``progress.js`` script tag: data, never generated JavaScript.
+``data-kq-progress`` attribute of the ``progress.min.js`` script tag: data, never generated
+JavaScript. The served files are built from the readable sources in ``static/`` (``build.mjs``).
 It is attached on ``env-updated``, when every document has been read; if it differs from the
 previous build's, every page is written again so no page keeps stale totals.
 """
@@ -22,7 +23,8 @@ from .nodes import interactive
 
 logger = logging.getLogger(__name__)
 
-STATIC = Path(__file__).parent / "static"
+# What the site serves: built from the sources in static/ by build.mjs (see there).
+DIST = Path(__file__).parent / "static" / "dist"
 TEMPLATES = Path(__file__).parent / "templates"
 
 
@@ -84,8 +86,8 @@ def add_templates(app: Sphinx, config: Config) -> None:
 
 def add_static(app: Sphinx) -> None:
     if interactive(app.builder):
-        app.config.html_static_path.append(str(STATIC))
-        app.add_css_file("progress.css")
+        app.config.html_static_path.append(str(DIST))
+        app.add_css_file("progress.min.css")
 
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -98,8 +100,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     data = json.dumps(browser_data(course, cfg, app.builder), separators=(",", ":"))
     previous = getattr(env, "kq_progress_data", None)
     env.kq_progress_data = data
-    app.add_js_file("progress-core.js", loading_method="defer")
-    app.add_js_file("progress.js", loading_method="defer", **{"data-kq-progress": data})
+    app.add_js_file("progress.min.js", loading_method="defer", **{"data-kq-progress": data})
     if previous is not None and previous != data:
         return sorted(env.found_docs)
     return []

@@ -71,12 +71,11 @@ DATA_HTML = (
         confirm="Replace all your progress with the file's? Export yours first to keep a copy.",
     )
     + " "
-    + _button("cancel", "Cancel", " kq-btn--plain")
+    + _button("cancel", "Cancel", "")
     + "</p></div><p>"
     + _button(
         "reset",
         "Reset progress…",
-        " kq-btn--danger",
         confirm="Reset all your progress? This cannot be undone: export it first to keep a copy.",
     )
     + '</p><p class="kq-status" role="status" data-kq-status></p></div>'

@@ -44,15 +44,6 @@
   const fresh = () => ({ schema: SCHEMA, v: VERSION, q: {}, bonus: {}, days: [], ach: {} });
   const fail = (code, error) => ({ code, error });
 
-  function migrate(obj, migrations, target) {
-    while (obj.v < target) {
-      const step = migrations[obj.v];
-      if (!step) throw new Error("no migration from schema " + obj.v);
-      obj = step(clone(obj));
-    }
-    return obj;
-  }
-
   const isBool = (b) => typeof b === "boolean";
   const TYPES = { x: isCount, w: isCount, b: isCount, t: isCount, d: isDay, c: isBool, f: isBool, r: isBool };
   const okKey = (k) => k && k.length <= 200 && k !== "__proto__";
@@ -63,13 +54,12 @@
   // fields dropped) or {code, error} with a message a learner can act on.
   function parse(o, migrations = MIGRATIONS, target = VERSION) {
     if (!isObj(o) || o.schema !== SCHEMA) return fail("foreign", "This is not a Keras Quest progress file.");
-    if (!isCount(o.v) || !o.v) return fail("invalid", "The progress data has no valid schema version.");
+    if (!isCount(o.v) || !o.v) return fail("invalid", "The progress data has no valid version.");
     if (o.v > target)
-      return fail("newer", `This progress comes from a newer version of Keras Quest (schema ${o.v}; this page reads up to ${target}).`);
-    try {
-      o = migrate(o, migrations, target);
-    } catch (e) {
-      return fail("invalid", `The progress data could not be upgraded (${e.message}).`);
+      return fail("newer", `This progress is from a newer version of Keras Quest (schema ${o.v}).`);
+    while (o.v < target) {
+      if (!migrations[o.v]) return fail("invalid", `The progress data cannot be upgraded from schema ${o.v}.`);
+      o = migrations[o.v](clone(o));
     }
     const s = fresh(), bad = [];
     const each = (name, what, ok, put) => {
@@ -95,14 +85,7 @@
     let i = 0;
     while (i + 1 < levels.length && xp >= levels[i + 1][0]) i++;
     const next = levels[i + 1], lo = levels[i][0];
-    return {
-      n: i + 1,
-      name: levels[i][1],
-      min: lo,
-      next: next ? next[0] : null,
-      nextName: next ? next[1] : null,
-      frac: next ? (xp - lo) / (next[0] - lo) : 1,
-    };
+    return { n: i + 1, name: levels[i][1], next: next ? next[0] : null, frac: next ? (xp - lo) / (next[0] - lo) : 1 };
   }
 
   function streaks(days, today) {
@@ -163,15 +146,8 @@
     return out;
   }
 
-  function reveal(state, ix, id, ctx) {
-    const s = clone(state);
-    if (get(ix.xp, id) !== undefined) {
-      const r = (s.q[id] = get(s.q, id) || {});
-      if (!r.c) r.r = true;
-      box(r, ix, ctx.today, false, !r.c);
-    }
-    return { state: s, gained: 0, bonus: [], ach: [] };
-  }
+  // Revealing the answer counts as a miss: no XP for the question any more, and into review.
+  const reveal = (state, ix, id, ctx) => answer(state, ix, { id, correct: false, revealed: true }, ctx);
 
   // Leitner boxes by days. A missed question goes to box 1. Once due, its next answer (on the
   // Review page or its own page) moves it: right goes up a box (past the last it leaves review),
@@ -302,11 +278,11 @@
       write(res.state);
       return res;
     };
-    return { read, write, update, notices, memory: () => mem !== null };
+    return { read, write, update, notices };
   }
 
   return {
-    SCHEMA, VERSION, MIGRATIONS, dayKey, addDays, index, fresh, migrate, parse, total, level,
+    SCHEMA, VERSION, MIGRATIONS, dayKey, addDays, index, fresh, parse, total, level,
     streaks, trackStats, answer, reveal, due, upcoming, resume, unlock, merge, store,
   };
 })());

@@ -5,11 +5,12 @@
   "use strict";
   const C = window.KQProgressCore, tag = document.querySelector("script[data-kq-progress]");
   if (!C || !tag) return;
-  const data = JSON.parse(tag.dataset.kqProgress), ix = C.index(data);
+  const { answer, dayKey, due, fresh, index, level, merge, parse, resume, reveal, store: open, streaks, total, trackStats, unlock, upcoming } = C;
+  const data = JSON.parse(tag.dataset.kqProgress), ix = index(data);
   const $ = (s, r = document) => r.querySelector(s), $$ = (s, r = document) => [...r.querySelectorAll(s)];
   const fmt = (n) => n.toLocaleString("en"), count = (n, w) => fmt(n) + " " + w + (n === 1 ? "" : "s");
-  const today = () => C.dayKey(new Date());
-  // The script is always <root>/_static/progress.js; pages in the data are relative to <root>.
+  const today = () => dayKey(new Date());
+  // The script is always <root>/_static/progress.min.js; pages in the data are relative to <root>.
   const url = (page) => new URL("../" + page, tag.src).href;
   const make = (name, props) => Object.assign(document.createElement(name), props);
   const link = (p, text) => make("a", { href: url(data.pages[p]), textContent: text });
@@ -17,15 +18,18 @@
   try {
     storage = localStorage; // reading the property itself throws when storage is blocked
   } catch (e) {}
-  const store = C.store(storage, data.key, Date.now);
+  const store = open(storage, data.key, Date.now);
   let state = store.read(), shown = 0;
 
-  const FOR_VISIT = " Progress from this visit lasts until you close the page.";
+  // "newer": saved by a newer version of the course; "unsaved-corrupt": unreadable, and no room to
+  // set it aside. Either way the stored data stays as it is.
+  const VISIT = " This visit's progress lasts until you close the page.";
+  const UNTOUCHED = "This page cannot use your saved progress, so it is left untouched." + VISIT;
   const NOTES = {
-    unavailable: "This browser does not let the course save progress." + FOR_VISIT,
-    newer: "Your saved progress comes from a newer version of this course and is left untouched." + FOR_VISIT,
-    corrupt: "Your saved progress could not be read. It was kept in browser storage as “%” and you start afresh.",
-    "unsaved-corrupt": "Your saved progress could not be read, so it is left untouched." + FOR_VISIT,
+    unavailable: "This browser does not let the course save progress." + VISIT,
+    newer: UNTOUCHED,
+    "unsaved-corrupt": UNTOUCHED,
+    corrupt: "Your saved progress could not be read; it is kept in browser storage as “%”, and you start afresh.",
   };
   function notices() {
     for (; shown < store.notices.length; shown++) {
@@ -37,8 +41,8 @@
   }
 
   function render() {
-    const xp = C.total(state), lv = C.level(xp, data.levels), st = C.streaks(state.days, today());
-    const up = C.upcoming(state, ix, today());
+    const xp = total(state), lv = level(xp, data.levels), st = streaks(state.days, today());
+    const up = upcoming(state, ix, today());
     const toNext = lv.next === null ? "" : fmt(lv.next - xp) + " XP to Lv " + (lv.n + 1);
     for (const b of $$("[data-kq-badge]")) {
       $(".kq-badge__text", b).textContent = `${fmt(xp)} XP · Lv ${lv.n} — ${lv.name}`;
@@ -51,24 +55,23 @@
       xp: fmt(xp) + " XP" + (toNext && ` (${toNext})`),
       streak: count(st.current, "day"),
       longest: count(st.longest, "day"),
-      due: count(C.due(state, ix, today()).length, "question"),
+      due: count(due(state, ix, today()).length, "question"),
       next: up ? `${count(up.count, "question")} on ${up.day}` : "none scheduled",
     };
     for (const e of $$("[data-kq-f]")) e.textContent = fields[e.dataset.kqF];
     for (const e of $$("[data-kq-panel] .kq-nojs")) e.hidden = true;
     for (const e of $$("[data-kq-panel] .kq-js")) e.hidden = false;
     for (const t of ix.tracks) {
-      const s = C.trackStats(state, t, data.bonus);
+      const s = trackStats(state, t, data.bonus);
       for (const e of $$(`[data-kq-track="${t.id}"]`)) {
         e.textContent = `${s.done ? "✓ Done · " : ""}${s.answered}/${s.total} answered · ${fmt(s.earned)}/${fmt(s.available)} XP`;
-        e.classList.toggle("kq-done", s.done);
         e.hidden = !s.total;
       }
     }
-    const next = C.resume(state, ix), any = ix.tracks.some((t) => t.q.length);
+    const next = resume(state, ix), any = ix.tracks.some((t) => t.q.length);
     for (const e of $$("[data-kq-continue]")) {
       if (next) e.replaceChildren(Object.keys(state.q).length ? "Continue where you left off: " : "Start here: ", link(next.p, next.title));
-      else e.textContent = "Every track is done. Well played!";
+      else e.textContent = "Every track is done!";
       e.hidden = !any;
     }
     const items = $$('[data-kq-panel="achievements"] li');
@@ -90,21 +93,21 @@
   function celebrate(words, up) {
     live.textContent = "";
     setTimeout(() => (live.textContent = words.join(" ")), 50); // re-announce identical words too
-    for (const b of $$("[data-kq-badge]")) {
-      const cls = up ? "kq-levelup" : "kq-gain";
-      b.classList.remove(cls);
-      void b.offsetWidth; // restarts the animation
-      b.classList.add(cls);
-      setTimeout(() => b.classList.remove(cls), 2000);
-    }
+    if (up)
+      for (const b of $$("[data-kq-badge]")) {
+        b.classList.remove("kq-levelup");
+        void b.offsetWidth; // restarts the animation
+        b.classList.add("kq-levelup");
+        setTimeout(() => b.classList.remove("kq-levelup"), 2000);
+      }
   }
   function apply(fn) {
     let before = 0;
-    const res = store.update((s) => ((before = C.total(s)), fn(s)));
+    const res = store.update((s) => ((before = total(s)), fn(s)));
     state = res.state;
     render();
     notices();
-    const was = C.level(before, data.levels), now = C.level(C.total(state), data.levels), words = [];
+    const was = level(before, data.levels), now = level(total(state), data.levels), words = [];
     if (res.gained) words.push(`+${fmt(res.gained)} XP${res.bonus.length ? ", track bonus included" : ""}.`);
     if (now.n > was.n) words.push(`Level up! You reached Lv ${now.n} — ${now.name}.`);
     for (const a of data.ach) if (res.ach.includes(a[0])) words.push(`Achievement unlocked: ${a[3]}.`);
@@ -116,8 +119,8 @@
       const d = e.detail || {}, ctx = { today: today(), now: Date.now() };
       if (d.id) apply((s) => fn(s, d, ctx));
     });
-  on("kq:answer", (s, d, ctx) => C.answer(s, ix, d, ctx));
-  on("kq:reveal", (s, d, ctx) => C.reveal(s, ix, d.id, ctx));
+  on("kq:answer", (s, d, ctx) => answer(s, ix, d, ctx));
+  on("kq:reveal", (s, d, ctx) => reveal(s, ix, d.id, ctx));
   // Another tab saved: show it here too (this tab re-reads storage before each change anyway).
   addEventListener("storage", (e) => {
     if (e.key === data.key || e.key === null) (state = store.read()), render();
@@ -131,7 +134,7 @@
     if (s) (state = s), render();
     pending = null;
     $("[data-kq-choice]", dp).hidden = true;
-    say(s ? `Done: you now have ${fmt(C.total(state))} XP.` : "Nothing was changed.");
+    say(s ? `Done: you now have ${fmt(total(state))} XP.` : "Nothing was changed.");
   };
   const acts = {
     export() {
@@ -141,15 +144,15 @@
       document.body.appendChild(a).click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(a.href), 5000);
-      say(`Saved ${fmt(C.total(state))} XP to ${name}.`);
+      say(`Saved ${fmt(total(state))} XP to ${name}.`);
     },
-    reset: () => done(store.write(C.fresh())),
+    reset: () => done(store.write(fresh())),
     replace: () => done(store.write(pending)),
     merge() {
       const file = pending;
       apply((s) => {
-        const m = C.merge(s, file);
-        return { state: m, gained: C.total(m) - C.total(s), bonus: [], ach: C.unlock(m, ix, today()) };
+        const m = merge(s, file);
+        return { state: m, gained: total(m) - total(s), bonus: [], ach: unlock(m, ix, today()) };
       });
       done(state);
     },
@@ -166,16 +169,16 @@
       if (!f) return;
       let p;
       try {
-        p = C.parse(JSON.parse(await f.text()));
+        p = parse(JSON.parse(await f.text()));
       } catch (err) {
-        p = { error: "This is not a Keras Quest progress file (it is not JSON)." };
+        p = parse(); // not JSON: refused like any foreign file
       }
       $("[data-kq-choice]", dp).hidden = !!p.error;
       if (p.error) return say(`“${f.name}”: ${p.error} Nothing was changed.`);
       pending = p.state;
       say("");
       $("[data-kq-summary]", dp).textContent =
-        `“${f.name}” holds ${fmt(C.total(pending))} XP from ${count(Object.keys(pending.q).length, "question")}.`;
+        `“${f.name}” holds ${fmt(total(pending))} XP from ${count(Object.keys(pending.q).length, "question")}.`;
     });
   }
 
@@ -191,7 +194,7 @@
     slot.append("Answer this question on ", link(data.pages.indexOf(ix.page[id]), ix.track[id] ? ix.track[id].title : "its page"), ".");
   if (rv) {
     const list = $("[data-kq-review-list]", rv), pages = {};
-    for (const id of C.due(state, ix, today())) {
+    for (const id of due(state, ix, today())) {
       const slot = list.appendChild(make("div", { className: "kq-quiz kq-review__item" }));
       (pages[ix.page[id]] = pages[ix.page[id]] || []).push([id, slot]);
     }
