@@ -54,6 +54,11 @@ CASES = {
     ),
     "content_after_options": ("structure", "content after the options list", "A stray paragraph."),
     "typed_with_options": ("structure", "a typed question has a task list", "- [x] a"),
+    "nested_parts": (
+        "structure",
+        "an {explanation} nested inside another part",
+        "```{explanation}",
+    ),
     "empty_quiz": ("empty_quiz", "a {quiz} without any {question}", "::::{quiz}"),
     "duplicate_id_b": (
         "duplicate_id",

@@ -30,8 +30,9 @@ __version__ = "0.1.0"
 
 
 def setup(app):
+    through = (nodes.visit_through, nodes.depart_through)
     for node in nodes.NEUTRAL_NODES:
-        app.add_node(node)
+        app.add_node(node, **dict.fromkeys(("html", "latex", "text", "man", "texinfo"), through))
     app.add_node(nodes.kq_html, html=(nodes.visit_kq_html, nodes.depart_kq_html))
     app.add_domain(QuizDomain)
     app.add_directive("quiz", QuizDirective)

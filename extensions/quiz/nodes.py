@@ -92,6 +92,18 @@ def depart_kq_html(self, node: kq_html) -> None:
     self.body.append(f"</{node['tag']}>")
 
 
+def visit_through(self, node: nodes.Element) -> None:
+    """Fallback for a quiz part that reaches a writer: write its content, nothing around it.
+
+    The post-transform replaces every quiz part before writing; this only keeps an unforeseen
+    leftover from stopping a build in a builder.
+    """
+
+
+def depart_through(self, node: nodes.Element) -> None:
+    pass
+
+
 NEUTRAL_NODES = (
     kq_quiz,
     kq_question,

@@ -371,6 +371,18 @@ def assemble(draft: Draft, children: list[nodes.Node]) -> list[Problem]:
             continue  # its items were read above, where a {feedback} belongs
         for orphan in place.findall(kq_feedback):
             problem("feedback_orphan", ORPHAN_MESSAGE, orphan)
+    # A {hint} or {explanation} belongs directly in the question, not inside another part.
+    for place in [*body, draft.hint, draft.explanation]:
+        if place is None:
+            continue
+        for nested in place.findall(lambda n: isinstance(n, (kq_hint, kq_explanation))):
+            if nested is not place:
+                name = "a {hint}" if isinstance(nested, kq_hint) else "an {explanation}"
+                problem(
+                    "structure",
+                    f"{name} nested inside another part; put it directly in the {{question}}",
+                    nested,
+                )
     return problems
 
 

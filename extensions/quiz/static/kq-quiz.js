@@ -31,7 +31,7 @@
   const wire = (q) => {
     if (q.kqWired) return; // an expando, so a clone of a wired question gets wired again
     q.kqWired = true;
-    q.classList.add("kq-js");
+    q.classList.add("kq-ready");
     const id = q.dataset.kqId;
     const kind = q.dataset.kqKind;
     const list = $(q, ".kq-options, .kq-order");
