@@ -241,34 +241,41 @@ class HintDirective(SphinxHint):
         return [hint]
 
 
-class ExplanationDirective(QuizBase):
+class QuestionPart(QuizBase):
+    """A part that only means something inside a question; anywhere else it is reported."""
+
+    node_class: type[nodes.Element]
+    outside: tuple[str, str]  # (subtype, message) for a use outside a question
+
+    def run(self) -> list[nodes.Node]:
+        children = parse_body(self)
+        if not self.env.current_document.get(QUESTION_KEY):
+            return self.fail([self.problem(*self.outside)], *children)
+        part = self.node_class("", *children)
+        self.set_source_info(part)
+        return [part]
+
+
+class ExplanationDirective(QuestionPart):
     """``{explanation}``: why the answer is right; shown with the answer."""
 
-    def run(self) -> list[nodes.Node]:
-        children = parse_body(self)
-        if not self.env.current_document.get(QUESTION_KEY):
-            msg = "an {explanation} outside a {question}; put it inside the question it explains"
-            return self.fail([self.problem("structure", msg)], *children)
-        explanation = kq_explanation("", *children)
-        self.set_source_info(explanation)
-        return [explanation]
-
-
-class FeedbackDirective(QuizBase):
-    """``{feedback}``: feedback for the option it is written in."""
-
-    def run(self) -> list[nodes.Node]:
-        children = parse_body(self)
-        if not self.env.current_document.get(QUESTION_KEY):
-            return self.fail([self.problem("feedback_orphan", ORPHAN_MESSAGE)], *children)
-        feedback = kq_feedback("", *children)
-        self.set_source_info(feedback)
-        return [feedback]
+    node_class = kq_explanation
+    outside = (
+        "structure",
+        "an {explanation} outside a {question}; put it inside the question it explains",
+    )
 
 
 ORPHAN_MESSAGE = (
     "{feedback} attached to nothing: write it inside an option (indented under `- [ ] ...`)"
 )
+
+
+class FeedbackDirective(QuestionPart):
+    """``{feedback}``: feedback for the option it is written in."""
+
+    node_class = kq_feedback
+    outside = ("feedback_orphan", ORPHAN_MESSAGE)
 
 
 @dataclass
