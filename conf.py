@@ -28,6 +28,7 @@ extensions = [
     "sphinx_design",
     "sphinx_exercise",
     "sphinx_copybutton",
+    "extensions.compat",
     "extensions.meta",
     "extensions.courselint",
     "extensions.quiz",
