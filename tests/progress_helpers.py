@@ -8,8 +8,7 @@ import re
 import shutil
 from pathlib import Path
 
-from sphinx.testing.util import SphinxTestApp
-from sphinx.util.console import strip_colors
+from support import build_in_process
 
 ROOT = Path(__file__).parent / "roots" / "test-progress"
 # The test root's course: track slug -> [(question id, xp)], and the questions outside tracks.
@@ -31,16 +30,7 @@ def copy_root(dest: Path, conf_extra: str = "", files: dict[str, str] | None = N
     return dest
 
 
-def build(srcdir: Path, builder: str = "html", **overrides) -> tuple[Path, str]:
-    """Build ``srcdir`` in-process; return (output folder, warnings without colours)."""
-    app = SphinxTestApp(
-        builder, srcdir=srcdir, builddir=srcdir / "_build", confoverrides=overrides or None
-    )
-    try:
-        app.build()
-        return Path(app.outdir), strip_colors(app.warning.getvalue())
-    finally:
-        app.cleanup()
+build = build_in_process
 
 
 def progress_warnings(warnings: str) -> list[str]:

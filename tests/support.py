@@ -37,6 +37,21 @@ def sphinx_build(
     return done.returncode, done.stdout, done.stderr
 
 
+def build_in_process(srcdir: Path, builder: str = "html", **overrides) -> tuple[Path, str]:
+    """Build ``srcdir`` with Sphinx's test app; return (output folder, warnings without colours)."""
+    from sphinx.testing.util import SphinxTestApp
+    from sphinx.util.console import strip_colors
+
+    app = SphinxTestApp(
+        builder, srcdir=srcdir, builddir=srcdir / "_build", confoverrides=overrides or None
+    )
+    try:
+        app.build()
+        return Path(app.outdir), strip_colors(app.warning.getvalue())
+    finally:
+        app.cleanup()
+
+
 def build_course(outdir: Path, builder: str = "html", *extra_args: str) -> tuple[int, str, str]:
     """Build the real course (docs/ with the root conf.py)."""
     return sphinx_build(DOCS, outdir, builder, *extra_args, confdir=ROOT)

@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
-from sphinx.util.console import strip_colors
+
+from support import build_in_process
 
 ROOTS = Path(__file__).resolve().parent / "roots"
 REPO = ROOTS.parents[1]
@@ -34,14 +34,7 @@ def build(root: str, builder: str, workdir: Path, **overrides) -> tuple[Path, st
     """Build a copy of ``tests/roots/test-<root>``; return (output folder, warnings)."""
     srcdir = workdir / root / builder
     shutil.copytree(ROOTS / f"test-{root}", srcdir)
-    app = SphinxTestApp(
-        builder, srcdir=srcdir, builddir=srcdir / "_build", confoverrides=overrides or None
-    )
-    try:
-        app.build()
-        return Path(app.outdir), strip_colors(app.warning.getvalue())
-    finally:
-        app.cleanup()
+    return build_in_process(srcdir, builder, **overrides)
 
 
 @pytest.fixture(scope="module")
