@@ -21,6 +21,10 @@ from support import StaticServer, build_course  # noqa: E402
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
+# Tests read Sphinx's messages as text. CI sets CI=true, under which Sphinx would colour them;
+# NO_COLOR reaches every Sphinx we start, in this process and in subprocesses.
+os.environ["NO_COLOR"] = "1"
+
 # Keep Chromium quiet and offline: no background traffic, and every host but 127.0.0.1 resolves
 # to nothing (see shared/BROWSER_TESTING.md).
 CHROMIUM_FLAGS = [

@@ -25,6 +25,7 @@ def sphinx_build(
         sys.executable,
         "-m",
         "sphinx",
+        "--no-color",
         "-b",
         builder,
         "-c",
