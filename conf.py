@@ -30,6 +30,7 @@ extensions = [
     "sphinx_copybutton",
     "extensions.compat",
     "extensions.meta",
+    "extensions.mathml",
     "extensions.courselint",
     "extensions.quiz",
     "extensions.examples",
@@ -62,6 +63,8 @@ myst_heading_anchors = 3
 
 # --- HTML -----------------------------------------------------------------------------------------
 html_theme = "sphinx_book_theme"
+# Math becomes MathML at build time (extensions/mathml): no MathJax from a CDN, works offline.
+html_math_renderer = "mathml"
 html_title = "Keras Quest"
 html_logo = "docs/_static/logo.svg"
 html_favicon = "docs/_static/favicon.svg"

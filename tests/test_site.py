@@ -110,7 +110,7 @@ def test_search_field_invites_searching_all_tracks(site, page):
     button = page.locator(".bd-sidebar-primary .search-button-field")
     assert button.is_visible() and button.inner_text().startswith(invitation)
     button.click()
-    field = page.locator(".search-button__search-container input[name='q']")
+    field = page.locator("#pst-search-dialog input[name='q']")
     field.wait_for(state="visible")
     assert field.get_attribute("placeholder") == invitation
     assert field.evaluate("el => el === document.activeElement")

@@ -2,7 +2,16 @@
 
 from docutils.parsers.rst import Directive
 
-OURS = ("quiz", "question", "hint", "explanation", "feedback", "backend-note", "course-map")
+OURS = (
+    "quiz",
+    "question",
+    "hint",
+    "explanation",
+    "feedback",
+    "backend-note",
+    "course-map",
+    "progress-panel",
+)
 
 
 class Swallow(Directive):
