@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from support import build_in_process
 
-CONF = 'extensions = ["myst_parser", "extensions.mathml"]\nmyst_enable_extensions = ["dollarmath"]\n'
+CONF = (
+    'extensions = ["myst_parser", "extensions.mathml"]\n'
+    'myst_enable_extensions = ["dollarmath"]\n'
+)
 
 
 def _site(tmp_path, body: str) -> tuple[str, str]:
