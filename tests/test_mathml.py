@@ -5,8 +5,7 @@ from __future__ import annotations
 from support import build_in_process
 
 CONF = (
-    'extensions = ["myst_parser", "extensions.mathml"]\n'
-    'myst_enable_extensions = ["dollarmath"]\n'
+    'extensions = ["myst_parser", "extensions.mathml"]\nmyst_enable_extensions = ["dollarmath"]\n'
 )
 
 
