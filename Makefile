@@ -15,7 +15,7 @@ PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help html dirhtml singlehtml epub latex latexpdf text linkcheck livehtml serve test \
-        test-js test-py bench clean check new-track
+        test-js test-py bench clean check new-track progress-assets
 
 help: ## List the targets
 	@echo "Keras Quest — make targets"
@@ -96,6 +96,9 @@ check: $(VENV)/.installed-test ## What a pull request must pass (build -W + quiz
 
 new-track: ## Start a new track from the template: make new-track NAME="Custom Layers"
 	@$(PYTHON) tools/new_track.py "$(NAME)"
+
+progress-assets: ## Rebuild extensions/progress/static/dist after editing its JS/CSS (needs npm)
+	cd extensions/progress && npm ci --no-audit --no-fund && npm run build
 
 clean: ## Remove build output (keeps .venv)
 	rm -rf $(BUILDDIR) .pytest_cache
