@@ -28,12 +28,12 @@ $(BIN)/python:
 
 # Site dependencies only: what `make html` needs.
 $(VENV)/.installed-docs: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --editable .
+	$(BIN)/python -m pip install --quiet .
 	@touch $@
 
 # Site + tests + the examples' backends (Keras, JAX CPU, PyTorch CPU pin).
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --editable '.[test,examples]'
+	$(BIN)/python -m pip install --quiet '.[test,examples]'
 	@touch $(VENV)/.installed-docs $@
 
 venv: $(VENV)/.installed-docs

@@ -23,3 +23,4 @@ html_static_path = [str(ROOT / "docs" / "_static")]
 html_logo = str(ROOT / "docs" / "_static" / "logo.svg")
 html_favicon = str(ROOT / "docs" / "_static" / "favicon.svg")
 suppress_warnings = ["myst.directive_unknown"]
+html_math_renderer = None  # Sphinx default (MathJax); ours is one of the extensions left out
