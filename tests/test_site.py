@@ -125,3 +125,17 @@ def test_searching_a_track_1_word_lists_track_1(site, page, console_errors):
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
     assert any("01-why-keras" in (h or "") for h in hrefs), hrefs
     assert console_errors == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("builder", ["dirhtml", "singlehtml", "epub", "latex", "text", "man"])
+def test_the_whole_course_builds_with_every_builder(tmp_path, builder):
+    """Not only our test roots: the real course, with every third-party extension it uses."""
+    from support import build_course
+
+    # Doctrees outside the output, as `make` does: EPUB would otherwise try to pack them.
+    returncode, _out, stderr = build_course(
+        tmp_path / builder, builder, "-W", "--keep-going", "-d", str(tmp_path / "doctrees")
+    )
+    assert returncode == 0, stderr
+    assert "WARNING" not in stderr, stderr
