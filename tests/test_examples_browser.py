@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
-from sphinx.testing.util import SphinxTestApp
+
+from support import build_in_process
 
 pytestmark = pytest.mark.browser
 
@@ -21,12 +22,7 @@ ROOT = Path(__file__).resolve().parent / "roots" / "test-examples-browser"
 def url(tmp_path_factory, serve_dir) -> str:
     srcdir = tmp_path_factory.mktemp("examples-browser") / "src"
     shutil.copytree(ROOT, srcdir)
-    app = SphinxTestApp("html", srcdir=srcdir, builddir=srcdir / "_build")
-    try:
-        app.build()
-        outdir = Path(app.outdir)
-    finally:
-        app.cleanup()
+    outdir, _warnings = build_in_process(srcdir, "html")
     return serve_dir(outdir)
 
 
