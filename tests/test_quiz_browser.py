@@ -33,6 +33,15 @@ def url(tmp_path_factory, serve_dir):
     return serve_dir(outdir) + "index.html"
 
 
+@pytest.fixture(scope="module")
+def key_url(tmp_path_factory, serve_dir):
+    """The same page from dirhtml, whose pages also end with the folded answer key."""
+    outdir = tmp_path_factory.mktemp("quiz-browser-dirhtml") / "dirhtml"
+    code, _out, err = sphinx_build(BASIC, outdir, "dirhtml", "-D", "html_theme=sphinx_book_theme")
+    assert code == 0, err
+    return serve_dir(outdir) + "index.html"
+
+
 def script_errors(console_errors):
     """Console errors minus known outside noise, all "Failed to load resource": MathJax from its
     CDN (offline here), the favicon the test site does not have, and the theme's
@@ -263,7 +272,14 @@ def test_show_answer_is_announced_and_marks_later_checks(quiz):
     ]
 
 
-def test_opening_the_answer_key_reveals_every_question_it_answers(quiz):
+def test_standalone_html_pages_have_no_page_end_key(quiz):
+    assert quiz.locator(".kq-key").count() == 0
+    assert quiz.locator(".kq-question details.kq-answer").count() == 5
+
+
+def test_opening_the_answer_key_reveals_every_question_it_answers(quiz, key_url):
+    quiz.goto(key_url)
+    quiz.wait_for_function("window.KQuiz !== undefined")
     quiz.locator(".kq-key summary").click()
     quiz.wait_for_function("window.kqEvents.length >= 5")  # "toggle" fires after the click
     revealed = [e["id"] for e in events(quiz) if e["type"] == "kq:reveal"]
@@ -401,9 +417,10 @@ def quiz_violations(page):
 
 
 @pytest.mark.parametrize("mode", ["light", "dark"])
-def test_axe_finds_no_violations_in_quiz_markup(page, url, console_errors, mode):
+def test_axe_finds_no_violations_in_quiz_markup(page, key_url, console_errors, mode):
+    # The dirhtml page: the same quiz markup, plus the page-end answer key to scan too.
     page.add_init_script(f"localStorage.setItem('mode', '{mode}');")
-    page.goto(url)
+    page.goto(key_url)
     page.wait_for_function("window.KQuiz !== undefined")
     assert page.locator("html").get_attribute("data-theme") == mode
     assert quiz_violations(page) == []

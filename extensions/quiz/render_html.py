@@ -33,8 +33,10 @@ def render_quiz(quiz: nodes.Element) -> kq_html:
     return element("div", {"class": "kq-quiz"}, *quiz.children)
 
 
-def render_question(question: nodes.Element, number: int) -> tuple[kq_html, list[nodes.Node]]:
-    """(the question's fieldset, the content of its answer-key entry)."""
+def render_question(
+    question: nodes.Element, number: int, with_key: bool = True
+) -> tuple[kq_html, list[nodes.Node]]:
+    """(the question's fieldset, the content of its answer-key entry, empty without a key)."""
     qid, kind = question["qid"], question["kind"]
     base = f"kq-{qid}"
     attrs = {
@@ -92,6 +94,8 @@ def render_question(question: nodes.Element, number: int) -> tuple[kq_html, list
         body,
         search=False,
     )
+    if not with_key:
+        return fieldset, []
     key_entry = [*_solution(question, options), *map(common.without_ids, explanation)]
     return fieldset, key_entry
 

@@ -26,6 +26,12 @@ def is_interactive(builder) -> bool:
     return builder.format == "html" and not getattr(builder, "embedded", False)
 
 
+# Interactive pages that also end with a folded answer key. The standalone ``html`` pages leave
+# it out: each of their questions already has its own "Show answer", and repeating every
+# explanation at the end of the page was most of what quizzes added to the build time.
+WEB_BUILDERS_WITH_KEY = frozenset({"dirhtml", "singlehtml"})
+
+
 class QuizPostTransform(SphinxPostTransform):
     # After cross-references are resolved (10), so copies in the answer key carry resolved links.
     default_priority = 200
@@ -42,7 +48,11 @@ class QuizPostTransform(SphinxPostTransform):
         # is deprecated); format and embedded are class attributes.
         builder = self.env._builder_cls
         renderer = render_html if is_interactive(builder) else render_static
-        options = {} if renderer is render_html else {"letters_in_text": builder.format == "text"}
+        with_key = renderer is not render_html or builder.name in WEB_BUILDERS_WITH_KEY
+        if renderer is render_html:
+            options = {"with_key": with_key}
+        else:
+            options = {"letters_in_text": builder.format == "text"}
         domain = self.env.get_domain("quiz")
 
         keys: list[tuple[nodes.Element, list]] = []
@@ -67,7 +77,7 @@ class QuizPostTransform(SphinxPostTransform):
         for quiz, parent in quizzes:
             parent.replace(quiz, renderer.render_quiz(quiz))
         for owner, entries in keys:
-            if entries:
+            if entries and with_key:
                 parent, index = _end_of_page(owner)
                 parent.insert(index, renderer.render_key(entries))
 
