@@ -25,21 +25,23 @@ for (const type of ["kq:answer", "kq:reveal"]) {
 """
 
 
-@pytest.fixture(scope="module")
-def url(tmp_path_factory, serve_dir):
-    outdir = tmp_path_factory.mktemp("quiz-browser") / "html"
-    code, _out, err = sphinx_build(BASIC, outdir, "html", "-D", "html_theme=sphinx_book_theme")
+def _served(builder, tmp_path_factory, serve_dir) -> str:
+    """The basic quiz root built with ``builder`` and served; the URL of its index page."""
+    outdir = tmp_path_factory.mktemp(f"quiz-browser-{builder}") / builder
+    code, _out, err = sphinx_build(BASIC, outdir, builder, "-D", "html_theme=sphinx_book_theme")
     assert code == 0, err
     return serve_dir(outdir) + "index.html"
+
+
+@pytest.fixture(scope="module")
+def url(tmp_path_factory, serve_dir):
+    return _served("html", tmp_path_factory, serve_dir)
 
 
 @pytest.fixture(scope="module")
 def key_url(tmp_path_factory, serve_dir):
     """The same page from dirhtml, whose pages also end with the folded answer key."""
-    outdir = tmp_path_factory.mktemp("quiz-browser-dirhtml") / "dirhtml"
-    code, _out, err = sphinx_build(BASIC, outdir, "dirhtml", "-D", "html_theme=sphinx_book_theme")
-    assert code == 0, err
-    return serve_dir(outdir) + "index.html"
+    return _served("dirhtml", tmp_path_factory, serve_dir)
 
 
 def script_errors(console_errors):
