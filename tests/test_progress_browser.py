@@ -370,7 +370,11 @@ def test_review_copies_due_questions_and_never_pays_twice(learner, course, outsi
 def test_review_from_files_explains_and_links_each_question(page, course):
     _url, out = course
     page.add_init_script(THEME_MODE)
-    seed(page, (out / "review.html").as_uri(), state({"b-one": {"w": 1, "b": 1, "d": yesterday()}}))
+    # For file:// pages Chromium may drop a localStorage write made just before a reload, so the
+    # stored progress goes in before the page's own scripts run, on a single visit.
+    saved = json.dumps(state({"b-one": {"w": 1, "b": 1, "d": yesterday()}}))
+    page.add_init_script(f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(saved)});")
+    page.goto((out / "review.html").as_uri())
     notice = page.locator("[data-kq-file]")
     notice.wait_for()
     assert "opened from files on your computer" in notice.inner_text()
