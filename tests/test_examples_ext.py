@@ -19,7 +19,7 @@ from support import build_in_process
 
 ROOTS = Path(__file__).resolve().parent / "roots"
 REPO = ROOTS.parents[1]
-STAMP = "Examples verified with Keras 9.8.7 on JAX and PyTorch"
+STAMP = "Examples verified with Keras 9.8.7 on JAX, PyTorch and TensorFlow"
 # The track page of test-examples-site, per builder.
 TRACK = {
     "html": "tracks/01-demo.html",
@@ -155,7 +155,7 @@ def test_a_loose_pin_warns_and_leaves_tracks_unstamped(tmp_path):
 def test_a_version_set_in_conf_wins(tmp_path):
     outdir, _warnings = build("examples-site", "html", tmp_path, examples_keras_version="4.5.6")
     html = (outdir / "tracks/01-demo.html").read_text(encoding="utf-8")
-    assert "Examples verified with Keras 4.5.6 on JAX and PyTorch" in html
+    assert "Examples verified with Keras 4.5.6 on JAX, PyTorch and TensorFlow" in html
 
 
 def test_the_site_builds_where_importing_keras_fails(tmp_path):

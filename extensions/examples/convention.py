@@ -21,6 +21,17 @@ SYNC_GROUP = "backend"
 #: The ``:sync:`` keys of a backend tab-set, in the order the tabs appear on the page.
 BACKEND_KEYS = ("jax", "tensorflow", "torch")
 
+#: The backends the example runner runs every page on, in the order it runs them. The stamp on
+#: each track page is written from this tuple, so it always names what the runner really runs.
+RUN_BACKENDS = ("jax", "torch", "tensorflow")
+BACKEND_NAMES = {"jax": "JAX", "torch": "PyTorch", "tensorflow": "TensorFlow"}
+
+
+def backends_in_words(backends: Iterable[str] = RUN_BACKENDS) -> str:
+    """``"JAX, PyTorch and TensorFlow"``: the backends as a reader would list them."""
+    names = [BACKEND_NAMES.get(key, key) for key in backends]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
 
 def _quoted(keys: Iterable[str]) -> str:
     return ", ".join(f"'{key}'" for key in keys)

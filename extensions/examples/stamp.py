@@ -1,7 +1,8 @@
-""" "Examples verified with Keras X.Y.Z on JAX and PyTorch" under the title of every track page.
+""" "Examples verified with Keras X.Y.Z on JAX, PyTorch and TensorFlow" under every track title.
 
 X.Y.Z is the pin in ``pyproject.toml`` (see ``pin.py``), read once when the configuration is
-ready; the example runner refuses to run on any other Keras, so the stamp is only ever true.
+ready; the example runner refuses to run on any other Keras, so the stamp is only ever true. The
+backends are ``convention.RUN_BACKENDS``, the very tuple the runner runs every page on.
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
+from .convention import backends_in_words
 from .pin import PinError, find_pyproject, keras_pin
 
 logger = logging.getLogger(__name__)
 
-TEXT = "Examples verified with Keras {version} on JAX and PyTorch"
+TEXT = "Examples verified with Keras {version} on " + backends_in_words()
 CLASS = "kq-examples-stamp"
 
 

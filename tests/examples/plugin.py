@@ -8,13 +8,12 @@ by the reason its marker gives, so "12 x downloads a dataset" stands out in the 
 
 from __future__ import annotations
 
-import importlib.util
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import pytest
 
-from tests.examples.runner import OPTIONAL_BACKENDS, PageRun, SourcePage, refusal
+from tests.examples.runner import PageRun, SourcePage, refusal
 from tests.examples.schedule import JOBS, Ahead
 
 
@@ -92,9 +91,6 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config)
     if record.spans:
         wall = max(end for _, end in record.spans) - min(start for start, _ in record.spans)
         write(f"wall time of the page runs: {wall:.1f} s ({JOBS} at a time)")
-    for backend in OPTIONAL_BACKENDS:
-        if backend not in record.pages and importlib.util.find_spec(backend) is None:
-            write(f"{backend}: not installed, so no example ran on it")
     reasons = Counter(record.skipped.values())
     write(f"skipped blocks: {sum(reasons.values())}")
     for reason, count in sorted(reasons.items(), key=lambda item: (-item[1], item[0])):

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from packaging.version import InvalidVersion, Version
 
+from extensions.examples.convention import RUN_BACKENDS
 from extensions.examples.pin import PinError, keras_pin
 from tests.examples.output import output_diff, output_matches
 from tests.examples.parse import Block, Page, parse_page
@@ -33,10 +34,9 @@ PYPROJECT = REPO / "pyproject.toml"
 CHILD = HERE / "child.py"
 SANDBOX = HERE / "sandbox"
 
-#: Every page runs on these; a missing one is a failure, not a skip.
-REQUIRED_BACKENDS = ("jax", "torch")
-#: Runs too, but only where it is installed (it is not part of the pinned stack).
-OPTIONAL_BACKENDS = ("tensorflow",)
+#: Every page runs on each of these; a missing one is a failure, not a skip. The stamp on the
+#: track pages names the same tuple (see extensions/examples/convention.py).
+REQUIRED_BACKENDS = RUN_BACKENDS
 #: KERAS_MAX_EPOCHS (read by Keras since 3.10) only ever lowers ``epochs``: the 1-3 epochs the
 #: course asks for run as written, a forgotten ``epochs=100`` stays cheap.
 MAX_EPOCHS = 3
@@ -60,9 +60,8 @@ STDERR_TAIL = 15
 
 
 def backends() -> list[str]:
-    """The backends to run: the required ones, plus optional ones that are importable."""
-    optional = [name for name in OPTIONAL_BACKENDS if importlib.util.find_spec(name)]
-    return [*REQUIRED_BACKENDS, *optional]
+    """The backends to run every page on."""
+    return list(REQUIRED_BACKENDS)
 
 
 def missing_backend(backend: str) -> str | None:
