@@ -15,24 +15,30 @@ PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help html dirhtml singlehtml epub latex latexpdf text linkcheck livehtml serve test \
-        test-js test-py bench clean check new-track progress-assets
+        test-js test-py bench clean check new-track progress-assets venv-ok
 
 help: ## List the targets
 	@echo "Keras Quest — make targets"
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 16 | sed 's/^/  /'
 
 # ---- environment ---------------------------------------------------------------------------------
-$(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+# Checked on every run (it costs one Python start): a .venv of the wrong Python or without pip is
+# made again, or make stops with one line saying what to do. The stamps below then say what is in it.
+venv-ok:
+	@sh tools/ensure_venv.sh "$(PYTHON)" "$(VENV)"
 
 # Site dependencies only: what `make html` needs.
-$(VENV)/.installed-docs: pyproject.toml | $(BIN)/python
+$(VENV)/.installed-docs: pyproject.toml | venv-ok
 	$(BIN)/python -m pip install --quiet .
 	@touch $@
 
-# Site + tests + the examples' backends (Keras, JAX CPU, PyTorch CPU pin).
-$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+# Site + the live preview server.
+$(VENV)/.installed-live: pyproject.toml | venv-ok
+	$(BIN)/python -m pip install --quiet '.[live]'
+	@touch $(VENV)/.installed-docs $@
+
+# Site + tests + the examples' backends (Keras, JAX CPU, PyTorch CPU pin, TensorFlow).
+$(VENV)/.installed-test: pyproject.toml | venv-ok
 	$(BIN)/python -m pip install --quiet '.[test,examples]'
 	@touch $(VENV)/.installed-docs $@
 
@@ -43,16 +49,24 @@ html: $(VENV)/.installed-docs ## Build the HTML site into _build/html (warnings 
 	$(SPHINX) $(BUILDDIR)/html -b html $(SPHINXOPTS)
 	@echo "Open $(BUILDDIR)/html/index.html, or run 'make serve'."
 
-dirhtml singlehtml text: $(VENV)/.installed-docs
+dirhtml: $(VENV)/.installed-docs ## HTML with one folder per page (pretty URLs) into _build/dirhtml
+	$(SPHINX) $(BUILDDIR)/$@ -b $@ $(SPHINXOPTS)
+
+singlehtml: $(VENV)/.installed-docs ## The whole course as one HTML page into _build/singlehtml
+	$(SPHINX) $(BUILDDIR)/$@ -b $@ $(SPHINXOPTS)
+
+text: $(VENV)/.installed-docs ## Plain-text pages into _build/text
 	$(SPHINX) $(BUILDDIR)/$@ -b $@ $(SPHINXOPTS)
 
 epub: $(VENV)/.installed-docs ## Build the EPUB book into _build/epub
 	$(SPHINX) $(BUILDDIR)/epub -b epub $(SPHINXOPTS)
 
+# latexmk -g: rebuild even when the sources look unchanged. Without it, latexmk remembers a
+# failed run (say, a font that was missing and is now installed) and answers "Nothing to do".
 latex: $(VENV)/.installed-docs ## Build LaTeX sources into _build/latex (PDF too when TeX is installed)
 	$(SPHINX) $(BUILDDIR)/latex -b latex $(SPHINXOPTS)
 	@if command -v latexmk >/dev/null 2>&1 && command -v xelatex >/dev/null 2>&1; then \
-		$(MAKE) -C $(BUILDDIR)/latex all-pdf; \
+		$(MAKE) -C $(BUILDDIR)/latex all-pdf LATEXMKOPTS="-g"; \
 	else \
 		echo "TeX (latexmk + xelatex) is not installed: LaTeX sources are in $(BUILDDIR)/latex, no PDF made."; \
 	fi
@@ -62,7 +76,7 @@ latexpdf: latex ## Same as latex
 linkcheck: $(VENV)/.installed-docs ## Check external links (needs internet)
 	$(SPHINX) $(BUILDDIR)/linkcheck -b linkcheck $(SPHINXOPTS)
 
-livehtml: $(VENV)/.installed-test ## Live preview on http://127.0.0.1:8000 that rebuilds on save
+livehtml: $(VENV)/.installed-live ## Live preview on http://127.0.0.1:8000 that rebuilds on save
 	$(BIN)/sphinx-autobuild -c . docs $(BUILDDIR)/livehtml --host $(HOST) --port $(PORT) \
 		--watch extensions --watch conf.py -j auto
 
@@ -100,5 +114,5 @@ new-track: ## Start a new track from the template: make new-track NAME="Custom L
 progress-assets: ## Rebuild extensions/progress/static/dist after editing its JS/CSS (needs npm)
 	cd extensions/progress && npm ci --no-audit --no-fund && npm run build
 
-clean: ## Remove build output (keeps .venv)
-	rm -rf $(BUILDDIR) .pytest_cache
+clean: ## Remove everything the build leaves (keeps .venv)
+	rm -rf $(BUILDDIR) build *.egg-info .pytest_cache .ruff_cache _readthedocs

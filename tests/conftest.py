@@ -26,7 +26,7 @@ pytest_plugins = ["sphinx.testing.fixtures"]
 os.environ["NO_COLOR"] = "1"
 
 # Keep Chromium quiet and offline: no background traffic, and every host but 127.0.0.1 resolves
-# to nothing (see shared/BROWSER_TESTING.md).
+# to nothing, so a page that reaches for another host fails instead of waiting.
 CHROMIUM_FLAGS = [
     "--no-sandbox",
     "--disable-gpu",

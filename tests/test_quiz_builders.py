@@ -102,7 +102,7 @@ def test_printed_key_names_the_right_letters(built):
     text, _warnings = built["text"]
     key = text[text.find("Answer key") :]
     assert "**Answer:** (b) 2015" in key
-    assert '**Answer:** (a) JAX; (b) "torch"; (d) TensorFlow' in key
+    assert '**Answers:**\n\n* (a) JAX\n\n* (b) "torch"\n\n* (d) TensorFlow' in key
     # The ordering shows its items scrambled; the key maps them back.
     assert '(a) "model.fit(...)"' in text[: text.find("Answer key")]
     assert "**Answer:** (b), (c), (a)" in key

@@ -128,7 +128,8 @@ def test_searching_a_track_1_word_lists_track_1(site, page, console_errors):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("builder", ["dirhtml", "singlehtml", "epub", "latex", "text", "man"])
+# EPUB and text: tests/test_outputs.py builds them and checks more.
+@pytest.mark.parametrize("builder", ["dirhtml", "singlehtml", "latex", "man"])
 def test_the_whole_course_builds_with_every_builder(tmp_path, builder):
     """Not only our test roots: the real course, with every third-party extension it uses."""
     from support import build_course

@@ -2,17 +2,24 @@
 
 Sphinx's default HTML math renderer pulls MathJax from a third-party host; the course must work
 offline and make no outside requests. docutils ships a LaTeX-to-MathML converter, and every
-current browser renders MathML Core natively, so math costs no JavaScript at all. LaTeX, EPUB
-and text builders keep their own math handling.
+current browser renders MathML Core natively, so math costs no JavaScript at all. LaTeX and text
+builders keep their own math handling.
+
+EPUB books get the same MathML. EPUB 3 asks every page holding MathML to say so in the book's
+manifest (``properties="mathml"``), which Sphinx's EPUB builder never writes; our ``epub``
+builder is Sphinx's with that one addition, made to the manifest before the book is zipped.
 """
 
 from __future__ import annotations
 
+import re
 from html import escape
+from pathlib import Path
 
 from docutils import nodes
 from docutils.utils.math import MathError, latex2mathml
 from sphinx.application import Sphinx
+from sphinx.builders.epub3 import Epub3Builder
 from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
@@ -50,7 +57,31 @@ def visit_displaymath(self, node: nodes.math_block) -> None:
     raise nodes.SkipNode
 
 
+#: A manifest entry of content.opf: ``<item id=".." href=".." media-type=".." />``.
+MANIFEST_ITEM = re.compile(r'<item id="[^"]*" href="(?P<href>[^"]*)" media-type="[^"]*" ?/>')
+MATHML = re.compile(r"<math[\s>]")
+
+
+class MathMLEpubBuilder(Epub3Builder):
+    """Sphinx's EPUB 3 builder, declaring the pages that hold MathML in the manifest."""
+
+    def build_content(self) -> None:
+        super().build_content()
+        opf = Path(self.outdir, "content.opf")
+        text = opf.read_text(encoding="utf-8")
+        opf.write_text(MANIFEST_ITEM.sub(self._declare_mathml, text), encoding="utf-8")
+
+    def _declare_mathml(self, item: re.Match) -> str:
+        page = Path(self.outdir, item["href"])
+        if page.suffix != self.out_suffix or not page.is_file():
+            return item[0]
+        if not MATHML.search(page.read_text(encoding="utf-8")):
+            return item[0]
+        return item[0].removesuffix("/>").rstrip() + ' properties="mathml" />'
+
+
 def setup(app: Sphinx) -> dict:
+    app.add_builder(MathMLEpubBuilder, override=True)
     app.add_html_math_renderer("mathml", (visit_math, None), (visit_displaymath, None))
     app.config.html_math_renderer = app.config.html_math_renderer or "mathml"
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

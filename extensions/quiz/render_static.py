@@ -75,19 +75,30 @@ def _key_entry(question: nodes.Element, options: list, order: list[int]) -> list
     # Letters as printed: position in `order` of each option.
     letter_of = {index: common.letter(shown) for shown, index in enumerate(order)}
     answer: list[nodes.Node] = []
+    correct: list[list[nodes.Node]] = []
     if kind == "typed":
         answer = common.typed_answer_nodes(question)
     elif kind == "order":
         answer = [nodes.Text(", ".join(f"({letter_of[i]})" for i in range(len(options))))]
     else:
-        for index, option in enumerate(options):
-            if option["correct"]:
-                if answer:
-                    answer.append(nodes.Text("; "))
-                answer += [nodes.Text(f"({letter_of[index]}) "), *common.label_of(option)]
-    entry: list[nodes.Node] = [
-        nodes.paragraph("", "", nodes.strong(text="Answer:"), nodes.Text(" "), *answer)
-    ]
+        correct = [
+            [nodes.Text(f"({letter_of[index]}) "), *common.label_of(option)]
+            for index, option in enumerate(options)
+            if option["correct"]
+        ]
+    entry: list[nodes.Node]
+    if len(correct) > 1:
+        # Options are sentences with their own punctuation: one per line reads cleanly in every
+        # output, where joining them ("... backend.; (b) ...") does not.
+        entry = [
+            nodes.paragraph("", "", nodes.strong(text="Answers:")),
+            nodes.bullet_list(
+                "", *(nodes.list_item("", nodes.paragraph("", "", *c)) for c in correct)
+            ),
+        ]
+    else:
+        answer = correct[0] if correct else answer
+        entry = [nodes.paragraph("", "", nodes.strong(text="Answer:"), nodes.Text(" "), *answer)]
     if kind == "order":
         listing = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
         for item in options:
@@ -99,10 +110,7 @@ def _key_entry(question: nodes.Element, options: list, order: list[int]) -> list
         blocks = common.feedback_of(option)
         if blocks:
             lead = nodes.paragraph(
-                "",
-                "",
-                nodes.emphasis("", f"({letter_of[index]}) ", *common.label_of(option)),
-                nodes.Text(":"),
+                "", "", nodes.emphasis("", f"({letter_of[index]}) ", *common.label_of(option))
             )
             feedback += nodes.list_item("", lead, *blocks)
     if len(feedback):

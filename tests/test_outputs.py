@@ -1,0 +1,114 @@
+"""The book outputs of the whole course are valid: EPUB passes epubcheck, the PDF has no undefined
+reference, the text answer key reads cleanly.
+
+epubcheck and TeX are outside tools. Where one is missing the test that needs it is skipped with
+the install line, except under CI (``CI`` set), where ``.ci/run`` installs both, so a missing
+tool there is a failure rather than a quiet skip.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from support import build_course
+
+EPUBCHECK_JAR = Path("/usr/share/java/epubcheck.jar")  # Debian's epubcheck package
+
+
+def _need(tool: str, install: str) -> None:
+    message = f"{tool} is not installed ({install})"
+    if os.environ.get("CI"):
+        pytest.fail(message + "; .ci/run installs it, so CI must have it", pytrace=False)
+    pytest.skip(message)
+
+
+def epubcheck_command() -> list[str] | None:
+    """How to run epubcheck here: $EPUBCHECK, a working `epubcheck`, or Debian's jar with java."""
+    configured = os.environ.get("EPUBCHECK")
+    if configured:
+        return configured.split()
+    found = shutil.which("epubcheck")
+    if found:
+        try:
+            works = subprocess.run([found, "--version"], capture_output=True, timeout=120)
+            if works.returncode == 0:
+                return [found]
+        except OSError:
+            pass  # Debian's /usr/bin/epubcheck is the jar itself, runnable only via binfmt
+    if EPUBCHECK_JAR.is_file() and shutil.which("java"):
+        return ["java", "-jar", str(EPUBCHECK_JAR)]
+    return None
+
+
+def _build(outdir: Path, builder: str, doctrees: Path) -> Path:
+    returncode, _out, stderr = build_course(
+        outdir, builder, "-W", "--keep-going", "-d", str(doctrees)
+    )
+    assert returncode == 0, stderr
+    assert "WARNING" not in stderr, stderr
+    return outdir
+
+
+@pytest.fixture(scope="module")
+def epub(tmp_path_factory) -> Path:
+    """The course's EPUB output folder (built once for this module)."""
+    work = tmp_path_factory.mktemp("epub")
+    return _build(work / "epub", "epub", work / "doctrees")
+
+
+@pytest.mark.slow
+def test_epub_passes_epubcheck_with_no_message(epub):
+    command = epubcheck_command()
+    if command is None:
+        _need("epubcheck", "Debian/Ubuntu: sudo apt-get install epubcheck")
+    (book,) = epub.glob("*.epub")
+    done = subprocess.run([*command, str(book)], capture_output=True, text=True, timeout=600)
+    report = done.stdout + done.stderr
+    assert "Messages: 0 fatals / 0 errors / 0 warnings" in report, report
+    assert done.returncode == 0, report
+
+
+@pytest.mark.slow
+def test_epub_shows_every_backend_tab_one_after_the_other(epub):
+    page = (epub / "tracks" / "04-models.xhtml").read_text(encoding="utf-8")
+    assert "<input" not in page  # sphinx-design's radio buttons are HTML-only
+    assert "sd-tab-content" not in page  # its stylesheet would hide every tab but none
+    labels = re.findall(r'<p class="kq-static-tabs-label rubric">([^<]+)</p>', page)
+    assert labels[:3] == ["JAX", "TensorFlow", "PyTorch"]
+
+
+@pytest.mark.slow
+def test_pdf_builds_with_no_undefined_reference(tmp_path):
+    if not (shutil.which("latexmk") and shutil.which("xelatex")):
+        _need(
+            "TeX (latexmk, xelatex)",
+            "Debian/Ubuntu: sudo apt-get install latexmk texlive-xetex texlive-latex-extra "
+            "texlive-fonts-recommended fonts-freefont-otf",
+        )
+    outdir = _build(tmp_path / "latex", "latex", tmp_path / "doctrees")
+    done = subprocess.run(
+        ["make", "-C", str(outdir), "all-pdf", "LATEXMKOPTS=-g"],
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
+    log = (outdir / "keras-quest.log").read_text(encoding="utf-8", errors="replace")
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert (outdir / "keras-quest.pdf").stat().st_size > 100_000
+    undefined = re.findall(r"(?:Hyper )?[Rr]eference `[^']+' on page \d+\s+undefined", log)
+    assert undefined == [], undefined
+    assert "There were undefined references" not in log
+
+
+@pytest.mark.slow
+def test_text_answer_key_lists_several_answers_one_per_line(tmp_path):
+    outdir = _build(tmp_path / "text", "text", tmp_path / "doctrees")
+    text = "\n".join(p.read_text(encoding="utf-8") for p in (outdir / "tracks").glob("*.txt"))
+    assert "**Answers:**" in text
+    assert not re.search(r"[.!?]; \(\w\) ", text), "answers joined after a full stop"
