@@ -29,4 +29,4 @@ if ! "$python" -m venv "$venv" >/dev/null 2>&1 || ! usable "$venv/bin/python"; t
   echo "make: $python cannot make a virtual environment with pip; on Debian/Ubuntu install python3-venv (sudo apt-get install python3-venv), then run make again" >&2
   exit 1
 fi
-"$venv/bin/python" -m pip install --quiet --upgrade pip
+"$venv/bin/python" -m pip install --quiet --upgrade pip || echo "(pip could not be upgraded; the one Python ships with will do)"

@@ -1,0 +1,92 @@
+"""The make targets hold up: `make help` and the README list every target, `make clean` leaves
+nothing behind, and a broken `.venv` is made again or explained in one line."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+ENSURE_VENV = ROOT / "tools" / "ensure_venv.sh"
+#: Targets other targets use; a person never types them.
+INTERNAL = {"venv-ok", "test-js", "test-py"}
+
+
+def _targets() -> set[str]:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    phony = re.search(r"^\.PHONY:(.*?)(?<!\\)$", makefile, re.M | re.S)[1]
+    return set(phony.replace("\\", " ").split()) - INTERNAL
+
+
+def test_make_help_lists_every_target():
+    done = subprocess.run(["make", "-s", "help"], cwd=ROOT, capture_output=True, text=True)
+    listed = {line.split()[0] for line in done.stdout.splitlines()[1:] if line.strip()}
+    assert _targets() <= listed, _targets() - listed
+
+
+def test_readme_names_every_target():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = {t for t in _targets() if f"make {t}" not in readme}
+    assert not missing, missing
+
+
+def test_make_clean_removes_everything_the_build_leaves(tmp_path):
+    shutil.copy(ROOT / "Makefile", tmp_path)
+    leftovers = ["_build/html", "build/lib", "keras_quest.egg-info", ".pytest_cache"]
+    for folder in leftovers:
+        (tmp_path / folder).mkdir(parents=True)
+    (tmp_path / ".venv").mkdir()
+    subprocess.run(["make", "-s", "clean"], cwd=tmp_path, check=True, capture_output=True)
+    assert [f for f in leftovers if (tmp_path / f.split("/")[0]).exists()] == []
+    assert (tmp_path / ".venv").exists()
+
+
+def _ensure(python: str, venv: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        ["sh", str(ENSURE_VENV), python, str(venv)], capture_output=True, text=True, timeout=600
+    )
+
+
+@pytest.mark.slow
+def test_a_venv_without_pip_is_made_again(tmp_path):
+    venv = tmp_path / ".venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    done = _ensure(sys.executable, venv)
+    assert done.returncode == 0, done.stderr
+    assert "making it again" in done.stdout
+    assert subprocess.run([venv / "bin" / "python", "-m", "pip", "--version"]).returncode == 0
+
+
+def test_a_python_too_old_stops_make_with_one_line(tmp_path):
+    venv = tmp_path / ".venv"
+    (venv / "bin").mkdir(parents=True)
+    old = venv / "bin" / "python"
+    old.write_text("#!/bin/sh\nexit 1\n")  # answers "no" to "are you 3.11 or newer?"
+    old.chmod(0o755)
+    python = tmp_path / "python-too-old"
+    python.write_text('#!/bin/sh\n[ "$1" = -V ] && echo "Python 3.9.2"\nexit 1\n')
+    python.chmod(0o755)
+    done = _ensure(str(python), venv)
+    assert done.returncode != 0
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert "needs Python 3.11 or newer" in lines[0] and "Python 3.9.2" in lines[0]
+    assert "make PYTHON=" in lines[0]
+
+
+def test_a_missing_python_is_one_line(tmp_path):
+    done = _ensure("python-that-does-not-exist", tmp_path / ".venv")
+    assert done.returncode != 0
+    assert done.stderr.strip().count("\n") == 0
+    assert "was not found" in done.stderr
+
+
+def test_a_good_venv_is_left_alone(tmp_path):
+    done = _ensure("python3", Path(sys.prefix))
+    assert done.returncode == 0
+    assert done.stdout == "" and done.stderr == ""
