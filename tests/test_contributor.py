@@ -38,6 +38,9 @@ def _lines_for(warnings: str, subtype: str) -> list[str]:
         ("track-number", "tracks/06-second.md:1", "renumber one"),
         ("track-name", "tracks/Bad_Name.md:1", "rename it like"),
         ("orphan", "notes.md:1", "add it to a toctree"),
+        ("todo", "tracks/07-todo.md:17", "still holds a TODO from the track template"),
+        ("description", "tracks/08-long-description.md:2", "shorten it to one sentence under 160"),
+        ("summary", "tracks/09-no-summary.md:1", "add a section '## Summary'"),
     ],
 )
 def test_each_lint_rule_names_file_line_and_fix(lint_warnings, subtype, page, advice):
@@ -108,7 +111,7 @@ def test_slugs_are_plain_ascii():
 
 
 @pytest.mark.slow
-def test_a_scaffolded_track_builds_and_passes_make_check_unchanged(tmp_path):
+def test_a_scaffolded_track_fails_make_check_until_its_todos_are_written(tmp_path):
     """The whole contributor path in a throw-away clone: scaffold, then `make check`."""
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
@@ -142,8 +145,18 @@ def test_a_scaffolded_track_builds_and_passes_make_check_unchanged(tmp_path):
         [*make, "new-track", "NAME=Custom Layers"], capture_output=True, text=True
     )
     assert scaffold.returncode == 0, scaffold.stdout + scaffold.stderr
-    assert list((clone / "docs" / "tracks").glob("*-custom-layers.md"))
+    (page,) = (clone / "docs" / "tracks").glob("*-custom-layers.md")
 
+    # Untouched, the template's TODO lines fail the check, each named by file and line.
+    check = subprocess.run([*make, "check"], capture_output=True, text=True)
+    output = check.stdout + check.stderr
+    assert check.returncode != 0
+    todo_lines = [n for n, line in enumerate(page.read_text().splitlines(), 1) if "TODO" in line]
+    for number in todo_lines:
+        assert f"{page.name}:{number}: WARNING: this line still holds a TODO" in output, output
+
+    # Once the author has written the text, the page passes as the template built it.
+    page.write_text(page.read_text().replace("TODO: ", "Written: "), encoding="utf-8")
     check = subprocess.run([*make, "check"], capture_output=True, text=True)
     output = check.stdout + check.stderr
     assert check.returncode == 0, output[-6000:]

@@ -7,6 +7,9 @@ Rules (each a typed warning ``course.<rule>`` that names the file and line and s
 * ``course.objectives``   – a track opens with a "Learning objectives" section
 * ``course.exercise``     – a track has at least one exercise (sphinx-exercise)
 * ``course.quiz``         – a track has a quiz with at least one question
+* ``course.summary``      – a track has a "Summary" section
+* ``course.description``  – a track's front matter has a ``description:`` under 160 characters
+* ``course.todo``         – no ``TODO`` from the track template is left in a track page
 * ``course.toctree``      – every track is in the course's toctree
 * ``course.orphan``       – every other page is in a toctree, or says ``orphan: true``
 
@@ -29,7 +32,7 @@ def setup(app):
     app.connect("env-check-consistency", check_course)
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -8,6 +8,13 @@ from docutils import nodes
 from sphinx.domains import Domain
 from sphinx_exercise.nodes import exercise_enumerable_node, exercise_node
 
+#: CONTRIBUTING.md: the description is the page's meta description, "under 160 characters".
+DESCRIPTION_LIMIT = 160
+#: What the track template (tools/track_template.md) leaves for the author to replace.
+TODO = re.compile(r"\bTODO\b")
+FRONT_MATTER_KEY = re.compile(r"^description\s*:")
+SUMMARY = re.compile(r"^\s*summary\s*$", re.IGNORECASE)
+
 TRACK_DOC = re.compile(r"^tracks/(?P<number>\d{2})-(?P<slug>[a-z0-9][a-z0-9-]*)(?:/(?P<rest>.+))?$")
 OBJECTIVES = re.compile(r"\b(learning )?objectives\b", re.IGNORECASE)
 
@@ -49,6 +56,23 @@ def _first_sections(doctree: nodes.document) -> list[nodes.section]:
     return [child for child in top.children if isinstance(child, nodes.section)]
 
 
+def _source_facts(path) -> dict:
+    """Lines of the page's own text: template TODOs left in, and where the description is."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return {"todo_lines": [], "description_line": None}
+    todo_lines = [number for number, line in enumerate(lines, start=1) if TODO.search(line)]
+    description_line = None
+    if lines and lines[0].strip() == "---":
+        for number, line in enumerate(lines[1:], start=2):
+            if line.strip() == "---":
+                break
+            if FRONT_MATTER_KEY.match(line):
+                description_line = number
+    return {"todo_lines": todo_lines, "description_line": description_line}
+
+
 def record_track_facts(app, doctree: nodes.document) -> None:
     docname = app.env.docname
     sections = _first_sections(doctree)
@@ -58,10 +82,21 @@ def record_track_facts(app, doctree: nodes.document) -> None:
         if title is not None and OBJECTIVES.search(title.astext()):
             objectives_at = position
             break
+    has_summary = any(
+        (title := section.next_node(nodes.title)) is not None and SUMMARY.match(title.astext())
+        for section in sections
+    )
+    facts = {}
+    if track_key(docname) is not None:
+        facts = _source_facts(app.env.doc2path(docname))
+        description = app.env.metadata.get(docname, {}).get("description")
+        facts["description_length"] = None if description is None else len(str(description))
     exercises = sum(1 for _ in doctree.findall(exercise_node)) + sum(
         1 for _ in doctree.findall(exercise_enumerable_node)
     )
     app.env.get_domain("course").docs[docname] = {
         "objectives_at": objectives_at,
         "exercises": exercises,
+        "has_summary": has_summary,
+        **facts,
     }

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from sphinx.util import logging
 
-from extensions.courselint.collect import TRACK_DOC, track_key
+from extensions.courselint.collect import DESCRIPTION_LIMIT, TRACK_DOC, track_key
 
 logger = logging.getLogger(__name__)
 
@@ -88,6 +88,26 @@ def check_course(app, env) -> None:
 
     for key, docnames in sorted(tracks.items()):
         main = _main_doc(key, docnames)
+        for doc in docnames:
+            for line in facts.get(doc, {}).get("todo_lines", []):
+                _warn(
+                    env,
+                    doc,
+                    line,
+                    "todo",
+                    "this line still holds a TODO from the track template: replace it with "
+                    "the real text, or delete it",
+                )
+        _check_description(env, main, facts.get(main, {}))
+        if not any(facts.get(doc, {}).get("has_summary") for doc in docnames):
+            _warn(
+                env,
+                main,
+                1,
+                "summary",
+                f"track '{key}' has no summary: add a section '## Summary' before the quiz "
+                "with the three or four points to remember",
+            )
         if facts.get(main, {}).get("objectives_at") is None:
             _warn(
                 env,
@@ -124,6 +144,29 @@ def check_course(app, env) -> None:
                 f"track '{key}' has no quiz: end it with a '::::{{quiz}}' holding at least "
                 "one '{question}' (see the quiz authoring reference)",
             )
+
+
+def _check_description(env, docname: str, facts: dict) -> None:
+    length = facts.get("description_length")
+    if length is None:
+        _warn(
+            env,
+            docname,
+            1,
+            "description",
+            "track has no description: start the page with front matter holding "
+            "'description: <one sentence on what the track teaches>' (under "
+            f"{DESCRIPTION_LIMIT} characters; it is the page's summary in search results)",
+        )
+    elif length > DESCRIPTION_LIMIT:
+        _warn(
+            env,
+            docname,
+            facts.get("description_line") or 1,
+            "description",
+            f"the description has {length} characters; search results cut it off after "
+            f"{DESCRIPTION_LIMIT}: shorten it to one sentence under {DESCRIPTION_LIMIT} characters",
+        )
 
 
 def _main_doc(key: str, docnames: list[str]) -> str:
