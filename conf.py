@@ -80,6 +80,9 @@ html_theme_options = {
     "use_download_button": False,
     "use_fullscreen_button": False,
     "navigation_with_keys": False,
+    # The search field lives in the sidebar (and the sidebar drawer on phones); without this the
+    # pydata header adds a second one above the page at desktop widths.
+    "navbar_persistent": [],
     # XP and level badge (extensions/progress) before the theme's own header buttons.
     "article_header_end": ["kq-progress-badge.html", "article-header-buttons.html"],
 }

@@ -118,6 +118,20 @@ def test_search_field_invites_searching_all_tracks(site, page):
 
 @pytest.mark.browser
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("width", "where"), [(1400, ".bd-sidebar-primary"), (390, ".bd-header-article")]
+)
+def test_one_search_entry_is_visible_at_each_width(site, page, width, where):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site.url + "tracks/01-why-keras.html")
+    page.wait_for_load_state("load")
+    visible = [b for b in page.locator(".search-button__button").all() if b.is_visible()]
+    assert len(visible) == 1
+    assert visible[0].evaluate(f"el => !!el.closest('{where}')")
+
+
+@pytest.mark.browser
+@pytest.mark.slow
 def test_searching_a_track_1_word_lists_track_1(site, page, console_errors):
     page.goto(site.url + "search.html?q=Theano")
     results = page.locator("#search-results ul.search li a")
