@@ -60,6 +60,11 @@ CASES = {
         "```{explanation}",
     ),
     "empty_quiz": ("empty_quiz", "a {quiz} without any {question}", "::::{quiz}"),
+    "fence_too_short": (
+        "fence",
+        "after the {quiz} at line 3: that quiz was probably closed early",
+        (":::{question}", 2),
+    ),
     "duplicate_id_b": (
         "duplicate_id",
         "'c-shared' is already used by the question at",

@@ -35,6 +35,7 @@ from .problems import Problem, error_box, report
 # Keys in env.current_document while a quiz / a question is being parsed.
 QUIZ_KEY = "kq_quiz"
 QUESTION_KEY = "kq_question"
+LAST_QUIZ_KEY = "kq_last_quiz_line"  # line of the page's latest {quiz}, for the fence hint
 
 TEXT_MARKER = re.compile(r"^\[([ xX])\](\s+|$)")
 
@@ -158,6 +159,7 @@ class QuizDirective(QuizBase):
             return [*self.fail([problem]), *parse_body(self)]
         index = self.env.new_serialno("kq-quiz") + 1
         doc[QUIZ_KEY] = {"index": index, "count": 0}
+        doc[LAST_QUIZ_KEY] = self.get_source_info()[1]
         try:
             children = parse_body(self)
         finally:
@@ -195,6 +197,23 @@ class QuestionDirective(QuizBase):
     def run(self) -> list[nodes.Node]:
         doc = self.env.current_document
         quiz = doc.get(QUIZ_KEY)
+        if quiz is None and doc.get(LAST_QUIZ_KEY) is not None:
+            # The usual cause: `:::{quiz}` around `:::{question}`. A colon fence ends at the
+            # first bare line of at least as many colons, so the first question's closing
+            # fence closed the quiz and every later question falls out of it.
+            return self.fail(
+                [
+                    self.problem(
+                        "fence",
+                        "a {question} outside a {quiz}, after the {quiz} at line "
+                        f"{doc[LAST_QUIZ_KEY]}: that quiz was probably closed early by a "
+                        "question's closing fence. An outer colon fence must have more colons "
+                        "than the fences inside it: write '::::{quiz}' ... '::::' around "
+                        "':::{question}' ... ':::' (or more colons still if the questions hold "
+                        "fenced parts)",
+                    )
+                ]
+            )
         if quiz is None or doc.get(QUESTION_KEY):
             where = "inside another {question}" if quiz else "outside a {quiz}"
             return self.fail(

@@ -36,6 +36,7 @@ SUBTYPES: dict[str, str] = {
     "duplicate_id": "a question id used twice anywhere in the site",
     "feedback_orphan": "a {feedback} that does not sit inside an option",
     "structure": "a quiz part in the wrong place (question outside a quiz, two explanations, ...)",
+    "fence": "a {question} after a {quiz} that its own closing fence ended early (colon count)",
     "empty_quiz": "a quiz without questions",
 }
 
