@@ -3,6 +3,7 @@ nothing behind, and a broken `.venv` is made again or explained in one line."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -90,3 +91,62 @@ def test_a_good_venv_is_left_alone(tmp_path):
     done = _ensure("python3", Path(sys.prefix))
     assert done.returncode == 0
     assert done.stdout == "" and done.stderr == ""
+
+
+def test_livehtml_installs_only_the_site_and_the_preview_server(tmp_path):
+    dry = subprocess.run(
+        ["make", "-n", "livehtml", f"VENV={tmp_path / 'venv'}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    installs = [line for line in dry.stdout.splitlines() if "pip install" in line]
+    assert installs == [f"{tmp_path / 'venv'}/bin/python -m pip install --quiet '.[live]'"]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not shutil.which("latexmk"), reason="latexmk is not installed")
+def test_make_latex_recovers_after_a_failed_run(tmp_path):
+    """latexmk remembers a failed run; with the options `make latex` passes, it tries again."""
+    options = re.search(r'all-pdf LATEXMKOPTS="([^"]*)"', (ROOT / "Makefile").read_text())[1]
+    (tmp_path / "doc.tex").write_text(
+        "\\documentclass{article}\\usepackage{kqbroken}\\begin{document}Hi\\end{document}\n"
+    )
+    broken = tmp_path / "styles"
+    broken.mkdir()
+    (broken / "kqbroken.sty").write_text("\\PackageError{kqbroken}{missing font}{}\n")
+    latexmk = ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", *options.split()]
+    env = {**os.environ, "TEXINPUTS": f"{broken}:"}
+    first = subprocess.run([*latexmk, "doc.tex"], cwd=tmp_path, env=env, capture_output=True)
+    assert first.returncode != 0
+    (broken / "kqbroken.sty").write_text("\\ProvidesPackage{kqbroken}\n")  # the font arrived
+    again = subprocess.run([*latexmk, "doc.tex"], cwd=tmp_path, env=env, capture_output=True)
+    assert again.returncode == 0, again.stdout.decode()[-2000:]
+    assert (tmp_path / "doc.pdf").is_file()
+
+
+def test_read_the_docs_publishes_no_doctrees():
+    config = (ROOT / ".readthedocs.yaml").read_text(encoding="utf-8")
+    html = next(line for line in config.splitlines() if "-b html" in line)
+    doctrees = re.search(r" -d (\S+)", html)
+    assert doctrees and "READTHEDOCS_OUTPUT" not in doctrees[1]
+    ignored = subprocess.run(
+        ["git", "check-ignore", "-q", "_readthedocs/html/index.html"], cwd=ROOT
+    )
+    assert ignored.returncode == 0
+
+
+def test_no_file_points_at_notes_outside_the_repository():
+    # The team's notes folder beside the clone (its browser-testing notes and the like) is not
+    # part of the product: nothing may send a reader there.
+    notes = re.compile("shared" + r"/[A-Z_]+\.md")
+    tracked = subprocess.run(
+        ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
+    pointing = [
+        name
+        for name in tracked
+        if name.endswith((".py", ".sh", ".md", ".toml", ".yaml", ".yml", "Makefile", "run"))
+        and notes.search((ROOT / name).read_text(encoding="utf-8", errors="replace"))
+    ]
+    assert pointing == []
