@@ -35,6 +35,7 @@ extensions = [
     "extensions.quiz",
     "extensions.examples",
     "extensions.progress",
+    "extensions.lean",
 ]
 
 root_doc = "index"
