@@ -97,6 +97,8 @@ test-py: $(VENV)/.installed-test
 	export CHROMIUM; $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: $(VENV)/.installed-test ## Print build, size and speed figures (bench/)
+	@if [ ! -x bench/node_modules/.bin/lighthouse ] && command -v npm >/dev/null 2>&1; then \
+		cd bench && npm ci --no-audit --no-fund; fi
 	$(BIN)/python bench/run.py
 
 check: $(VENV)/.installed-test ## What a pull request must pass (build -W + quiz + course lint, links, changed examples, ruff)

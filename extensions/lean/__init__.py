@@ -34,6 +34,7 @@ instead of icons breaking silently. ``tests/test_lean.py`` checks the result in 
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -157,9 +158,16 @@ def _install_filters(app: Sphinx) -> None:
     templates.environment.filters["kq_lean_scripts"] = filters.scripts
 
 
+def cache_dir() -> Path:
+    """Cut fonts are kept per machine (like pip's cache): they depend only on the theme's font
+    files and the glyphs used, so every build and every clone after the first reuses them."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "keras-quest" / "fonts"
+
+
 def _slim(app: Sphinx, exception: Exception | None) -> None:
     if exception is None and _active(app):
-        for problem in slim_icons(Path(app.outdir), Path(app.doctreedir) / "kq-lean-cache"):
+        for problem in slim_icons(Path(app.outdir), cache_dir()):
             theme_changed(problem)
 
 

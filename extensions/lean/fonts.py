@@ -7,8 +7,8 @@ shows is therefore either a class ``fa-<name>`` written in a page or a script, o
 character written in a stylesheet outside those rules. Everything else is dropped: the other
 icon rules from the stylesheet, the other glyphs from the webfonts.
 
-Subsetting costs about a second, so results are cached by (font, glyph set) under the build's
-doctree folder; the static files Sphinx copies afresh each build are then replaced in
+Subsetting costs about half a second, so results are cached by (font bytes, glyph set) in the
+machine's cache folder; the static files Sphinx copies afresh each build are then replaced in
 milliseconds.
 """
 
