@@ -41,6 +41,7 @@ def _lines_for(warnings: str, subtype: str) -> list[str]:
         ("todo", "tracks/07-todo.md:17", "still holds a TODO from the track template"),
         ("description", "tracks/08-long-description.md:2", "shorten it to one sentence under 160"),
         ("summary", "tracks/09-no-summary.md:1", "add a section '## Summary'"),
+        ("raw-html", "tracks/10-raw-html.md:19", "raw_html_reviewed: <who reviewed it"),
     ],
 )
 def test_each_lint_rule_names_file_line_and_fix(lint_warnings, subtype, page, advice):
@@ -51,6 +52,7 @@ def test_each_lint_rule_names_file_line_and_fix(lint_warnings, subtype, page, ad
 
 def test_a_complete_track_and_a_declared_orphan_pass_the_lint(lint_warnings):
     assert "01-complete" not in lint_warnings
+    assert "11-raw-reviewed" not in lint_warnings  # raw HTML its front matter says was reviewed
     assert "alone" not in lint_warnings
 
 

@@ -10,6 +10,8 @@ Rules (each a typed warning ``course.<rule>`` that names the file and line and s
 * ``course.summary``      – a track has a "Summary" section
 * ``course.description``  – a track's front matter has a ``description:`` under 160 characters
 * ``course.todo``         – no ``TODO`` from the track template is left in a track page
+* ``course.raw-html``     – no raw HTML or ``{raw}`` in a track page, unless its front matter
+  says ``raw_html_reviewed: <who reviewed it, and why>``
 * ``course.toctree``      – every track is in the course's toctree
 * ``course.orphan``       – every other page is in a toctree, or says ``orphan: true``
 
@@ -32,7 +34,7 @@ def setup(app):
     app.connect("env-check-consistency", check_course)
     return {
         "version": __version__,
-        "env_version": 2,
+        "env_version": 3,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

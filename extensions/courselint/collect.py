@@ -73,6 +73,15 @@ def _source_facts(path) -> dict:
     return {"todo_lines": todo_lines, "description_line": description_line}
 
 
+def _in_error_box(node: nodes.Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.error):
+            return True
+        parent = parent.parent
+    return False
+
+
 def record_track_facts(app, doctree: nodes.document) -> None:
     docname = app.env.docname
     sections = _first_sections(doctree)
@@ -94,6 +103,12 @@ def record_track_facts(app, doctree: nodes.document) -> None:
     exercises = sum(1 for _ in doctree.findall(exercise_node)) + sum(
         1 for _ in doctree.findall(exercise_enumerable_node)
     )
+    facts["raw_lines"] = [
+        raw.line or 1
+        for raw in doctree.findall(nodes.raw)
+        if not raw.astext().lstrip().startswith('<input class="task-list-item-checkbox"')
+        and not _in_error_box(raw)  # a broken quiz part, already reported by the quiz
+    ]
     app.env.get_domain("course").docs[docname] = {
         "objectives_at": objectives_at,
         "exercises": exercises,

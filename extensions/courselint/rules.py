@@ -10,6 +10,9 @@ from extensions.courselint.collect import DESCRIPTION_LIMIT, TRACK_DOC, track_ke
 
 logger = logging.getLogger(__name__)
 
+#: Front-matter key that lets a reviewed track page keep raw HTML (its value says why).
+RAW_HTML_REVIEWED = "raw_html_reviewed"
+
 
 def _warn(env, docname: str, line: int, rule: str, message: str) -> None:
     logger.warning(message, type="course", subtype=rule, location=(docname, line))
@@ -89,6 +92,19 @@ def check_course(app, env) -> None:
     for key, docnames in sorted(tracks.items()):
         main = _main_doc(key, docnames)
         for doc in docnames:
+            reviewed = env.metadata.get(doc, {}).get(RAW_HTML_REVIEWED)
+            if not (isinstance(reviewed, str) and reviewed.strip()):
+                for line in dict.fromkeys(facts.get(doc, {}).get("raw_lines", [])):
+                    _warn(
+                        env,
+                        doc,
+                        line,
+                        "raw-html",
+                        "raw HTML (an HTML tag, an HTML block or a {raw} directive) in a track "
+                        "page: it reaches every reader's browser unchecked. Write it in Markdown, "
+                        f"or, once a reviewer has read it, say why in the front matter: "
+                        f"'{RAW_HTML_REVIEWED}: <who reviewed it, and why it is needed>'",
+                    )
             for line in facts.get(doc, {}).get("todo_lines", []):
                 _warn(
                     env,

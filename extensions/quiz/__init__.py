@@ -24,6 +24,7 @@ from .parse import (
     QuizDirective,
 )
 from .transform import QuizPostTransform
+from .warnings_table import QuizWarnings
 
 __all__ = ["questions_by_doc", "setup"]
 __version__ = "0.1.0"
@@ -41,6 +42,7 @@ def setup(app):
     app.add_directive("hint", HintDirective, override=True)
     app.add_directive("explanation", ExplanationDirective)
     app.add_directive("feedback", FeedbackDirective)
+    app.add_directive("quiz-warnings", QuizWarnings)
     app.add_post_transform(QuizPostTransform)
     app.connect("builder-inited", assets.add_static_path)
     app.connect("html-page-context", assets.link_assets)

@@ -9,7 +9,6 @@ leave marker nodes that are collected here. ``validate.py`` decides whether the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from docutils import nodes
@@ -19,6 +18,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.parsing import nested_parse_to_nodes
 
 from . import validate
+from .draft import Checked, Draft, DraftOption, RawOption
 from .nodes import (
     kq_explanation,
     kq_feedback,
@@ -38,6 +38,7 @@ QUESTION_KEY = "kq_question"
 LAST_QUIZ_KEY = "kq_last_quiz_line"  # line of the page's latest {quiz}, for the fence hint
 
 TEXT_MARKER = re.compile(r"^\[([ xX])\](\s+|$)")
+OPTION_LINE = re.compile(r"^\s*:(?P<name>[\w-]+):(?P<value>.*)$")
 
 
 class UnknownOption(str):
@@ -54,6 +55,11 @@ class OpenOptionSpec(dict):
     def __missing__(self, key: str):
         return lambda value: UnknownOption(value or "")
 
+    def __bool__(self) -> bool:
+        # MyST looks for an option block only when a directive's option spec is truthy; an
+        # open spec takes every option, even when it declares none.
+        return True
+
 
 def option_line(directive: SphinxDirective, name: str) -> int:
     """Best-effort line of ``:name:`` in the directive's source (else the directive's line)."""
@@ -64,33 +70,37 @@ def option_line(directive: SphinxDirective, name: str) -> int:
     return directive.lineno
 
 
-def parse_body(directive: SphinxDirective) -> list[nodes.Node]:
-    """``parse_content_to_nodes()``, with MyST's line numbers put right.
+def first_content_line(directive: SphinxDirective) -> int | None:
+    """The 1-based source line of the directive's first content line, read from the file.
 
     MyST 5 numbers the content of a colon-fence directive one line too low when the content
     starts on the line right after the fence (no options, no blank line), as in a {quiz} that
     opens straight into its first {question}; every warning inside would name the wrong line.
-    The offset is recomputed from the source file (the directive's ``block_text`` is no help:
-    MyST adds a blank line to it in exactly that case).
+    The line is found in the source file instead (the directive's ``block_text`` is no help:
+    MyST adds a blank line to it in exactly that case). None outside MyST, or when not found.
     """
-    offset = directive.content_offset
     first = directive.content[0].strip() if directive.content else ""
-    if first and type(directive.state).__module__.startswith("myst_parser"):
-        source, lineno = directive.get_source_info()
-        lines = _source_lines(directive, source)
-        if lines is not None:
-            # lines[lineno - 1] is the opening fence; the content starts after options/blanks.
-            found = next(
-                (
-                    i
-                    for i in range(lineno, min(len(lines), lineno + 50))
-                    if lines[i].strip() == first
-                ),
-                None,
-            )
-            if found is not None:
-                # MyST puts content line k on line (lineno + offset + 1 + k).
-                offset = found - lineno
+    if not first or not type(directive.state).__module__.startswith("myst_parser"):
+        return None
+    source, lineno = directive.get_source_info()
+    lines = _source_lines(directive, source)
+    if lines is None:
+        return None
+    # lines[lineno - 1] is the opening fence; the content starts after options/blanks.
+    found = next(
+        (i for i in range(lineno, min(len(lines), lineno + 50)) if lines[i].strip() == first),
+        None,
+    )
+    return None if found is None else found + 1
+
+
+def parse_body(directive: SphinxDirective) -> list[nodes.Node]:
+    """``parse_content_to_nodes()``, with MyST's line numbers put right (``first_content_line``)."""
+    offset = directive.content_offset
+    first_line = first_content_line(directive)
+    if first_line is not None:
+        # MyST puts content line k on line (lineno + offset + 1 + k).
+        offset = first_line - 1 - directive.lineno
     return nested_parse_to_nodes(
         directive.state, directive.content, offset=offset, allow_section_headings=False
     )
@@ -104,6 +114,34 @@ def _source_lines(directive: SphinxDirective, source: str) -> list[str] | None:
         except (OSError, UnicodeDecodeError):
             cache[source] = None
     return cache[source]
+
+
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
+
+
+def _first_heading(directive: SphinxDirective) -> tuple[int, str] | None:
+    """(line, text) of the first Markdown heading in the directive's content, outside code."""
+    fence = None
+    for offset, text in enumerate(directive.content):
+        opening = FENCE.match(text)
+        if fence is None and opening:
+            fence = opening[1][0] * len(opening[1])
+        elif fence is not None and text.strip().startswith(fence):
+            fence = None
+        elif fence is None and HEADING.match(text):
+            first_line = first_content_line(directive) or directive.content_offset + 1
+            return first_line + offset, HEADING.match(text)["text"]
+    return None
+
+
+def _inside_question(node: nodes.Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, (kq_question, nodes.error)):
+            return True
+        parent = parent.parent
+    return False
 
 
 def derive_id(docname: str, quiz_index: int, question_index: int) -> str:
@@ -132,6 +170,20 @@ class QuizBase(SphinxDirective):
     def fail(self, problems: list[Problem], *context: nodes.Node) -> list[nodes.Node]:
         report(problems)
         return [error_box(problems, str(self.env.srcdir), *context)]
+
+    def dropped_options(self, written: list[RawOption]) -> list[Problem]:
+        """Options written in the source that MyST did not pass on (it could not read them)."""
+        return [
+            self.problem(
+                "dropped_options",
+                f"the option ':{option.name}:' was dropped while the page was read (MyST could "
+                "not read the option block); write each option on its own line as ':name: value' "
+                "right after the opening fence",
+                option.line,
+            )
+            for option in written
+            if option.name not in self.options
+        ]
 
     def unknown_options(self, known: list[str]) -> list[Problem]:
         listed = ", ".join(f":{name}:" for name in known) or "none"
@@ -165,6 +217,29 @@ class QuizDirective(QuizBase):
         finally:
             doc[QUIZ_KEY] = None
         problems = self.unknown_options(["class"])
+        problems += self.dropped_options(read_options(self))
+        heading = _first_heading(self)
+        if heading is not None:
+            line, text = heading
+            problems.append(
+                self.problem(
+                    "fence",
+                    f"the {{quiz}} runs on into the heading '{text}': its closing fence is "
+                    "missing, so the rest of the page became part of the quiz. Close it with a "
+                    "line of as many colons as its opening fence, before the heading",
+                    line,
+                )
+            )
+        problems += [
+            self.problem(
+                "raw_html",
+                "raw HTML in a quiz: " + validate.RAW_HTML_ADVICE,
+                node_line(raw, self.lineno),
+            )
+            for child in children
+            for raw in child.findall(nodes.raw)
+            if not raw.get("kq_task_marker") and not _inside_question(raw)
+        ]
         if not problems and not any(
             child.next_node(kq_question, include_self=True) is not None
             or child.next_node(nodes.error, include_self=True) is not None
@@ -182,17 +257,8 @@ class QuizDirective(QuizBase):
 class QuestionDirective(QuizBase):
     """``{question}``: one question; see the module docstring for how its content is read."""
 
-    option_spec = OpenOptionSpec(
-        {
-            "id": directives.unchanged,
-            "kind": directives.unchanged,
-            "xp": directives.unchanged,
-            "shuffle": directives.flag,
-            "accept": directives.unchanged,
-            "number": directives.unchanged,
-            "tolerance": directives.unchanged,
-        }
-    )
+    # Every value passes through as written: validate.py judges and converts them.
+    option_spec = OpenOptionSpec(dict.fromkeys(validate.QUESTION_OPTIONS, directives.unchanged))
 
     def run(self) -> list[nodes.Node]:
         doc = self.env.current_document
@@ -231,22 +297,19 @@ class QuestionDirective(QuizBase):
             doc[QUESTION_KEY] = False
 
         source, line = self.get_source_info()
-        explicit_id = (self.options.get("id") or "").strip()
         draft = Draft(
             source=source,
             line=line,
-            qid=explicit_id or derive_id(self.env.docname, quiz["index"], quiz["count"]),
-            derived_id=not explicit_id,
-            kind=(self.options.get("kind") or "single").strip(),
-            options={k: v for k, v in self.options.items() if not isinstance(v, UnknownOption)},
-            option_lines={name: option_line(self, name) for name in self.options},
+            derived_id=derive_id(self.env.docname, quiz["index"], quiz["count"]),
+            options=read_options(self),
         )
-        problems = self.unknown_options(sorted(self.option_spec))
-        problems += assemble(draft, children)
-        problems += validate.check(draft)
+        problems = self.dropped_options(draft.options)
+        assemble(draft, children)
+        found, checked = validate.check(draft)
+        problems += found
         if problems:
             return self.fail(problems, *draft.text)
-        return [build_node(draft)]
+        return [build_node(draft, checked)]
 
 
 class HintDirective(SphinxHint):
@@ -255,7 +318,9 @@ class HintDirective(SphinxHint):
     def run(self) -> list[nodes.Node]:
         if not self.env.current_document.get(QUESTION_KEY):
             return super().run()
-        hint = kq_hint("", *parse_body(self))
+        children = parse_body(self)
+        hint = kq_hint("", *children)
+        hint["kq_stray_options"] = [(name, option_line(self, name)) for name in self.options]
         self.set_source_info(hint)
         return [hint]
 
@@ -265,12 +330,17 @@ class QuestionPart(QuizBase):
 
     node_class: type[nodes.Element]
     outside: tuple[str, str]  # (subtype, message) for a use outside a question
+    # It takes no option; an open spec makes MyST read any that is written, so it is reported
+    # instead of being shown to learners as the first line of the text.
+    option_spec = OpenOptionSpec()
 
     def run(self) -> list[nodes.Node]:
         children = parse_body(self)
         if not self.env.current_document.get(QUESTION_KEY):
             return self.fail([self.problem(*self.outside)], *children)
         part = self.node_class("", *children)
+        # Options it cannot take: the question reports them (validate.py), in its own box.
+        part["kq_stray_options"] = [(name, option_line(self, name)) for name in self.options]
         self.set_source_info(part)
         return [part]
 
@@ -297,130 +367,101 @@ class FeedbackDirective(QuestionPart):
     outside = ("feedback_orphan", ORPHAN_MESSAGE)
 
 
-@dataclass
-class DraftOption:
-    label: list[nodes.Node]
-    correct: bool
-    line: int
-    feedback: list[nodes.Node] = field(default_factory=list)
+def read_options(directive: SphinxDirective) -> list[RawOption]:
+    """The directive's options exactly as written, in order, repeats and empty values included.
 
-    @property
-    def key(self) -> str:
-        """The text used to spot duplicate options."""
-        return " ".join(nodes.Element("", *self.label).astext().split()).lower()
-
-
-@dataclass
-class Draft:
-    """A question as written, before validation."""
-
-    source: str
-    line: int
-    qid: str
-    derived_id: bool
-    kind: str
-    options: dict[str, object]
-    option_lines: dict[str, int]
-    text: list[nodes.Node] = field(default_factory=list)
-    choices: list[DraftOption] | None = None
-    hint: kq_hint | None = None
-    explanation: kq_explanation | None = None
+    MyST hands a directive its options as a dict: a repeated option keeps one value, an option
+    block it cannot read is dropped with its own warning, and an empty value looks like a flag.
+    Reading the lines after the opening fence keeps all of that visible to validation.
+    """
+    lines = directive.block_text.splitlines()
+    found: list[RawOption] = []
+    if len(lines) > 1 and lines[1].strip() == "---":
+        for offset, text in enumerate(lines[2:], start=2):
+            if text.strip() == "---":
+                break
+            name, colon, value = text.partition(":")
+            if colon and name.strip():
+                found.append(RawOption(name.strip(), value.strip(), directive.lineno + offset))
+        return found
+    for offset, text in enumerate(lines[1:], start=1):
+        match = OPTION_LINE.match(text)
+        if not match:
+            break
+        found.append(RawOption(match["name"], match["value"].strip(), directive.lineno + offset))
+    return found
 
 
-def assemble(draft: Draft, children: list[nodes.Node]) -> list[Problem]:
-    """Fill ``draft`` from the parsed content; return the structural problems found."""
-    problems: list[Problem] = []
-
-    def problem(subtype: str, message: str, node: nodes.Node | None = None) -> None:
-        line = node_line(node, draft.line) if node is not None else draft.line
-        problems.append(Problem(subtype, message, draft.source, line))
-
+def assemble(draft: Draft, children: list[nodes.Node]) -> None:
+    """Fill ``draft`` with what the parsed content holds; ``validate.check`` judges it."""
+    for child in children:
+        _mark_task_checkboxes(child)
     body: list[nodes.Node] = []
-    options_list: nodes.Element | None = None
     for child in children:
         if isinstance(child, kq_hint):
-            if draft.hint is not None:
-                problem("structure", "a question can have only one {hint}", child)
-            draft.hint = child
+            draft.hints.append(child)
         elif isinstance(child, kq_explanation):
-            if draft.explanation is not None:
-                problem("structure", "a question can have only one {explanation}", child)
-            draft.explanation = child
+            draft.explanations.append(child)
         else:
             body.append(child)
 
-    list_type = {"single": nodes.bullet_list, "multiple": nodes.bullet_list}.get(draft.kind)
-    if draft.kind == "order":
-        list_type = nodes.enumerated_list
-    positions = [i for i, n in enumerate(body) if list_type and isinstance(n, list_type)]
-    if positions:
-        at = positions[-1]
-        draft.text, options_list, after = body[:at], body[at], body[at + 1 :]
-        draft.choices = []
-        for item in options_list.children:
-            if draft.kind == "order":
-                option = _read_order_item(item, problem)
-            else:
-                option = _read_choice_item(item, problem)
-            if option is not None:
-                draft.choices.append(option)
-        for stray in after:
-            if not isinstance(stray, kq_feedback):
-                where = "ordering" if draft.kind == "order" else "options"
-                problem(
-                    "structure",
-                    f"content after the {where} list is not part of the question; move it above "
-                    "the list or into the {explanation}",
-                    stray,
-                )
+    kind = draft.kind
+    if kind == "order":
+        lists = [n for n in body if isinstance(n, nodes.enumerated_list)]
+    elif kind in ("single", "multiple"):
+        lists = [n for n in body if isinstance(n, nodes.bullet_list)]
+        # A bullet list in the question text is fine; only task lists are options.
+        tasks = [n for n in lists if "contains-task-list" in n.get("classes", [])]
+        lists = tasks if len(tasks) > 1 else lists
+    else:
+        lists = []
+    options_list = None
+    if lists:
+        options_list = lists[-1]
+        at = body.index(options_list)
+        draft.text, draft.after_options = body[:at], body[at + 1 :]
+        draft.option_lists = lists
+        draft.choices = [
+            _read_order_item(item) if kind == "order" else _read_choice_item(item)
+            for item in options_list.children
+        ]
     else:
         draft.text = body
-        if list_type is not None:
+        if kind in ("single", "multiple", "order"):
             draft.choices = []
-        if draft.kind in ("typed", "order"):
-            for stray in body:
-                if isinstance(stray, nodes.bullet_list) and "contains-task-list" in stray.get(
-                    "classes", []
-                ):
-                    problem(
-                        "structure",
-                        f"a {draft.kind} question has a task list of options; remove it or "
-                        "change :kind:",
-                        stray,
-                    )
+        if kind in ("typed", "order"):
+            draft.option_lists = [
+                n
+                for n in body
+                if isinstance(n, nodes.bullet_list) and "contains-task-list" in n.get("classes", [])
+            ]
 
-    # A {feedback} anywhere but directly in an option item is attached to nothing.
-    for place in [*body, draft.hint, draft.explanation]:
-        if place is None:
-            continue
+    parts = [*body, *draft.hints, *draft.explanations]
+    for place in parts:
         if place is options_list:
             continue  # its items were read above, where a {feedback} belongs
-        for orphan in place.findall(kq_feedback):
-            problem("feedback_orphan", ORPHAN_MESSAGE, orphan)
-    # A {hint} or {explanation} belongs directly in the question, not inside another part.
-    for place in [*body, draft.hint, draft.explanation]:
-        if place is None:
-            continue
-        for nested in place.findall(lambda n: isinstance(n, (kq_hint, kq_explanation))):
-            if nested is not place:
-                name = "a {hint}" if isinstance(nested, kq_hint) else "an {explanation}"
-                problem(
-                    "structure",
-                    f"{name} nested inside another part; put it directly in the {{question}}",
-                    nested,
-                )
-    return problems
+        draft.orphan_feedback.extend(place.findall(kq_feedback))
+        draft.nested_parts.extend(
+            nested
+            for nested in place.findall(lambda n: isinstance(n, (kq_hint, kq_explanation)))
+            if nested is not place
+        )
+    for choice in draft.choices or []:
+        for block in choice.feedback:
+            draft.orphan_feedback.extend(block.findall(kq_feedback))
+    for place in parts:
+        draft.raw.extend(raw for raw in place.findall(nodes.raw) if not raw.get("kq_task_marker"))
 
 
-def _read_choice_item(item: nodes.Element, problem) -> DraftOption | None:
+def _read_choice_item(item: nodes.Element) -> DraftOption:
     """One task-list item: ``- [x] label`` with feedback indented under it."""
+    line = node_line(item, 0)
     para = item.children[0] if item.children else None
     if not isinstance(para, nodes.paragraph):
-        problem("empty_option", "an option with no text: write `- [x] text` or `- [ ] text`", item)
-        return None
+        return DraftOption(label=[], line=line, has_text_paragraph=False)
     inline = list(para.children)
     correct: bool | None = None
-    if "task-list-item" in item.get("classes", []) and inline and isinstance(inline[0], nodes.raw):
+    if "task-list-item" in item.get("classes", []) and inline and _is_checkbox(inline[0]):
         correct = "checked" in inline[0].astext()
         inline = inline[1:]
     elif inline and isinstance(inline[0], nodes.Text) and TEXT_MARKER.match(inline[0].astext()):
@@ -429,16 +470,9 @@ def _read_choice_item(item: nodes.Element, problem) -> DraftOption | None:
         correct = marker.group(1) != " "
         inline = [nodes.Text(inline[0].astext()[marker.end() :]), *inline[1:]]
     if correct is None:
-        text = " ".join(para.astext().split())[:40]
-        problem(
-            "option_marker",
-            f"option '{text}' has no [x] or [ ] marker: write `- [x] ...` for a correct option "
-            "and `- [ ] ...` for a wrong one",
-            item,
-        )
-        return None
+        return DraftOption(label=_strip(inline), line=line, correct=None)
     label, continuation = _split_first_line(inline)
-    option = DraftOption(label=label, correct=correct, line=node_line(item, 0))
+    option = DraftOption(label=label, line=line, correct=correct)
     if continuation:
         option.feedback.append(nodes.paragraph("", "", *continuation))
     for extra in item.children[1:]:
@@ -446,38 +480,32 @@ def _read_choice_item(item: nodes.Element, problem) -> DraftOption | None:
             option.feedback.extend(extra.children)
         else:
             option.feedback.append(extra)
-    for nested in option.feedback:
-        for orphan in nested.findall(kq_feedback):
-            problem("feedback_orphan", ORPHAN_MESSAGE, orphan)
-    if not nodes.Element("", *label).astext().strip():
-        problem("empty_option", "an option with no text after its [x] / [ ] marker", item)
     return option
 
 
-def _read_order_item(item: nodes.Element, problem) -> DraftOption | None:
+def _mark_task_checkboxes(tree: nodes.Node) -> None:
+    """MyST writes each task-list box as raw HTML: mark those, so only an author's HTML counts."""
+    for item in tree.findall(nodes.list_item):
+        if "task-list-item" not in item.get("classes", []) or not item.children:
+            continue
+        para = item.children[0]
+        if isinstance(para, nodes.paragraph) and para.children and _is_checkbox(para[0]):
+            para[0]["kq_task_marker"] = True
+
+
+def _is_checkbox(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.raw) and node.astext().lstrip().startswith("<input")
+
+
+def _read_order_item(item: nodes.Element) -> DraftOption:
     """One item of an ordering: a single paragraph (lines may wrap)."""
+    line = node_line(item, 0)
     para = item.children[0] if item.children else None
     if not isinstance(para, nodes.paragraph):
-        problem("empty_option", "an ordering item with no text", item)
-        return None
-    for extra in item.children[1:]:
-        if isinstance(extra, kq_feedback) or extra.next_node(kq_feedback) is not None:
-            problem(
-                "feedback_orphan",
-                "{feedback} attached to nothing: ordering items have no feedback; "
-                "explain the order in the {explanation}",
-                extra,
-            )
-        else:
-            problem(
-                "structure",
-                "an ordering item must be a single paragraph (use inline `code` for code lines)",
-                extra,
-            )
-    option = DraftOption(label=list(para.children), correct=True, line=node_line(item, 0))
-    if not para.astext().strip():
-        problem("empty_option", "an ordering item with no text", item)
-    return option
+        return DraftOption(label=[], line=line, correct=True, has_text_paragraph=False)
+    return DraftOption(
+        label=list(para.children), line=line, correct=True, extra_blocks=list(item.children[1:])
+    )
 
 
 def _split_first_line(inline: list[nodes.Node]) -> tuple[list[nodes.Node], list[nodes.Node]]:
@@ -503,38 +531,34 @@ def _strip(inline: list[nodes.Node]) -> list[nodes.Node]:
     return inline
 
 
-def build_node(draft: Draft) -> kq_question:
+def build_node(draft: Draft, checked: Checked) -> kq_question:
     """The builder-neutral node of a question that passed validation."""
-    options = draft.options
     question = kq_question(
         "",
-        qid=draft.qid,
-        kind=draft.kind,
-        xp=validate.parse_xp(options.get("xp")),
-        shuffle="shuffle" in options,
-        derived_id=draft.derived_id,
-        accept=validate.parse_accept(options.get("accept")),
-        accept_text=[
-            alt.strip() for alt in str(options.get("accept") or "").split("|") if alt.strip()
-        ],
+        qid=checked.qid,
+        kind=checked.kind,
+        xp=checked.xp,
+        shuffle=checked.shuffle,
+        derived_id=checked.derived_id,
+        accept=checked.accept,
+        accept_text=checked.accept_text,
     )
-    number = validate.parse_number(options.get("number"))
-    if number is not None:
+    if checked.number is not None:
         # Only typed questions with :number: carry these (absent, not None, in the doctree).
-        question["number"] = number
-        question["tolerance"] = validate.parse_number(options.get("tolerance")) or 0.0
+        question["number"] = checked.number
+        question["tolerance"] = checked.tolerance
     question.source, question.line = draft.source, draft.line
     question += kq_text("", *draft.text)
     if draft.choices is not None:
         choices = kq_options()
         for choice in draft.choices:
-            option = kq_option("", kq_label("", "", *choice.label), correct=choice.correct)
+            option = kq_option("", kq_label("", "", *choice.label), correct=bool(choice.correct))
             option.source, option.line = draft.source, choice.line
             if choice.feedback:
                 option += kq_feedback("", *choice.feedback)
             choices += option
         question += choices
-    if draft.hint is not None:
-        question += draft.hint
-    question += draft.explanation
+    if draft.hints:
+        question += draft.hints[0]
+    question += draft.explanations[0]
     return question

@@ -15,29 +15,49 @@ from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
 
-#: subtype -> what it means (also listed on the authoring reference page).
+#: subtype -> what it means. The authoring page's table of warnings is generated from this
+#: (the ``quiz-warnings`` directive, ``warnings_table.py``), so the two cannot drift apart.
 SUBTYPES: dict[str, str] = {
-    "no_correct": "a choice question with no option marked [x]",
-    "several_correct": "a single-choice question with more than one option marked [x]",
-    "few_options": "a choice question with fewer than two options",
-    "duplicate_option": "two options (or ordering items) of one question with the same text",
-    "empty_option": "an option or ordering item with no text",
-    "option_marker": "a list item in the options that is not `- [x]` or `- [ ]`",
-    "no_explanation": "a question without an {explanation}",
-    "empty_question": "a question without question text",
-    "no_accept": "a typed question with neither :accept: nor :number:",
-    "bad_number": "a :number: or :tolerance: that is not a number (or a negative tolerance)",
-    "few_items": "an ordering question with fewer than two items",
-    "unknown_kind": "a :kind: other than single, multiple, typed or order",
-    "unknown_option": "a directive option the quiz directives do not know",
-    "unused_option": "an option that has no effect on this kind of question",
-    "bad_id": "an :id: with characters other than letters, digits, '-', '_' and '.'",
-    "bad_xp": "an :xp: that is not a whole number >= 0",
-    "duplicate_id": "a question id used twice anywhere in the site",
-    "feedback_orphan": "a {feedback} that does not sit inside an option",
-    "structure": "a quiz part in the wrong place (question outside a quiz, two explanations, ...)",
-    "fence": "a {question} after a {quiz} that its own closing fence ended early (colon count)",
-    "empty_quiz": "a quiz without questions",
+    "no_correct": "A choice question with no option marked `[x]`.",
+    "several_correct": "A single-choice question with more than one `[x]` (use `:kind: multiple`).",
+    "few_options": "A choice question with fewer than two options.",
+    "duplicate_option": "Two options (or ordering items) that read the same: same text, ignoring "
+    "case, invisible characters and Unicode normalisation.",
+    "empty_option": "An option or ordering item with no text, or only invisible characters "
+    "(zero-width or no-break spaces).",
+    "option_marker": "An item in the options that does not start with `[x]` or `[ ]`.",
+    "no_explanation": "A question without an `{explanation}`, or one that is empty or only a "
+    "comment.",
+    "empty_question": "No question text before the options (a comment is not text).",
+    "no_accept": "A typed question with neither `:accept:` nor `:number:`.",
+    "bad_number": "A `:number:` or `:tolerance:` that is not a plain number (`nan`, `inf`, digits "
+    "of other scripts such as `²`), a negative tolerance, or a tolerance without a number.",
+    "few_items": "An ordering question with fewer than two items.",
+    "unknown_kind": "A `:kind:` other than `single`, `multiple`, `typed` or `order`.",
+    "unknown_option": "An option the directive does not know (a typo such as `:shufle:`), or any "
+    "option on a `{hint}`, `{explanation}` or `{feedback}` inside a question (they take none).",
+    "empty_value": "An option written with no value, or only invisible characters, such as "
+    "`:id:` or `:kind:` with nothing after the colon.",
+    "flag_value": "A switch given a value, such as `:shuffle: no` (write `:shuffle:` alone, or "
+    "delete the line).",
+    "repeated_option": "The same option written twice on one question.",
+    "dropped_options": "An option block MyST could not read and dropped.",
+    "unused_option": "An option that does nothing for this kind, such as `:accept:` on a choice "
+    "question.",
+    "bad_id": "An `:id:` with characters other than letters, digits, `-`, `_` and `.`.",
+    "bad_xp": "An `:xp:` that is not a whole number from 0 to 1000 in plain digits.",
+    "duplicate_id": "An id used by another question anywhere in the site.",
+    "feedback_orphan": "A `{feedback}` that is not inside an option.",
+    "structure": "A part in the wrong place: a question outside a quiz, a quiz in a quiz, an "
+    "explanation outside a question, two hints or explanations, text after the options.",
+    "split_options": "Options split over several lists because the bullet character or the "
+    "numbering style changed part-way (`-` then `*`, `1.` then `1)`).",
+    "raw_html": "Raw HTML (inline tags, HTML blocks, `{raw}`) inside a quiz: quizzes are rendered "
+    "for the web, for print and without JavaScript, and raw HTML breaks all three.",
+    "empty_quiz": "A `{quiz}` without questions.",
+    "fence": "A colon-fence mistake: a `{question}` after a `{quiz}` that a question's closing "
+    "fence ended early (`:::{quiz}` around `:::{question}`; use `::::{quiz}`), or a `{quiz}` "
+    "with no closing fence that runs on into the next heading.",
 }
 
 

@@ -1,7 +1,10 @@
-"""Checks on a question as written: everything that makes it unusable becomes a ``Problem``.
+"""Every problem of a question, judged in one place, and its option values converted once.
 
-The converters here are also what ``parse.build_node`` uses, so a value that passes the check is
-exactly the value that ends up in the page.
+``parse.py`` records what the author wrote (``draft.Draft``); ``check`` reports all that makes it
+unusable or that a learner would see differently from what the author meant, and returns the
+converted values (``draft.Checked``) the question is built from. Nothing is repaired silently:
+an empty value, a repeated option, a flag with a value, an option made of invisible characters,
+raw HTML, all become problems with the line they are on.
 """
 
 from __future__ import annotations
@@ -9,19 +12,29 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from .draft import Checked, Draft
 from .problems import Problem
-
-if TYPE_CHECKING:
-    from .parse import Draft
 
 KINDS = ("single", "multiple", "typed", "order")
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 DEFAULT_XP = 10
+#: More than any one question could be worth; a typo such as ":xp: 1000000" is caught here.
+MAX_XP = 1000
 TYPED_ONLY = ("accept", "number", "tolerance")
+FLAGS = ("shuffle",)
+#: Every option a {question} takes; the flags take no value, the others need one.
+QUESTION_OPTIONS = ("id", "kind", "xp", "shuffle", "accept", "number", "tolerance")
+#: Plain ASCII numbers only: "²", "٣" or "1_000" are not what an author means by a number.
+NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$", re.ASCII)
+WHOLE = re.compile(r"^\d+$", re.ASCII)
+RAW_HTML_ADVICE = (
+    "quizzes are rendered by the course for the web, for print and without JavaScript, and "
+    "HTML written into one breaks all three (and could run a script on the site); write it in "
+    "Markdown instead"
+)
 
 
 def normalise_answer(text: str) -> str:
@@ -29,117 +42,309 @@ def normalise_answer(text: str) -> str:
     return "".join(unicodedata.normalize("NFC", text).lower().split())
 
 
-def parse_accept(raw: object) -> list[str]:
+def visible(text: str) -> str:
+    """``text`` without the characters a reader cannot see (spaces, format and control)."""
+    return "".join(
+        ch for ch in text if not ch.isspace() and unicodedata.category(ch) not in ("Cf", "Cc")
+    )
+
+
+def option_key(text: str) -> str:
+    """What makes two options the same to a reader: NFKC, case and invisible characters aside."""
+    return visible(unicodedata.normalize("NFKC", text)).casefold()
+
+
+def parse_accept(raw: str | None) -> list[str]:
     """``keras.ops | ops`` -> the distinct normalised alternatives, in the author's order."""
     answers = (normalise_answer(part) for part in str(raw or "").split("|"))
     return list(dict.fromkeys(answer for answer in answers if answer))
 
 
-def parse_number(raw: object) -> float | None:
-    """A finite float, or None when ``raw`` is missing or not a number."""
-    if raw is None or not str(raw).strip():
+def parse_number(raw: str | None) -> float | None:
+    """A finite float written in plain ASCII digits, or None."""
+    text = (raw or "").strip()
+    if not NUMBER.match(text):
         return None
-    try:
-        value = float(str(raw).strip())
-    except ValueError:
-        return None
+    value = float(text)
     return value if math.isfinite(value) else None
 
 
-def parse_xp(raw: object) -> int | None:
-    if raw is None or not str(raw).strip():
+def parse_xp(raw: str | None) -> int | None:
+    """Whole XP from 0 to ``MAX_XP`` (DEFAULT_XP when not written), or None."""
+    if raw is None:
         return DEFAULT_XP
-    text = str(raw).strip()
-    return int(text) if text.isdigit() else None
+    text = raw.strip()
+    if not WHOLE.match(text):
+        return None
+    value = int(text)
+    return value if value <= MAX_XP else None
 
 
-def check(draft: Draft) -> list[Problem]:
+def _has_content(parts: list[nodes.Node]) -> bool:
+    """True when the parts show the reader something: visible text, an image, math or code."""
+    for part in parts:
+        for node in part.findall(include_self=True):
+            if isinstance(node, (nodes.comment, nodes.system_message)):
+                continue
+            if isinstance(node, (nodes.image, nodes.math_block, nodes.literal_block)):
+                return True
+            if isinstance(node, nodes.Text) and visible(node.astext()):
+                if not any(isinstance(a, nodes.comment) for a in _ancestors(node)):
+                    return True
+    return False
+
+
+def _ancestors(node: nodes.Node):
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
+
+
+def check(draft: Draft) -> tuple[list[Problem], Checked | None]:
+    """All the problems of ``draft``, and its converted values when there are none."""
     problems: list[Problem] = []
-    options = draft.options
 
     def problem(subtype: str, message: str, line: int | None = None) -> None:
         problems.append(Problem(subtype, message, draft.source, line or draft.line))
 
-    def line_of(name: str) -> int:
-        return draft.option_lines.get(name, draft.line)
-
-    if draft.kind not in KINDS:
+    _check_options(draft, problem)
+    kind = draft.kind
+    if kind not in KINDS and visible(kind):
         problem(
             "unknown_kind",
-            f"unknown question kind '{draft.kind}': use one of {', '.join(KINDS)}",
-            line_of("kind"),
+            f"unknown question kind '{kind}': use one of {', '.join(KINDS)}",
+            draft.line_of("kind"),
         )
-    if not draft.derived_id and not ID_PATTERN.match(draft.qid):
+    qid = draft.value("id")
+    if visible(qid or "") and not ID_PATTERN.match(qid):
         problem(
             "bad_id",
-            f"question id '{draft.qid}' may only contain letters, digits, '-', '_' and '.' "
+            f"question id '{qid}' may only contain letters, digits, '-', '_' and '.' "
             "(and must start with a letter or digit)",
-            line_of("id"),
+            draft.line_of("id"),
         )
-    if parse_xp(options.get("xp")) is None:
-        problem("bad_xp", f"':xp: {options.get('xp')}' is not a whole number >= 0", line_of("xp"))
-    if not any(node.astext().strip() for node in draft.text) and not any(
-        isinstance(sub, (nodes.image, nodes.math_block, nodes.literal_block))
-        for node in draft.text
-        for sub in node.findall(include_self=True)
-    ):
+    xp = parse_xp(draft.value("xp"))
+    if xp is None and draft.value("xp"):
+        problem(
+            "bad_xp",
+            f"':xp: {draft.value('xp')}' is not a whole number from 0 to {MAX_XP} "
+            "(plain digits 0-9)",
+            draft.line_of("xp"),
+        )
+
+    split = _check_parts(draft, problem)
+    # With the options split over lists, those read are only some of them: counting would mislead.
+    if not split and kind in ("single", "multiple"):
+        _check_choices(draft, problem)
+    elif not split and kind == "order":
+        _check_order(draft, problem)
+    elif kind == "typed":
+        _check_typed(draft, problem)
+
+    if kind in KINDS:
+        for name in TYPED_ONLY:
+            if kind != "typed" and draft.option(name) is not None:
+                problem(
+                    "unused_option",
+                    f":{name}: only applies to typed questions (this one is {kind})",
+                    draft.line_of(name),
+                )
+        if kind in ("typed", "order") and draft.option("shuffle") is not None:
+            why = "always shown shuffled" if kind == "order" else "have no options"
+            problem(
+                "unused_option",
+                f":shuffle: has no effect: {kind} questions are {why}",
+                draft.line_of("shuffle"),
+            )
+    if problems:
+        return problems, None
+    number = parse_number(draft.value("number"))
+    return [], Checked(
+        qid=qid or draft.derived_id,
+        derived_id=not qid,
+        kind=kind,
+        xp=xp if xp is not None else DEFAULT_XP,
+        shuffle=draft.option("shuffle") is not None,
+        accept=parse_accept(draft.value("accept")),
+        accept_text=[a.strip() for a in (draft.value("accept") or "").split("|") if a.strip()],
+        number=number,
+        tolerance=parse_number(draft.value("tolerance")) or 0.0 if number is not None else 0.0,
+    )
+
+
+def _check_options(draft: Draft, problem) -> None:
+    seen: dict[str, int] = {}
+    for option in draft.options:
+        if option.name not in QUESTION_OPTIONS:
+            problem(
+                "unknown_option",
+                f"unknown option ':{option.name}:' in {{question}} (known options: "
+                f"{', '.join(f':{name}:' for name in QUESTION_OPTIONS)})",
+                option.line,
+            )
+            continue
+        if option.name in seen:
+            problem(
+                "repeated_option",
+                f"':{option.name}:' is given twice (first on line {seen[option.name]}); keep one",
+                option.line,
+            )
+        seen.setdefault(option.name, option.line)
+        if option.name in FLAGS:
+            if option.value:
+                problem(
+                    "flag_value",
+                    f"':{option.name}:' is a switch and takes no value, but has "
+                    f"'{option.value}'; write ':{option.name}:' alone to switch it on, or "
+                    "delete the line to leave it off",
+                    option.line,
+                )
+        elif not visible(option.value):
+            what = "only invisible characters" if option.value else "no value"
+            problem(
+                "empty_value",
+                f"':{option.name}:' has {what}; give it a value or delete the line",
+                option.line,
+            )
+
+
+def _check_parts(draft: Draft, problem) -> bool:
+    """Problems of the question's parts; True when its options are split over several lists."""
+    if not _has_content(draft.text):
         problem("empty_question", "the question has no text: write it above the options")
-    if draft.explanation is None:
+    if not draft.explanations:
         problem(
             "no_explanation",
             "the question has no {explanation}; every question explains its answer",
         )
-    elif not draft.explanation.astext().strip():
+    elif not _has_content(list(draft.explanations[0].children)):
         problem(
             "no_explanation",
-            "the {explanation} is empty",
-            draft.explanation.line or draft.line,
+            "the {explanation} is empty (a comment is not an explanation)",
+            draft.explanations[0].line or draft.line,
         )
-
-    if draft.kind in ("single", "multiple"):
-        _check_choices(draft, problem)
-    elif draft.kind == "order":
-        _check_order(draft, problem)
-    elif draft.kind == "typed":
-        _check_typed(draft, problem, line_of)
-
-    if draft.kind in KINDS:
-        for name in TYPED_ONLY:
-            if draft.kind != "typed" and name in options:
-                problem(
-                    "unused_option",
-                    f":{name}: only applies to typed questions (this one is {draft.kind})",
-                    line_of(name),
-                )
-        if draft.kind in ("typed", "order") and "shuffle" in options:
-            why = "always shown shuffled" if draft.kind == "order" else "have no options"
+    for extra in draft.hints[1:]:
+        problem("structure", "a question can have only one {hint}", _line(extra, draft))
+    for extra in draft.explanations[1:]:
+        problem("structure", "a question can have only one {explanation}", _line(extra, draft))
+    for nested in draft.nested_parts:
+        name = "a {hint}" if nested.tagname == "kq_hint" else "an {explanation}"
+        problem(
+            "structure",
+            f"{name} nested inside another part; put it directly in the {{question}}",
+            _line(nested, draft),
+        )
+    for orphan in draft.orphan_feedback:
+        problem(
+            "feedback_orphan",
+            "{feedback} attached to nothing: write it inside an option (indented under "
+            "`- [ ] ...`)",
+            _line(orphan, draft),
+        )
+    for part in [*draft.hints, *draft.explanations]:
+        for name, line in part.get("kq_stray_options", []):
             problem(
-                "unused_option",
-                f":shuffle: has no effect: {draft.kind} questions are {why}",
-                line_of("shuffle"),
+                "unknown_option",
+                f"unknown option ':{name}:' in {{{part.tagname.removeprefix('kq_')}}} (known "
+                "options: none; a question's parts take no options)",
+                line,
             )
-    return problems
+    for line in dict.fromkeys(_line(raw, draft) for raw in draft.raw):
+        problem("raw_html", "raw HTML in a question: " + RAW_HTML_ADVICE, line)
+    where = "ordering" if draft.kind == "order" else "options"
+    for stray in draft.after_options:
+        if stray.tagname != "kq_feedback":
+            problem(
+                "structure",
+                f"content after the {where} list is not part of the question; move it above "
+                "the list or into the {explanation}",
+                _line(stray, draft),
+            )
+    if len(draft.option_lists) > 1 and draft.kind in ("single", "multiple", "order"):
+        second = draft.option_lists[1]
+        problem(
+            "split_options",
+            f"the {where} are split into {len(draft.option_lists)} lists (a new list starts at "
+            f"line {_line(second, draft)}: the bullet character or numbering style changed); "
+            f"write every {'item' if draft.kind == 'order' else 'option'} with the same marker",
+            _line(second, draft),
+        )
+        return True
+    if draft.kind == "typed" and draft.option_lists:
+        problem(
+            "structure",
+            "a typed question has a task list of options; remove it or change :kind:",
+            _line(draft.option_lists[0], draft),
+        )
+    if draft.kind == "order" and draft.option_lists and not draft.choices:
+        problem(
+            "structure",
+            "an order question has a task list of options; remove it or change :kind:",
+            _line(draft.option_lists[0], draft),
+        )
+    return False
 
 
-def _check_duplicates(draft: Draft, problem, what: str) -> None:
+def _line(node: nodes.Node, draft: Draft) -> int:
+    line = getattr(node, "line", None)
+    return line if isinstance(line, int) and line > 0 else draft.line
+
+
+def _check_items(draft: Draft, problem, what: str) -> None:
     seen: dict[str, int] = {}
     for choice in draft.choices or []:
-        if not choice.key:
+        if not choice.has_text_paragraph:
+            problem("empty_option", f"an {what} with no text", choice.line)
             continue
-        if choice.key in seen:
+        if draft.kind != "order" and choice.correct is None:
+            text = " ".join(choice.text.split())[:40]
+            problem(
+                "option_marker",
+                f"option '{text}' has no [x] or [ ] marker: write `- [x] ...` for a correct "
+                "option and `- [ ] ...` for a wrong one",
+                choice.line,
+            )
+            continue
+        for extra in choice.extra_blocks:
+            if extra.tagname == "kq_feedback" or extra.next_node(
+                lambda n: n.tagname == "kq_feedback"
+            ):
+                problem(
+                    "feedback_orphan",
+                    "{feedback} attached to nothing: ordering items have no feedback; "
+                    "explain the order in the {explanation}",
+                    _line(extra, draft),
+                )
+            else:
+                problem(
+                    "structure",
+                    "an ordering item must be a single paragraph (use inline `code` for code "
+                    "lines)",
+                    _line(extra, draft),
+                )
+        key = option_key(choice.text)
+        if not key:
+            detail = " (only invisible characters)" if choice.text.strip() else ""
+            after = " after its [x] / [ ] marker" if draft.kind != "order" else ""
+            problem("empty_option", f"an {what} with no text{after}{detail}", choice.line)
+        elif key in seen:
             problem(
                 "duplicate_option",
-                f"duplicate {what} '{choice.key}' (first written on line {seen[choice.key]})",
+                f"duplicate {what} '{' '.join(choice.text.split())}' (the same as line "
+                f"{seen[key]} to a reader)",
                 choice.line,
             )
         else:
-            seen[choice.key] = choice.line
+            seen[key] = choice.line
 
 
 def _check_choices(draft: Draft, problem) -> None:
-    choices = draft.choices or []
-    if len(choices) < 2:
-        found = f"only {len(choices)}" if choices else "no"
+    _check_items(draft, problem, "option")
+    choices = [c for c in draft.choices or [] if c.has_text_paragraph and c.correct is not None]
+    if len(draft.choices or []) < 2:
+        count = len(draft.choices or [])
+        found = f"only {count}" if count else "no"
         problem(
             "few_options",
             f"a {draft.kind}-choice question needs at least two options, it has {found}; "
@@ -156,10 +361,10 @@ def _check_choices(draft: Draft, problem) -> None:
             "keep one [x] or use ':kind: multiple'",
             correct[1].line,
         )
-    _check_duplicates(draft, problem, "option")
 
 
 def _check_order(draft: Draft, problem) -> None:
+    _check_items(draft, problem, "ordering item")
     items = draft.choices or []
     if len(items) < 2:
         problem(
@@ -167,30 +372,33 @@ def _check_order(draft: Draft, problem) -> None:
             f"an ordering question needs at least two items in a numbered list (`1.`, `2.`), "
             f"it has {len(items)}",
         )
-    _check_duplicates(draft, problem, "ordering item")
 
 
-def _check_typed(draft: Draft, problem, line_of) -> None:
-    options = draft.options
-    has_number = "number" in options
-    if has_number and parse_number(options.get("number")) is None:
+def _check_typed(draft: Draft, problem) -> None:
+    number_text = draft.value("number")
+    has_number = draft.option("number") is not None
+    if number_text and parse_number(number_text) is None:
         problem(
             "bad_number",
-            f"':number: {options.get('number')}' is not a number",
-            line_of("number"),
+            f"':number: {number_text}' is not a number (plain digits, e.g. 0.5 or -2e3; "
+            "no nan or inf)",
+            draft.line_of("number"),
         )
-    if "tolerance" in options:
-        tolerance = parse_number(options.get("tolerance"))
+    tolerance_text = draft.value("tolerance")
+    if tolerance_text:
+        tolerance = parse_number(tolerance_text)
         if tolerance is None or tolerance < 0:
             problem(
                 "bad_number",
-                f"':tolerance: {options.get('tolerance')}' is not a number >= 0",
-                line_of("tolerance"),
+                f"':tolerance: {tolerance_text}' is not a number >= 0",
+                draft.line_of("tolerance"),
             )
         elif not has_number:
-            problem("bad_number", ":tolerance: needs a :number: to apply to", line_of("tolerance"))
-    if not parse_accept(options.get("accept")) and not has_number:
-        line = line_of("accept") if "accept" in options else draft.line
+            problem(
+                "bad_number", ":tolerance: needs a :number: to apply to", draft.line_of("tolerance")
+            )
+    if not parse_accept(draft.value("accept")) and not has_number:
+        line = draft.line_of("accept") if draft.option("accept") is not None else draft.line
         problem(
             "no_accept",
             "a typed question needs an accepted answer: ':accept: a | b' or ':number: 0.5'",
