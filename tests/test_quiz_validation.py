@@ -76,6 +76,7 @@ CASES = {
         "unknown option ':class:' in {explanation}",
         ":class:",
     ),
+    "feedback_option": ("unknown_option", "unknown option ':class:' in {feedback}", ":class:"),
     "hint_option": ("unknown_option", "unknown option ':class:' in {hint}", ":class:"),
     "comment_question": ("empty_question", "the question has no text", ":::::{question}"),
     "comment_explanation": ("no_explanation", "a comment is not an explanation", "{explanation}"),

@@ -54,6 +54,7 @@ class Draft:
     nested_parts: list[nodes.Element] = field(default_factory=list)  # hint/explanation in a part
     orphan_feedback: list[nodes.Element] = field(default_factory=list)
     raw: list[nodes.raw] = field(default_factory=list)  # raw HTML anywhere in the question
+    stray_options: list[tuple[str, str, int]] = field(default_factory=list)  # (part, name, line)
 
     def option(self, name: str) -> RawOption | None:
         """The last ``:name:`` written (validation reports any earlier one)."""

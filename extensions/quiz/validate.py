@@ -242,14 +242,13 @@ def _check_parts(draft: Draft, problem) -> bool:
             "`- [ ] ...`)",
             _line(orphan, draft),
         )
-    for part in [*draft.hints, *draft.explanations]:
-        for name, line in part.get("kq_stray_options", []):
-            problem(
-                "unknown_option",
-                f"unknown option ':{name}:' in {{{part.tagname.removeprefix('kq_')}}} (known "
-                "options: none; a question's parts take no options)",
-                line,
-            )
+    for part, name, line in draft.stray_options:
+        problem(
+            "unknown_option",
+            f"unknown option ':{name}:' in {{{part}}} (known options: none; a question's parts "
+            "take no options)",
+            line,
+        )
     for line in dict.fromkeys(_line(raw, draft) for raw in draft.raw):
         problem("raw_html", "raw HTML in a question: " + RAW_HTML_ADVICE, line)
     where = "ordering" if draft.kind == "order" else "options"
