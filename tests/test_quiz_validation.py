@@ -84,6 +84,7 @@ CASES = {
     "nfc_duplicate": ("duplicate_option", "the same as line 8 to a reader", "- [ ] cafe"),
     "split_bullets": ("split_options", "the options are split into 2 lists", "* [ ] c"),
     "split_numbers": ("split_options", "the ordering are split into 2 lists", "3) third"),
+    "dropped_options": ("dropped_options", "the option ':id:' was dropped", ":id: c-dropped"),
     "unclosed_quiz": ("fence", "runs on into the heading 'Next section'", "## Next section"),
     # Quiz content is inert.
     "raw_inline": ("raw_html", "raw HTML in a question", "<b onclick"),
