@@ -89,7 +89,7 @@ check: $(VENV)/.installed-test ## What a pull request must pass (build -W + quiz
 	$(SPHINX) $(BUILDDIR)/check -b html $(SPHINXOPTS)
 	$(BIN)/python tools/check_links.py $(BUILDDIR)/check
 	$(BIN)/ruff check .
-	@pages="$$($(BIN)/python tools/changed_pages.py)"; \
+	@pages="$$($(BIN)/python -m tools.examples.changed)"; \
 	if [ -z "$$pages" ]; then echo "examples: no page changed, nothing to run"; \
 	else echo "examples: running the changed pages:" $$pages; \
 	KQ_EXAMPLE_PAGES="$$pages" $(BIN)/python -m pytest -q tests/test_examples.py; fi
