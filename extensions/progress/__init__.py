@@ -17,7 +17,7 @@ from .assets import setup_assets
 from .config import setup_config
 from .directives import CourseMap, ProgressPanel
 from .nodes import setup_nodes
-from .transforms import FillProgress
+from .transforms import FillProgress, ScriptHooks
 
 __version__ = "0.1.0"
 
@@ -30,6 +30,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("course-map", CourseMap)
     app.add_directive("progress-panel", ProgressPanel)
     app.add_post_transform(FillProgress)
+    app.add_post_transform(ScriptHooks)
     setup_assets(app)
     return {
         "version": __version__,

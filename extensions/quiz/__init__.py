@@ -23,7 +23,7 @@ from .parse import (
     QuestionDirective,
     QuizDirective,
 )
-from .transform import QuizPostTransform
+from .transform import RENDERINGS
 
 __all__ = ["questions_by_doc", "setup"]
 __version__ = "0.1.0"
@@ -41,7 +41,8 @@ def setup(app):
     app.add_directive("hint", HintDirective, override=True)
     app.add_directive("explanation", ExplanationDirective)
     app.add_directive("feedback", FeedbackDirective)
-    app.add_post_transform(QuizPostTransform)
+    for rendering in RENDERINGS:
+        app.add_post_transform(rendering)
     app.connect("builder-inited", assets.add_static_path)
     app.connect("html-page-context", assets.link_assets)
     return {

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from docutils import nodes
 
-from .transform import MARK, is_interactive
+from ..rendering import is_interactive
+from .transform import MARK
 
 STATIC = Path(__file__).parent / "static"
 SCRIPT = "kq-quiz.js"
