@@ -14,11 +14,13 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
+from ..warning_table import warnings_directive
 from .backend_note import setup_backend_note
 from .builder import setup_builder
 from .markers import setup_markers
 from .stamp import setup_stamp
 from .tabs import setup_tab_check
+from .warning_types import TYPE, Subtype
 
 __version__ = "0.1.0"
 
@@ -39,6 +41,7 @@ def setup(app: Sphinx) -> dict:
     setup_tab_check(app)
     setup_markers(app)
     setup_builder(app)
+    app.add_directive("examples-warnings", warnings_directive(TYPE, Subtype))
     app.connect("builder-inited", _add_static)
     return {
         "version": __version__,

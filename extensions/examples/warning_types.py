@@ -1,34 +1,34 @@
 """Every kind of warning the examples extension gives, in one enumeration.
 
 Each is logged as ``examples.<subtype>`` with the page and line, so ``suppress_warnings`` can
-silence one kind; the table in docs/authoring/examples.md is generated from this enumeration.
+silence one kind. The table in docs/authoring/examples.md is generated from this enumeration
+(the ``{examples-warnings}`` directive), so the two cannot drift apart.
 """
 
 from __future__ import annotations
 
-from enum import StrEnum
+from ..warning_table import Subtypes
 
 TYPE = "examples"
 
 
-class Subtype(StrEnum):
+class Subtype(Subtypes):
     """A warning subtype, with what it tells an author."""
 
-    def __new__(cls, value: str, meaning: str):
-        member = str.__new__(cls, value)
-        member._value_ = value
-        member.meaning = meaning
-        return member
-
-    PIN = ("pin", "the Keras pin in pyproject.toml is missing or loose: no version stamp")
+    PIN = (
+        "pin",
+        "The `keras==X.Y.Z` pin in `pyproject.toml` is missing or not one exact version; track "
+        "pages get no version stamp.",
+    )
     BACKEND_TAB = (
         "backend-tab",
-        "a backend tab-set misses a backend, repeats one, has an unknown or no ':sync:' key, or "
-        "lacks ':sync-group: backend'",
+        "A backend tab-set misses a backend, repeats one, has a tab with an unknown or no "
+        "`:sync:` key, or is keyed by backends but lacks `:sync-group: backend`.",
     )
     MARKER = (
         "marker",
-        "a '% example:' comment is misspelt, has no reason, or stands where it marks no block",
+        "A `% example:` comment that is misspelt, a `skip` without a reason, or a marker that "
+        "stands where it marks no block.",
     )
 
 

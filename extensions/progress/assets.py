@@ -22,6 +22,7 @@ from sphinx.util import logging
 from ..rendering import is_interactive
 from .collect import Course, collect_course
 from .config import ProgressConfig, achievements, config_location
+from .warning_types import TYPE, Subtype
 
 logger = logging.getLogger(__name__)
 
@@ -76,8 +77,8 @@ def warn_if_unreachable(app: Sphinx, course: Course, cfg: ProgressConfig) -> Non
         len(cfg.levels),
         top_name,
         f"{top_xp:,}",
-        type="progress",
-        subtype="unreachable",
+        type=TYPE,
+        subtype=Subtype.UNREACHABLE,
         location=config_location(app.confdir, "progress_levels"),
     )
 
