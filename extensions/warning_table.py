@@ -48,8 +48,9 @@ def warning_table(kind: str, subtypes: type[Enum]) -> nodes.table:
     table = nodes.table(classes=["kq-warnings"])
     group = nodes.tgroup(cols=2)
     table += group
-    group += nodes.colspec(colwidth=1)
-    group += nodes.colspec(colwidth=3)
+    # Widths in characters: the text writer lays the table out with them, others as proportions.
+    group += nodes.colspec(colwidth=24)
+    group += nodes.colspec(colwidth=56)
     head = nodes.thead()
     head += _row([nodes.Text("Warning")], [nodes.Text("Cause")])
     group += head

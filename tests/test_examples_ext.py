@@ -233,3 +233,18 @@ def test_marker_misuse_is_a_typed_warning_with_file_and_line_and_a_plan_problem(
     plan = json.loads((outdir / "pages/index.json").read_text(encoding="utf-8"))
     assert [problem["line"] for problem in plan["problems"]] == [3, 9]
     assert plan["blocks"][0]["skip"] == ""
+
+
+def test_the_warnings_table_lists_every_subtype_from_the_enumeration(tmp_path):
+    from extensions.examples.warning_types import Subtype
+
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-examples-site", srcdir)
+    shutil.rmtree(srcdir / "tracks")  # the table alone
+    (srcdir / "index.md").write_text("# Home\n\n```{examples-warnings}\n```\n", encoding="utf-8")
+    outdir, warnings = build_in_process(srcdir, "text")
+    assert warnings == ""
+    text = (outdir / "index.txt").read_text(encoding="utf-8")
+    for subtype in Subtype:
+        assert f'"examples.{subtype.value}"' in text
+    assert text.count('"examples.') == len(Subtype)
