@@ -17,6 +17,7 @@ import pytest
 
 from extensions.examples.pin import PinError, keras_pin
 from tools.examples import runner
+from tools.examples.changed import differing, plan_texts
 from tools.examples.output import output_diff, output_matches
 from tools.examples.plan import Page, build_plans, read_plans
 from tools.examples.schedule import Ahead
@@ -382,3 +383,31 @@ def test_session_failure_is_a_clean_message_without_runner_traceback():
     )
     for noise in ("Traceback", "runner.py", "child.py", "pytest.fail"):
         assert noise not in done.stdout
+
+
+# --- which pages `make check` runs --------------------------------------------------------------
+
+
+def test_only_pages_whose_run_plan_changed_are_selected(tmp_path):
+    def plans(name: str, pages: dict[str, str]) -> dict[str, str]:
+        srcdir = tmp_path / name / "src"
+        srcdir.mkdir(parents=True)
+        for page, text in pages.items():
+            (srcdir / page).write_text(text, encoding="utf-8")
+        return plan_texts(build_plans(srcdir, tmp_path / name / "out"), srcdir)
+
+    code = "# P\n\nWords.\n\n```python\nx = 1\n```\n"
+    before = plans(
+        "base", {"prose.md": code, "code.md": code, "marker.md": code, "new.md": "# N\n"}
+    )
+    after = plans(
+        "head",
+        {
+            "prose.md": code.replace("Words.", "Other words."),  # same code on the same lines
+            "code.md": code.replace("x = 1", "x = 2"),
+            "marker.md": code.replace("Words.\n", "Words.\n% example: skip slow\n"),
+            "new.md": "# N\n\n```python\ny = 1\n```\n",
+        },
+    )
+    assert differing(after, before) == ["code.md", "marker.md", "new.md"]
+    assert differing(after, None) == sorted(after)  # a base without plans: every page

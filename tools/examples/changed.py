@@ -85,6 +85,11 @@ def changed_pages() -> list[str]:
     base = _base()
     everything = any(f == e or f.startswith(e) for f in changed_files(base) for e in EVERYTHING)
     before = base_plans(base) if base and not everything else None
+    return differing(head, before)
+
+
+def differing(head: dict[str, str], before: dict[str, str] | None) -> list[str]:
+    """The pages of ``head`` whose plan is not the one in ``before`` (every page without one)."""
     if before is None:
         return sorted(head)
     return sorted(page for page, text in head.items() if before.get(page) != text)
