@@ -88,6 +88,14 @@ test: $(VENV)/.installed-test ## Run every test: JavaScript units, Python, examp
 	@$(MAKE) --no-print-directory test-js
 	@$(MAKE) --no-print-directory test-py
 
+# The quick lane while you work: no browser, no course examples (the runner's own small pages
+# still run), in under a minute. `make test` stays what CI runs.
+.PHONY: test-fast
+test-fast: $(VENV)/.installed-test ## Quick tests: JavaScript units + Python, no browser, no examples
+	@$(MAKE) --no-print-directory test-js
+	$(BIN)/python -m pytest -q -m "not browser and not slow" --ignore=tests/test_examples.py \
+		$(PYTEST_ARGS)
+
 test-js:
 	@command -v node >/dev/null 2>&1 || { echo "make test: Node.js 18+ is needed for the JavaScript tests (Debian: apt-get install nodejs)."; exit 1; }
 	@if ls tests/js/*.test.mjs >/dev/null 2>&1; then node --test tests/js/; else echo "no JavaScript tests yet"; fi
@@ -105,7 +113,7 @@ check: $(VENV)/.installed-test ## What a pull request must pass (build -W + quiz
 	$(SPHINX) $(BUILDDIR)/check -b html $(SPHINXOPTS)
 	$(BIN)/python tools/check_links.py $(BUILDDIR)/check
 	$(BIN)/ruff check .
-	@pages="$$($(BIN)/python tools/changed_pages.py)"; \
+	@pages="$$($(BIN)/python -m tools.examples.changed)"; \
 	if [ -z "$$pages" ]; then echo "examples: no page changed, nothing to run"; \
 	else echo "examples: running the changed pages:" $$pages; \
 	KQ_EXAMPLE_PAGES="$$pages" $(BIN)/python -m pytest -q tests/test_examples.py; fi

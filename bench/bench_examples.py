@@ -3,8 +3,9 @@
 Runs every page exactly as ``pytest tests/test_examples.py`` does (one fresh process per page
 and backend, two at a time) and prints the time of each, the total per backend, the wall time
 of the whole suite, the cost of merely starting a process and importing Keras (paid once per
-page and backend), and the slowest blocks. Target: the whole
-course on both backends in under 300 s on a 2-core machine.
+page and backend), and the slowest blocks. The pages and their blocks come from the run plans of
+Sphinx's ``examples`` builder (``tools/examples/plan.py``). Target: the whole course on every
+backend in under 300 s on a 2-core machine.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.examples import runner  # noqa: E402
-from tests.examples.schedule import JOBS, Ahead  # noqa: E402
+from tools.examples import runner  # noqa: E402
+from tools.examples.schedule import JOBS, Ahead  # noqa: E402
 
 TARGET_SECONDS = 300
 SLOWEST = 5

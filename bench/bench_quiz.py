@@ -22,7 +22,7 @@ import time
 from common import ROOT, copy_docs, gzipped, temp_dir
 
 STATIC = ROOT / "extensions" / "quiz" / "static"
-ASSETS = ("kq-quiz.js", "kq-quiz.css")
+ASSETS = ("kq-quiz-core.js", "kq-quiz.js", "kq-quiz.css")
 BUDGET = 4096
 RUNS = 7
 CONFIGS = {

@@ -1,7 +1,7 @@
-"""Tests of the example runner itself (tests/examples), on small pages in tests/roots/examples-*.
+"""Tests of the example runner itself (tools/examples), on small pages in tests/roots/examples-*.
 
 The pages run plain Python, not Keras, so these tests take seconds: what they check is how the
-runner finds blocks, isolates them and reports on them.
+runner finds blocks (through Sphinx's ``examples`` builder), isolates them and reports on them.
 """
 
 from __future__ import annotations
@@ -9,18 +9,30 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
 import pytest
 
 from extensions.examples.pin import PinError, keras_pin
-from tests.examples import runner
-from tests.examples.output import output_diff, output_matches
-from tests.examples.parse import parse_page
-from tests.examples.schedule import Ahead
+from tools.examples import runner
+from tools.examples.changed import differing, plan_texts
+from tools.examples.output import output_diff, output_matches
+from tools.examples.plan import Page, build_plans, read_plans
+from tools.examples.schedule import Ahead
 
 ROOTS = Path(__file__).resolve().parent / "roots"
+
+
+def parse_page(text: str) -> Page:
+    """The run plan Sphinx's examples builder writes for a page holding ``text``."""
+    with tempfile.TemporaryDirectory(prefix="kq-page-") as folder:
+        srcdir = Path(folder) / "src"
+        srcdir.mkdir()
+        (srcdir / "page.md").write_text(text, encoding="utf-8")
+        (plan,) = read_plans(build_plans(srcdir, Path(folder) / "out"), srcdir)
+        return plan.page
 
 
 def source(root: str, page: str) -> runner.SourcePage:
@@ -360,7 +372,7 @@ def test_session_counts_skipped_blocks_by_reason_and_fails_a_marker_without_reas
     assert "  2 x downloads a dataset\n" in summary
     assert "  1 x needs TensorFlow\n" in summary
     assert "reasonless.md:3: '% example: skip' needs a reason" in done.stdout
-    assert "2 failed, 4 passed" in done.stdout
+    assert "3 failed, 5 passed" in done.stdout  # reasonless.md fails on each of 3 backends
 
 
 def test_session_failure_is_a_clean_message_without_runner_traceback():
@@ -371,3 +383,31 @@ def test_session_failure_is_a_clean_message_without_runner_traceback():
     )
     for noise in ("Traceback", "runner.py", "child.py", "pytest.fail"):
         assert noise not in done.stdout
+
+
+# --- which pages `make check` runs --------------------------------------------------------------
+
+
+def test_only_pages_whose_run_plan_changed_are_selected(tmp_path):
+    def plans(name: str, pages: dict[str, str]) -> dict[str, str]:
+        srcdir = tmp_path / name / "src"
+        srcdir.mkdir(parents=True)
+        for page, text in pages.items():
+            (srcdir / page).write_text(text, encoding="utf-8")
+        return plan_texts(build_plans(srcdir, tmp_path / name / "out"), srcdir)
+
+    code = "# P\n\nWords.\n\n```python\nx = 1\n```\n"
+    before = plans(
+        "base", {"prose.md": code, "code.md": code, "marker.md": code, "new.md": "# N\n"}
+    )
+    after = plans(
+        "head",
+        {
+            "prose.md": code.replace("Words.", "Other words."),  # same code on the same lines
+            "code.md": code.replace("x = 1", "x = 2"),
+            "marker.md": code.replace("Words.\n", "Words.\n% example: skip slow\n"),
+            "new.md": "# N\n\n```python\ny = 1\n```\n",
+        },
+    )
+    assert differing(after, before) == ["code.md", "marker.md", "new.md"]
+    assert differing(after, None) == sorted(after)  # a base without plans: every page

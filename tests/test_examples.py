@@ -4,6 +4,7 @@ One test per (page, backend), e.g. ``test_page[torch:tracks/01-why-keras]``. Run
 ``pytest tests/test_examples.py -k 01-why-keras``. ``KQ_EXAMPLE_PAGES`` (pages below docs/,
 separated by spaces or newlines, as ``make check`` passes them) limits the run to those pages;
 ``KQ_EXAMPLES_DIR`` points the runner at another folder of pages (its own tests use that).
+Which blocks run comes from the run plans Sphinx's ``examples`` builder writes (tools/examples).
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.examples import runner
+from tools.examples import runner
 
-pytest_plugins = ["tests.examples.plugin"]
+pytest_plugins = ["tools.examples.plugin"]
 
 DOCS = Path(os.environ.get("KQ_EXAMPLES_DIR", runner.DOCS)).resolve()
 PAGES = runner.discover(DOCS)

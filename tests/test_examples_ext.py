@@ -6,6 +6,7 @@ pyproject.toml pinning keras==9.8.7), test-examples-badtabs and test-examples-no
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -185,3 +186,65 @@ def test_the_site_builds_where_importing_keras_fails(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert STAMP in (tmp_path / "out/tracks/01-demo.html").read_text(encoding="utf-8")
+
+
+# --- the examples builder: the run plans the example runner executes --------------------------
+
+
+def test_examples_builder_writes_a_run_plan_per_page(tmp_path):
+    outdir, warnings = build("examples-site", "examples", tmp_path)
+    assert warnings == ""
+    index = json.loads((outdir / "plans.json").read_text(encoding="utf-8"))
+    assert index["pages"] == {
+        "index": "pages/index.json",
+        "tracks/01-demo": "pages/tracks/01-demo.json",
+    }
+    plan = json.loads((outdir / "pages/tracks/01-demo.json").read_text(encoding="utf-8"))
+    assert plan["source"] == "tracks/01-demo.md"
+    assert plan["backends"] == ["jax", "torch", "tensorflow"]
+    assert plan["problems"] == []
+    assert plan["blocks"] == [
+        {
+            "code": 'print("hello")\n',
+            "line": 6,
+            "code_line": 7,
+            "backend": None,
+            "skip": "the marker must not show",
+            "expected": "hello\n",
+            "expected_line": 11,
+        }
+    ]
+
+
+def test_marker_misuse_is_a_typed_warning_with_file_and_line_and_a_plan_problem(tmp_path):
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-examples-site", srcdir)
+    (srcdir / "index.md").write_text(
+        "# Home\n\n% example: skip\n```python\nx = 1\n```\n\nWords.\n% example: outptu\n",
+        encoding="utf-8",
+    )
+    outdir, warnings = build_in_process(srcdir, "examples")
+    found = warnings_of(warnings, "examples.marker")
+    assert len(found) == 2, warnings
+    assert re.search(r"index\.md:3: WARNING: '% example: skip' needs a reason", found[0])
+    assert re.search(
+        r"index\.md:9: WARNING: '% example: outptu' is not an example marker", found[1]
+    )
+    plan = json.loads((outdir / "pages/index.json").read_text(encoding="utf-8"))
+    assert [problem["line"] for problem in plan["problems"]] == [3, 9]
+    assert plan["blocks"][0]["skip"] == ""
+
+
+def test_the_warnings_table_lists_every_subtype_from_the_enumeration(tmp_path):
+    from extensions.examples.warning_types import Subtype
+
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-examples-site", srcdir)
+    shutil.rmtree(srcdir / "tracks")  # the table alone
+    (srcdir / "index.md").write_text("# Home\n\n```{examples-warnings}\n```\n", encoding="utf-8")
+    outdir, warnings = build_in_process(srcdir, "text")
+    assert warnings == ""
+    text = (outdir / "index.txt").read_text(encoding="utf-8")
+    for subtype in Subtype:
+        assert f'"examples.{subtype.value}"' in text
+    assert text.count('"examples.') == len(Subtype)

@@ -6,8 +6,11 @@ import gzip
 import hashlib
 from pathlib import Path
 
-STATIC = Path(__file__).resolve().parent.parent / "extensions" / "progress" / "static"
+PROGRESS = Path(__file__).resolve().parent.parent / "extensions" / "progress"
+STATIC = PROGRESS / "static"
 SOURCES = ["progress-core.js", "progress.js", "progress.css"]
+# The build script and the exact tool versions make the bundle as much as the sources do.
+TOOLS = [PROGRESS / "build.mjs", PROGRESS / "package-lock.json"]
 SERVED = [STATIC / "dist" / "progress.min.js", STATIC / "dist" / "progress.min.css"]
 BUDGET = 6 * 1024  # bytes, JS + CSS gzipped (issue 6)
 
@@ -16,9 +19,12 @@ def test_served_files_are_built_from_the_current_sources():
     digest = hashlib.sha256()
     for name in SOURCES:
         digest.update((STATIC / name).read_text(encoding="utf-8").encode("utf-8"))
+    for path in TOOLS:
+        digest.update(path.read_text(encoding="utf-8").encode("utf-8"))
     first_line = SERVED[0].read_text(encoding="utf-8").splitlines()[0]
     assert first_line == f"/* extensions/progress/build.mjs {digest.hexdigest()[:16]} */", (
-        "a source in extensions/progress/static/ changed: rebuild with "
+        "a source in extensions/progress/static/, build.mjs or package-lock.json changed: "
+        "rebuild with "
         "`cd extensions/progress && npm ci && npm run build`"
     )
 

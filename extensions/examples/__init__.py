@@ -1,8 +1,10 @@
 """Runnable examples on the site.
 
 The ``backend-note`` directive, the "Examples verified with Keras X.Y.Z" stamp on track pages,
-a build-time check of backend tab-sets, and hiding the ``% example:`` markers that speak to the
-example runner (``tests/examples``). Nothing here imports Keras: the pin is read from
+a build-time check of backend tab-sets, the ``% example:`` markers (read into the doctree, then
+hidden from readers) and the ``examples`` builder, which writes the run plans that the example
+runner (``tools/examples``) executes. Every builder gets the same doctree; HTML formats also get
+the stylesheet of backend notes. Nothing here imports Keras: the pin is read from
 ``pyproject.toml``.
 """
 
@@ -12,10 +14,13 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
+from ..warning_table import warnings_directive
 from .backend_note import setup_backend_note
+from .builder import setup_builder
 from .markers import setup_markers
 from .stamp import setup_stamp
 from .tabs import setup_tab_check
+from .warning_types import TYPE, Subtype
 
 __version__ = "0.1.0"
 
@@ -35,6 +40,8 @@ def setup(app: Sphinx) -> dict:
     setup_stamp(app)
     setup_tab_check(app)
     setup_markers(app)
+    setup_builder(app)
+    app.add_directive("examples-warnings", warnings_directive(TYPE, Subtype))
     app.connect("builder-inited", _add_static)
     return {
         "version": __version__,

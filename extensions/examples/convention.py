@@ -1,7 +1,8 @@
 """The authoring conventions of runnable examples, in one place: markers and backend tabs.
 
-Both the Sphinx build (``markers.py``, ``tabs.py``) and the example runner (``tests/examples``)
-read pages by these rules, so an author gets the same verdict from either. Pure: no Sphinx.
+The Sphinx build applies them while it reads the pages (``markers.py``, ``tabs.py``) and writes
+what it found into the run plans that the example runner (``tools/examples``) executes, so there
+is one verdict for authors. Pure: no Sphinx.
 """
 
 from __future__ import annotations
@@ -14,6 +15,44 @@ from collections.abc import Iterable
 MARKER = re.compile(r"\s*example\s*:\s*(?P<kind>\S*)\s*(?P<rest>.*)$")
 SKIP_MARKER = "% example: skip <reason>"
 OUTPUT_MARKER = "% example: output"
+
+#: Code block languages that run. ``pycon``/``ipython`` (prompts) and shell blocks never run.
+PYTHON_LANGUAGES = frozenset({"python", "py", "python3"})
+#: The language of the block under ``% example: output`` that holds what the code prints.
+OUTPUT_LANGUAGE = "text"
+
+MISSING_REASON = (
+    "'% example: skip' needs a reason after 'skip', e.g. '% example: skip needs TensorFlow'"
+)
+MISPLACED_SKIP = "'% example: skip' must stand directly above a python code block"
+MISPLACED_OUTPUT = (
+    "'% example: output' must stand between a python code block and a ```text block holding "
+    "what it prints"
+)
+
+
+def not_a_marker(text: str) -> str:
+    return (
+        f"'% {text}' is not an example marker; write '{SKIP_MARKER}' above a python block or "
+        f"'{OUTPUT_MARKER}' above the text block that follows it"
+    )
+
+
+def read_marker(comment_line: str) -> tuple[str, str] | None:
+    """``(kind, rest)`` of a comment line that speaks to the runner, None for other comments.
+
+    ``kind`` is ``"skip"`` or ``"output"``, or ``""`` for a line that starts like a marker but
+    is none (a typo such as ``example: sikp``): ``rest`` is then the whole line.
+    """
+    text = comment_line.strip()
+    if not text.lower().startswith("example"):
+        return None
+    match = MARKER.match(text)
+    kind, rest = (match["kind"], match["rest"].strip()) if match else ("", "")
+    if kind == "skip" or (kind == "output" and not rest):
+        return kind, rest
+    return "", text
+
 
 #: The ``:sync-group:`` that marks a tab-set as one tab per Keras backend.
 SYNC_GROUP = "backend"

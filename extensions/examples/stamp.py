@@ -16,6 +16,7 @@ from sphinx.util import logging
 
 from .convention import backends_in_words
 from .pin import PinError, find_pyproject, keras_pin
+from .warning_types import Subtype, warn
 
 logger = logging.getLogger(__name__)
 
@@ -32,12 +33,7 @@ def read_pin(app: Sphinx, config: Config) -> None:
             raise PinError(f"no pyproject.toml in {app.confdir} or any folder above it")
         config.examples_keras_version = keras_pin(pyproject)
     except PinError as exc:
-        logger.warning(
-            "%s; track pages get no 'Examples verified with' stamp",
-            exc,
-            type="examples",
-            subtype="pin",
-        )
+        warn(logger, f"{exc}; track pages get no 'Examples verified with' stamp", Subtype.PIN, None)
 
 
 def add_stamp(app: Sphinx, doctree: nodes.document) -> None:

@@ -2,14 +2,14 @@
 
 sphinx-design marks a tab-set's labels with ``sync_id`` (the ``:sync:`` key) and
 ``sync_group`` (the tab-set's ``:sync-group:``); that is all this needs. The rules themselves
-are in ``convention.py``, shared with the example runner.
+are in ``convention.py``. A problem is a typed warning (``examples.backend-tab``) and is also kept
+for the page's run plan, so the example runner refuses the page too.
 """
 
 from __future__ import annotations
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.util import logging
 
 from .convention import (
     MISSING_SYNC_GROUP,
@@ -17,8 +17,8 @@ from .convention import (
     backend_tab_problems,
     looks_like_backend_tabs,
 )
-
-logger = logging.getLogger(__name__)
+from .markers import add_problem
+from .warning_types import Subtype
 
 
 def _component(node: nodes.Node, name: str) -> bool:
@@ -42,7 +42,7 @@ def check_backend_tabs(app: Sphinx, doctree: nodes.document) -> None:
         else:
             problems = [MISSING_SYNC_GROUP] if looks_like_backend_tabs(keys) else []
         for problem in problems:
-            logger.warning(problem, type="examples", subtype="backend-tab", location=tab_set)
+            add_problem(doctree, tab_set.line, problem, Subtype.BACKEND_TAB)
 
 
 def setup_tab_check(app: Sphinx) -> None:

@@ -4,20 +4,20 @@ Python owns the rules (``config.py``) and the course totals (``collect.py``); th
 as data (``assets.py``) and applies them in ``static/progress-core.js`` (pure, unit-tested) through
 the thin DOM layer ``static/progress.js``. Progress lives only in the learner's browser.
 
-Warnings are typed ``progress.<subtype>``: ``config`` (a bad setting, default used), ``unreachable``
-(the course offers too little XP for the top level), ``track`` (two tracks share a slug),
-``panel`` (unknown ``{progress-panel}`` part).
+Warnings are typed ``progress.<subtype>``, all listed in ``warning_types.py``.
 """
 
 from __future__ import annotations
 
 from sphinx.application import Sphinx
 
+from ..warning_table import warnings_directive
 from .assets import setup_assets
 from .config import setup_config
 from .directives import CourseMap, ProgressPanel
 from .nodes import setup_nodes
-from .transforms import FillProgress
+from .transforms import FillProgress, ScriptHooks
+from .warning_types import TYPE, Subtype
 
 __version__ = "0.1.0"
 
@@ -29,7 +29,9 @@ def setup(app: Sphinx) -> dict:
     setup_nodes(app)
     app.add_directive("course-map", CourseMap)
     app.add_directive("progress-panel", ProgressPanel)
+    app.add_directive("progress-warnings", warnings_directive(TYPE, Subtype))
     app.add_post_transform(FillProgress)
+    app.add_post_transform(ScriptHooks)
     setup_assets(app)
     return {
         "version": __version__,

@@ -4,7 +4,9 @@ The course data (levels, bonus, review days, tracks with their question ids and 
 ``data-kq-progress`` attribute of the ``progress.min.js`` script tag: data, never generated
 JavaScript. The served files are built from the readable sources in ``static/`` (``build.mjs``).
 It is attached on ``env-updated``, when every document has been read; if it differs from the
-previous build's, every page is written again so no page keeps stale totals.
+previous build's, every page is written again so no page keeps stale totals. Only the interactive
+builders (``extensions/rendering.py``) get the script, its data, the stylesheet and the badge;
+every other builder gets none of them.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
+from ..rendering import is_interactive
 from .collect import Course, collect_course
 from .config import ProgressConfig, achievements, config_location
-from .nodes import interactive
+from .warning_types import TYPE, Subtype
 
 logger = logging.getLogger(__name__)
 
@@ -74,8 +77,8 @@ def warn_if_unreachable(app: Sphinx, course: Course, cfg: ProgressConfig) -> Non
         len(cfg.levels),
         top_name,
         f"{top_xp:,}",
-        type="progress",
-        subtype="unreachable",
+        type=TYPE,
+        subtype=Subtype.UNREACHABLE,
         location=config_location(app.confdir, "progress_levels"),
     )
 
@@ -85,7 +88,7 @@ def add_templates(app: Sphinx, config: Config) -> None:
 
 
 def add_static(app: Sphinx) -> None:
-    if interactive(app.builder):
+    if is_interactive(app.builder):
         app.config.html_static_path.append(str(DIST))
         app.add_css_file("progress.min.css")
 
@@ -95,7 +98,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     course = collect_course(env, cfg.track_bonus, warn=True)
     warn_if_unreachable(app, course, cfg)
     env.kq_progress_course = course
-    if not interactive(app.builder):
+    if not is_interactive(app.builder):
         return []
     data = json.dumps(browser_data(course, cfg, app.builder), separators=(",", ":"))
     previous = getattr(env, "kq_progress_data", None)
@@ -107,7 +110,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def add_page_context(app: Sphinx, pagename: str, templatename, context: dict, doctree) -> None:
-    if not interactive(app.builder):
+    if not is_interactive(app.builder):
         return
     cfg = ProgressConfig.from_config(app.config)
     url = context["pathto"](cfg.page) if cfg.page in app.env.found_docs else ""

@@ -17,6 +17,8 @@ from sphinx.util import logging
 from extensions.courselint.collect import TRACK_DOC
 from extensions.quiz import questions_by_doc
 
+from .warning_types import TYPE, Subtype
+
 logger = logging.getLogger(__name__)
 
 
@@ -104,8 +106,8 @@ def collect_course(env: BuildEnvironment, bonus: int, warn: bool = False) -> Cou
                 slugs[slug],
                 key,
                 slug,
-                type="progress",
-                subtype="track",
+                type=TYPE,
+                subtype=Subtype.TRACK,
                 location=(main, None),
             )
         slugs.setdefault(slug, key)

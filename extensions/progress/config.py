@@ -16,6 +16,8 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
+from .warning_types import TYPE, Subtype
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_LEVELS: tuple[tuple[int, str], ...] = (
@@ -199,8 +201,8 @@ def validate_config(app: Sphinx, config: Config) -> None:
             name,
             problem,
             SETTINGS[name].default,
-            type="progress",
-            subtype="config",
+            type=TYPE,
+            subtype=Subtype.CONFIG,
             location=config_location(app.confdir, name),
         )
         setattr(config, name, SETTINGS[name].default)

@@ -13,6 +13,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .config import ProgressConfig, achievements
 from .nodes import course_map, progress_panel
+from .warning_types import TYPE, Subtype
 
 logger = logging.getLogger(__name__)
 
@@ -49,8 +50,8 @@ class ProgressPanel(SphinxDirective):
                 "unknown progress panel '%s'; use one of: %s",
                 part,
                 ", ".join(PARTS),
-                type="progress",
-                subtype="panel",
+                type=TYPE,
+                subtype=Subtype.PANEL,
                 location=self.get_location(),
             )
             return []

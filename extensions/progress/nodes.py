@@ -1,8 +1,10 @@
 """Nodes of the course map and the progress panels, and how each output format writes them.
 
 The directives produce builder-neutral content (lists, paragraphs, references) wrapped in these
-nodes. Only the interactive HTML builders (``html``, ``dirhtml``, ``singlehtml``) add the hooks the
-script fills in; EPUB, LaTeX, text, man and Texinfo get the plain content and nothing else.
+nodes. The interactive builders (``html``, ``dirhtml``, ``singlehtml``: see
+``extensions/rendering.py``) get the hooks the script fills in, put there by the post-transform
+``transforms.ScriptHooks``, which only they run. EPUB, LaTeX, text, man and Texinfo get the plain
+content and nothing else: their writers skip the hook nodes and pass through the wrappers.
 """
 
 from __future__ import annotations
@@ -29,9 +31,8 @@ class progress_panel(nodes.General, nodes.Element):
     """One part of the progress or review page (``part``); children are the no-script text."""
 
 
-def interactive(builder) -> bool:
-    """True for builders whose pages load the progress script (not EPUB or HTML help)."""
-    return builder.format == "html" and not getattr(builder, "embedded", False)
+#: Set on a panel by ``transforms.ScriptHooks``: the HTML writer then adds the script's hooks.
+HOOKED = "script_hooks"
 
 
 def _pass(self, node) -> None:
@@ -50,25 +51,13 @@ def depart_course_map_html(self, node: course_map) -> None:
     self.body.append("</div>")
 
 
-def visit_status_html(self, node: course_map_status) -> None:
-    if interactive(self.builder):
-        self.body.append(render.status_html(node["track"]))
-    raise nodes.SkipNode
-
-
-def visit_continue_html(self, node: course_map_continue) -> None:
-    if interactive(self.builder):
-        self.body.append(render.CONTINUE_HTML)
-    raise nodes.SkipNode
-
-
 def visit_panel_html(self, node: progress_panel) -> None:
-    if interactive(self.builder):
+    if node.get(HOOKED):
         self.body.append(render.panel_open(node["part"]))
 
 
 def depart_panel_html(self, node: progress_panel) -> None:
-    if not interactive(self.builder):
+    if not node.get(HOOKED):
         return
     review, builder = self.builder.config.progress_review_page, self.builder
     uri = ""
@@ -86,12 +75,9 @@ def setup_nodes(app: Sphinx) -> None:
         html=(visit_course_map_html, depart_course_map_html),
         **dict.fromkeys(others, passthrough),
     )
-    app.add_node(
-        course_map_status, html=(visit_status_html, None), **dict.fromkeys(others, skipped)
-    )
-    app.add_node(
-        course_map_continue, html=(visit_continue_html, None), **dict.fromkeys(others, skipped)
-    )
+    # Left in the doctree only where no script fills them (ScriptHooks replaced them elsewhere).
+    app.add_node(course_map_status, html=skipped, **dict.fromkeys(others, skipped))
+    app.add_node(course_map_continue, html=skipped, **dict.fromkeys(others, skipped))
     app.add_node(
         progress_panel,
         html=(visit_panel_html, depart_panel_html),

@@ -1,4 +1,6 @@
-"""Filling the course map with the tracks and totals, once every document has been read."""
+"""Post-transforms: the course map gets its tracks and totals (every builder); the interactive
+builders also get the hooks the progress script fills in (``ScriptHooks``, restricted to
+``extensions.rendering.INTERACTIVE_BUILDERS``)."""
 
 from __future__ import annotations
 
@@ -8,9 +10,11 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..rendering import INTERACTIVE_BUILDERS
+from . import render
 from .collect import Course, Track, collect_course
 from .config import ProgressConfig
-from .nodes import course_map, course_map_continue, course_map_status
+from .nodes import HOOKED, course_map, course_map_continue, course_map_status, progress_panel
 
 
 def course_of(env) -> Course:
@@ -65,3 +69,19 @@ class FillProgress(SphinxPostTransform):
             course = course_of(self.env)
             for node in maps:
                 node[:] = course_map_content(course, docname)
+
+
+class ScriptHooks(SphinxPostTransform):
+    """The elements the progress script fills in, for the builders whose pages load it."""
+
+    builders = INTERACTIVE_BUILDERS
+    # After FillProgress (5) has put the course map's status nodes in place.
+    default_priority = 6
+
+    def run(self, **kwargs: Any) -> None:
+        for status in list(self.document.findall(course_map_status)):
+            status.replace_self(nodes.raw("", render.status_html(status["track"]), format="html"))
+        for hook in list(self.document.findall(course_map_continue)):
+            hook.replace_self(nodes.raw("", render.CONTINUE_HTML, format="html"))
+        for panel in self.document.findall(progress_panel):
+            panel[HOOKED] = True

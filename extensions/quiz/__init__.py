@@ -23,7 +23,7 @@ from .parse import (
     QuestionDirective,
     QuizDirective,
 )
-from .transform import QuizPostTransform
+from .transform import RENDERINGS
 from .warnings_table import QuizWarnings
 
 __all__ = ["questions_by_doc", "setup"]
@@ -43,7 +43,8 @@ def setup(app):
     app.add_directive("explanation", ExplanationDirective)
     app.add_directive("feedback", FeedbackDirective)
     app.add_directive("quiz-warnings", QuizWarnings)
-    app.add_post_transform(QuizPostTransform)
+    for rendering in RENDERINGS:
+        app.add_post_transform(rendering)
     app.connect("builder-inited", assets.add_static_path)
     app.connect("html-page-context", assets.link_assets)
     return {

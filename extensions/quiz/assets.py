@@ -10,9 +10,11 @@ from pathlib import Path
 
 from docutils import nodes
 
-from .transform import MARK, is_interactive
+from ..rendering import is_interactive
+from .transform import MARK
 
 STATIC = Path(__file__).parent / "static"
+CORE = "kq-quiz-core.js"  # the pure rules (tests/js/quiz.test.mjs); SCRIPT uses them
 SCRIPT = "kq-quiz.js"
 STYLESHEET = "kq-quiz.css"
 TRUE_WORDS = {"true", "yes", "1", "on"}
@@ -40,4 +42,6 @@ def link_assets(app, pagename: str, templatename: str, context: dict, doctree) -
     always = app.registry.html_assets_policy == "always"
     if always or has_question(doctree) or wants_assets(app.env.metadata.get(pagename, {})):
         app.add_css_file(STYLESHEET)
+        # Deferred scripts run in document order: the rules are there before the DOM glue.
+        app.add_js_file(CORE, loading_method="defer")
         app.add_js_file(SCRIPT, loading_method="defer")

@@ -1,9 +1,9 @@
 """Doctree nodes of the quiz extension.
 
 Reading produces builder-neutral nodes only (``kq_quiz``, ``kq_question`` and its parts), so the
-pickled doctrees do not depend on the builder. Before writing, ``transform.QuizPostTransform``
-replaces every one of them: interactive HTML becomes ``kq_html`` elements, every other output
-becomes standard docutils nodes, which all Sphinx builders already know how to write.
+pickled doctrees do not depend on the builder. Before writing, the post-transforms of
+``transform.py`` replace every one of them: interactive HTML becomes ``kq_html`` elements, every
+other output becomes standard docutils nodes, which all Sphinx builders already know how to write.
 """
 
 from __future__ import annotations

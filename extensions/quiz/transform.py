@@ -1,9 +1,17 @@
 """Turning the builder-neutral quiz nodes into output, just before writing.
 
-Web HTML builders (html, dirhtml, singlehtml) get the interactive rendering; every other builder,
-including EPUB (HTML without a reliable script), gets the printable one. Both number questions per
-source document and put that document's answer key at its end. In builders that join many
-documents into one (LaTeX, singlehtml, texinfo, man) each document keeps its own numbering and key.
+One post-transform per rendering, each restricted to the builders it is for (see
+``extensions/rendering.py``), as sphinx-design does:
+
+- ``html``: interactive questions, each with its own "Show answer"; no page-end answer key;
+- ``dirhtml`` and ``singlehtml``: interactive questions and a folded answer key at the end;
+- ``text``: the printable rendering, options lettered in the text itself;
+- every other builder (EPUB, LaTeX, man, Texinfo, and any HTML without a reliable script):
+  the printable rendering with its answer key; this one runs last and renders what is left.
+
+Every rendering numbers questions per source document and puts that document's answer key at
+its end. In builders that join many documents into one (LaTeX, singlehtml, texinfo, man) each
+document keeps its own numbering and key.
 """
 
 from __future__ import annotations
@@ -12,6 +20,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..rendering import INTERACTIVE_BUILDERS
 from . import render_html, render_static
 from .nodes import NEUTRAL_NODES, kq_question, kq_quiz
 from .problems import Problem, error_box, relative_path
@@ -21,20 +30,14 @@ from .render_common import text_of
 MARK = "kq_interactive"
 
 
-def is_interactive(builder) -> bool:
-    """HTML meant for a browser; EPUB and other embedded HTML get the printable rendering."""
-    return builder.format == "html" and not getattr(builder, "embedded", False)
+class _QuizRendering(SphinxPostTransform):
+    """Render the quiz nodes of a document with ``renderer``; subclasses say for which builders."""
 
-
-# Interactive pages that also end with a folded answer key. The standalone ``html`` pages leave
-# it out: each of their questions already has its own "Show answer", and repeating every
-# explanation at the end of the page was most of what quizzes added to the build time.
-WEB_BUILDERS_WITH_KEY = frozenset({"dirhtml", "singlehtml"})
-
-
-class QuizPostTransform(SphinxPostTransform):
     # After cross-references are resolved (10), so copies in the answer key carry resolved links.
     default_priority = 200
+    renderer = render_static
+    with_key = True
+    options: dict = {}
 
     def run(self, **kwargs) -> None:
         owners, quizzes, leftovers = _collect(self.document)
@@ -44,15 +47,7 @@ class QuizPostTransform(SphinxPostTransform):
             parent.replace(node, nodes.container("", *node.children))
         if not owners and not quizzes:
             return
-        # The builder class, as Sphinx's own post-transforms read it (SphinxPostTransform.app
-        # is deprecated); format and embedded are class attributes.
-        builder = self.env._builder_cls
-        renderer = render_html if is_interactive(builder) else render_static
-        with_key = renderer is not render_html or builder.name in WEB_BUILDERS_WITH_KEY
-        if renderer is render_html:
-            options = {"with_key": with_key}
-        else:
-            options = {"letters_in_text": builder.format == "text"}
+        renderer, with_key, options = self.renderer, self.with_key, self.options
         domain = self.env.get_domain("quiz")
 
         keys: list[tuple[nodes.Element, list]] = []
@@ -93,6 +88,36 @@ class QuizPostTransform(SphinxPostTransform):
         )
         # Already reported as a warning by QuizDomain.check_consistency.
         return error_box([problem], str(self.env.srcdir), *text_of(question))
+
+
+class InteractiveQuiz(_QuizRendering):
+    # Standalone pages leave the page-end key out: each question already has its own "Show
+    # answer", and repeating every explanation was most of what quizzes added to build time.
+    builders = ("html",)
+    renderer = render_html
+    with_key = False
+    options = {"with_key": False}
+
+
+class InteractiveQuizWithKey(_QuizRendering):
+    builders = tuple(name for name in INTERACTIVE_BUILDERS if name != "html")
+    renderer = render_html
+    options = {"with_key": True}
+
+
+class TextQuiz(_QuizRendering):
+    formats = ("text",)
+    options = {"letters_in_text": True}
+
+
+class PrintableQuiz(_QuizRendering):
+    """Every other builder; after the others, it finds nothing left where they ran."""
+
+    default_priority = _QuizRendering.default_priority + 1
+    options = {"letters_in_text": False}
+
+
+RENDERINGS = (InteractiveQuiz, InteractiveQuizWithKey, TextQuiz, PrintableQuiz)
 
 
 def _collect(root: nodes.document) -> tuple[list, list, list]:

@@ -1,7 +1,5 @@
-// Keras Quest quizzes: behaviour for the markup rendered at build time (extensions/quiz).
-// Announces each check as a bubbling `kq:answer` event {id, correct, attempt, revealed} and each
-// reveal as `kq:reveal` {id}; it knows nothing of XP. window.KQuiz.enhance(root) wires questions
-// inserted later (idempotent).
+// Quiz DOM glue (rules: kq-quiz-core.js). Fires bubbling `kq:answer` {id, correct, attempt,
+// revealed} and `kq:reveal` {id}; no XP. window.KQuiz.enhance(root) wires new questions.
 (() => {
   "use strict";
   const $ = (el, sel) => el.querySelector(sel);
@@ -11,22 +9,10 @@
     seed = localStorage.getItem("kq-quiz-seed") || "";
     if (!seed) localStorage.setItem("kq-quiz-seed", (seed = Math.random().toString(36).slice(2)));
   } catch (e) {
-    seed = ""; // storage blocked: shuffle by question id alone, the same on every visit
+    seed = ""; // storage blocked: shuffle by question id alone
   }
 
-  // FNV-1a of the key seeds mulberry32: one stable order per learner and question.
-  const random = (key) => {
-    let a = 2166136261;
-    for (let i = 0; i < key.length; i++) a = Math.imul(a ^ key.charCodeAt(i), 16777619);
-    return () => {
-      a = (a + 0x6d2b79f5) | 0;
-      let t = Math.imul(a ^ (a >>> 15), 1 | a);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  };
-  // Same rule as validate.normalise_answer in Python.
-  const norm = (s) => s.normalize().toLowerCase().replace(/\s+/g, "");
+  const core = window.KQuizCore; // loaded just before
 
   const wire = (q) => {
     if (q.kqWired) return; // an expando, so a clone of a wired question gets wired again
@@ -46,15 +32,9 @@
     let revealed = false;
 
     if (list && (kind === "order" || q.hasAttribute("data-kq-shuffle"))) {
-      // Start from the authored order so a copy of this question shuffles the same way.
+      // From the authored order, so a copy shuffles the same way.
       const items = [...list.children].sort((a, b) => pos(a) - pos(b));
-      const next = random(seed + "|" + id);
-      for (let i = items.length - 1; i > 0; i--) {
-        const j = Math.floor(next() * (i + 1));
-        [items[i], items[j]] = [items[j], items[i]];
-      }
-      if (kind === "order" && items.every((el, i) => pos(el) === i)) items.push(items.shift());
-      list.append(...items);
+      list.append(...core.shuffle(items, seed + "|" + id, kind === "order"));
     }
 
     const say = (cls, icon, words, extra = []) => {
@@ -75,20 +55,17 @@
       retry.hidden = !on;
     };
     const evaluate = () => {
-      if (kind === "order") return $$(list, "li").every((el, i) => pos(el) === i);
+      if (kind === "order") return core.checkOrder($$(list, "li").map(pos));
       if (kind === "typed") {
-        const value = text.value.trim();
-        if (!value) return null;
         const d = q.dataset;
-        const number = Number(value.replace(",", "."));
-        const near =
-          d.kqNumber != null &&
-          Math.abs(number - d.kqNumber) <= +d.kqTolerance + 1e-9 * Math.max(1, Math.abs(d.kqNumber));
-        return JSON.parse(d.kqAccept || "[]").includes(norm(value)) || near;
+        const accept = JSON.parse(d.kqAccept || "[]");
+        return core.checkTyped(text.value, { accept, number: d.kqNumber, tolerance: d.kqTolerance });
       }
       const boxes = $$(list, "input");
-      if (!boxes.some((b) => b.checked)) return null;
-      return boxes.every((b) => b.checked === b.hasAttribute("data-kq-correct"));
+      return core.checkChoice(
+        boxes.map((b) => b.checked),
+        boxes.map((b) => b.hasAttribute("data-kq-correct")),
+      );
     };
 
     check.addEventListener("click", () => {

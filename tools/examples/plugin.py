@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from tests.examples.runner import PageRun, SourcePage, refusal
-from tests.examples.schedule import JOBS, Ahead
+from tools.examples.runner import PageRun, SourcePage, refusal
+from tools.examples.schedule import JOBS, Ahead
 
 
 @dataclass

@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from tests.examples.runner import PageRun, SourcePage, run_page, stop_all
+from tools.examples.runner import PageRun, SourcePage, run_page, stop_all
 
 #: Page processes at once; ``KQ_EXAMPLES_JOBS=1`` runs them strictly one by one.
 JOBS = max(1, int(os.environ.get("KQ_EXAMPLES_JOBS", "2")))

@@ -1,7 +1,8 @@
 """Run a page's examples on one backend in a fresh, offline Python process, and judge the run.
 
 The pytest module (``tests/test_examples.py``) and the benchmark (``bench/bench_examples.py``)
-both drive this; neither needs to know how a page is executed.
+both drive this; neither needs to know how a page is executed. What a page runs comes from its
+run plan, written by Sphinx's ``examples`` builder (see ``plan.py``): no Markdown is read here.
 """
 
 from __future__ import annotations
@@ -24,11 +25,11 @@ from packaging.version import InvalidVersion, Version
 
 from extensions.examples.convention import RUN_BACKENDS
 from extensions.examples.pin import PinError, keras_pin
-from tests.examples.output import output_diff, output_matches
-from tests.examples.parse import Block, Page, parse_page
+from tools.examples.output import output_diff, output_matches
+from tools.examples.plan import Block, Page, plans_of
 
 HERE = Path(__file__).resolve().parent
-REPO = HERE.parents[1]
+REPO = HERE.parents[1]  # tools/examples/ -> the repository
 DOCS = REPO / "docs"
 PYPROJECT = REPO / "pyproject.toml"
 CHILD = HERE / "child.py"
@@ -109,6 +110,7 @@ class SourcePage:
     path: Path
     id: str  # path below the docs folder, without ".md": what `pytest -k` matches
     page: Page
+    plan: str = ""  # the run plan's text, as the examples builder wrote it
 
     @property
     def name(self) -> str:
@@ -116,16 +118,15 @@ class SourcePage:
 
 
 def discover(docs: Path = DOCS) -> list[SourcePage]:
-    """Pages under ``docs`` with Python blocks or marker problems, in path order."""
-    found = []
-    for path in sorted(Path(docs).rglob("*.md")):
-        relative = path.relative_to(docs)
-        if any(part.startswith(("_", ".")) for part in relative.parts):
-            continue  # _build, _static, _templates and hidden folders are not pages
-        page = parse_page(path.read_text(encoding="utf-8"))
-        if page.blocks or page.problems:
-            found.append(SourcePage(path, relative.with_suffix("").as_posix(), page))
-    return found
+    """Pages under ``docs`` with Python blocks or marker problems, in docname order.
+
+    Sphinx reads the pages (``-b examples``, cached under _build/examples) and says what runs.
+    """
+    return [
+        SourcePage(plan.path, plan.docname, plan.page, plan.text)
+        for plan in plans_of(Path(docs))
+        if plan.page.blocks or plan.page.problems
+    ]
 
 
 @dataclass

@@ -1,0 +1,29 @@
+"""Every kind of warning the progress extension gives, in one enumeration.
+
+Each is logged as ``progress.<subtype>`` (``suppress_warnings`` can silence one kind); the
+table in docs/authoring/progress-format.md is generated from it (``{progress-warnings}``).
+"""
+
+from __future__ import annotations
+
+from ..warning_table import Subtypes
+
+TYPE = "progress"
+
+
+class Subtype(Subtypes):
+    """A warning subtype, with what it tells a maintainer."""
+
+    CONFIG = (
+        "config",
+        "A `progress_*` setting in `conf.py` has a bad value; its default is used instead.",
+    )
+    UNREACHABLE = (
+        "unreachable",
+        "The course offers less XP than the top level of `progress_levels` needs.",
+    )
+    TRACK = (
+        "track",
+        "Two tracks share a slug, so their progress and track bonuses would mix up.",
+    )
+    PANEL = ("panel", "A `{progress-panel}` names a part that does not exist.")

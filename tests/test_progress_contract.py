@@ -1,0 +1,111 @@
+"""The contract between the build and the progress script (docs/authoring/progress-format.md).
+
+The course data a real build hands to the browser is fed to the JavaScript core in Node, and
+what the core makes of it must be what the Python side meant: every question with its XP, track
+and page, the levels, the track bonus and every achievement the build offers.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from progress_helpers import BONUS, EXTRA, TRACKS, build, copy_root, page_data
+
+from extensions.progress.config import DEFAULT_LEVELS, achievements
+
+CORE = Path(__file__).resolve().parent.parent / "extensions/progress/static/progress-core.js"
+# Reads the data, answers every question right on three days running, and reports.
+READ = """
+const P = require(process.argv[1]);
+const data = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const ix = P.index(data);
+const days = ["2026-01-01", "2026-01-02", "2026-01-03"];
+let state = P.fresh();
+const ids = Object.keys(ix.xp);
+ids.forEach((id, i) => {
+  const ctx = { today: days[Math.min(i, days.length - 1)], now: i + 1 };
+  state = P.answer(state, ix, { id, correct: true, attempt: 1, revealed: false }, ctx).state;
+});
+for (const day of days) state.days.includes(day) || (state.days.push(day), state.days.sort());
+const achieved = P.unlock(state, ix, days[2]).concat(Object.keys(state.ach));
+console.log(JSON.stringify({
+  xp: ix.xp,
+  page: ix.page,
+  track: Object.fromEntries(Object.entries(ix.track).map(([id, t]) => [id, t.id])),
+  available: data.tracks.map((t) => [t.id, P.trackStats(state, t, data.bonus).available]),
+  total: P.total(state),
+  level: P.level(P.total(state), data.levels),
+  achieved: [...new Set(achieved)].sort(),
+}));
+"""
+
+
+@pytest.fixture(scope="module")
+def contract(tmp_path_factory):
+    if shutil.which("node") is None:
+        pytest.fail("Node.js 18+ is needed for the progress contract test", pytrace=False)
+    outdir, _warnings = build(copy_root(tmp_path_factory.mktemp("contract") / "src"), "html")
+    data = page_data(outdir / "index.html")
+    done = subprocess.run(
+        ["node", "-e", READ, str(CORE)],
+        input=json.dumps(data),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return outdir, data, json.loads(done.stdout)
+
+
+def test_every_question_reaches_the_core_with_its_xp_and_track(contract):
+    _outdir, _data, read = contract
+    expected = {qid: xp for questions in TRACKS.values() for qid, xp in questions}
+    assert read["xp"] == {**expected, **dict(EXTRA)}
+    assert read["track"] == {
+        qid: slug for slug, questions in TRACKS.items() for qid, _xp in questions
+    }
+
+
+def test_every_question_page_is_a_built_page(contract):
+    outdir, _data, read = contract
+    for qid, uri in read["page"].items():
+        assert (outdir / uri).is_file(), (qid, uri)
+
+
+def test_track_totals_and_bonus_are_read_as_meant(contract):
+    _outdir, _data, read = contract
+    available = {
+        slug: sum(xp for _qid, xp in questions) + (BONUS if questions else 0)
+        for slug, questions in TRACKS.items()
+    }
+    assert dict(read["available"]) == available
+    everything = sum(xp for questions in TRACKS.values() for _qid, xp in questions)
+    earned = everything + sum(xp for _qid, xp in EXTRA)
+    bonuses = BONUS * sum(1 for questions in TRACKS.values() if questions)
+    assert read["total"] == earned + bonuses
+
+
+def test_levels_are_the_python_level_table(contract):
+    _outdir, data, read = contract
+    levels = list(DEFAULT_LEVELS)
+    assert [tuple(level) for level in data["levels"]] == levels
+    reached = max(n for n, (xp, _name) in enumerate(levels, start=1) if read["total"] >= xp)
+    assert (read["level"]["n"], read["level"]["name"]) == (reached, levels[reached - 1][1])
+
+
+def test_every_achievement_the_build_offers_is_one_the_core_can_unlock(contract):
+    _outdir, data, read = contract
+    offered = achievements(tuple(tuple(level) for level in data["levels"]))
+    assert [list(a) for a in offered] == data["ach"]
+    level_reached = read["level"]["n"]
+    expected = sorted(
+        aid
+        for aid, kind, n, _title, _text in offered
+        if kind in ("correct", "perfect", "all")
+        or (kind == "streak" and n <= 3)
+        or (kind == "level" and n <= level_reached)
+    )
+    assert read["achieved"] == expected
