@@ -13,52 +13,104 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.util import logging
 
+from ..warning_table import Subtypes
+
 logger = logging.getLogger(__name__)
 
-#: subtype -> what it means. The authoring page's table of warnings is generated from this
-#: (the ``quiz-warnings`` directive, ``warnings_table.py``), so the two cannot drift apart.
-SUBTYPES: dict[str, str] = {
-    "no_correct": "A choice question with no option marked `[x]`.",
-    "several_correct": "A single-choice question with more than one `[x]` (use `:kind: multiple`).",
-    "few_options": "A choice question with fewer than two options.",
-    "duplicate_option": "Two options (or ordering items) that read the same: same text, ignoring "
-    "case, invisible characters and Unicode normalisation.",
-    "empty_option": "An option or ordering item with no text, or only invisible characters "
-    "(zero-width or no-break spaces).",
-    "option_marker": "An item in the options that does not start with `[x]` or `[ ]`.",
-    "no_explanation": "A question without an `{explanation}`, or one that is empty or only a "
-    "comment.",
-    "empty_question": "No question text before the options (a comment is not text).",
-    "no_accept": "A typed question with neither `:accept:` nor `:number:`.",
-    "bad_number": "A `:number:` or `:tolerance:` that is not a plain number (`nan`, `inf`, digits "
-    "of other scripts such as `²`), a negative tolerance, or a tolerance without a number.",
-    "few_items": "An ordering question with fewer than two items.",
-    "unknown_kind": "A `:kind:` other than `single`, `multiple`, `typed` or `order`.",
-    "unknown_option": "An option the directive does not know (a typo such as `:shufle:`), or any "
-    "option on a `{hint}`, `{explanation}` or `{feedback}` inside a question (they take none).",
-    "empty_value": "An option written with no value, or only invisible characters, such as "
-    "`:id:` or `:kind:` with nothing after the colon.",
-    "flag_value": "A switch given a value, such as `:shuffle: no` (write `:shuffle:` alone, or "
-    "delete the line).",
-    "repeated_option": "The same option written twice on one question.",
-    "dropped_options": "An option block MyST could not read and dropped.",
-    "unused_option": "An option that does nothing for this kind, such as `:accept:` on a choice "
-    "question.",
-    "bad_id": "An `:id:` with characters other than letters, digits, `-`, `_` and `.`.",
-    "bad_xp": "An `:xp:` that is not a whole number from 0 to 1000 in plain digits.",
-    "duplicate_id": "An id used by another question anywhere in the site.",
-    "feedback_orphan": "A `{feedback}` that is not inside an option.",
-    "structure": "A part in the wrong place: a question outside a quiz, a quiz in a quiz, an "
-    "explanation outside a question, two hints or explanations, text after the options.",
-    "split_options": "Options split over several lists because the bullet character or the "
-    "numbering style changed part-way (`-` then `*`, `1.` then `1)`).",
-    "raw_html": "Raw HTML (inline tags, HTML blocks, `{raw}`) inside a quiz: quizzes are rendered "
-    "for the web, for print and without JavaScript, and raw HTML breaks all three.",
-    "empty_quiz": "A `{quiz}` without questions.",
-    "fence": "A colon-fence mistake: a `{question}` after a `{quiz}` that a question's closing "
-    "fence ended early (`:::{quiz}` around `:::{question}`; use `::::{quiz}`), or a `{quiz}` "
-    "with no closing fence that runs on into the next heading.",
-}
+
+class QuizWarning(Subtypes):
+    """Every quiz warning subtype and what it means (the authoring page's table is made from it)."""
+
+    NO_CORRECT = ("no_correct", "A choice question with no option marked `[x]`.")
+    SEVERAL_CORRECT = (
+        "several_correct",
+        "A single-choice question with more than one `[x]` (use `:kind: multiple`).",
+    )
+    FEW_OPTIONS = ("few_options", "A choice question with fewer than two options.")
+    DUPLICATE_OPTION = (
+        "duplicate_option",
+        "Two options (or ordering items) that read the same: same text, ignoring case, "
+        "invisible characters and Unicode normalisation.",
+    )
+    EMPTY_OPTION = (
+        "empty_option",
+        "An option or ordering item with no text, or only invisible characters (zero-width or"
+        " no-break spaces).",
+    )
+    OPTION_MARKER = (
+        "option_marker",
+        "An item in the options that does not start with `[x]` or `[ ]`.",
+    )
+    NO_EXPLANATION = (
+        "no_explanation",
+        "A question without an `{explanation}`, or one that is empty or only a comment.",
+    )
+    EMPTY_QUESTION = (
+        "empty_question",
+        "No question text before the options (a comment is not text).",
+    )
+    NO_ACCEPT = ("no_accept", "A typed question with neither `:accept:` nor `:number:`.")
+    BAD_NUMBER = (
+        "bad_number",
+        "A `:number:` or `:tolerance:` that is not a plain number (`nan`, `inf`, digits of "
+        "other scripts such as `²`), a negative tolerance, or a tolerance without a number.",
+    )
+    FEW_ITEMS = ("few_items", "An ordering question with fewer than two items.")
+    UNKNOWN_KIND = (
+        "unknown_kind",
+        "A `:kind:` other than `single`, `multiple`, `typed` or `order`.",
+    )
+    UNKNOWN_OPTION = (
+        "unknown_option",
+        "An option the directive does not know (a typo such as `:shufle:`), or any option on "
+        "a `{hint}`, `{explanation}` or `{feedback}` inside a question (they take none).",
+    )
+    EMPTY_VALUE = (
+        "empty_value",
+        "An option written with no value, or only invisible characters, such as `:id:` or "
+        "`:kind:` with nothing after the colon.",
+    )
+    FLAG_VALUE = (
+        "flag_value",
+        "A switch given a value, such as `:shuffle: no` (write `:shuffle:` alone, or delete "
+        "the line).",
+    )
+    REPEATED_OPTION = ("repeated_option", "The same option written twice on one question.")
+    DROPPED_OPTIONS = ("dropped_options", "An option block MyST could not read and dropped.")
+    UNUSED_OPTION = (
+        "unused_option",
+        "An option that does nothing for this kind, such as `:accept:` on a choice question.",
+    )
+    BAD_ID = ("bad_id", "An `:id:` with characters other than letters, digits, `-`, `_` and `.`.")
+    BAD_XP = ("bad_xp", "An `:xp:` that is not a whole number from 0 to 1000 in plain digits.")
+    DUPLICATE_ID = ("duplicate_id", "An id used by another question anywhere in the site.")
+    FEEDBACK_ORPHAN = ("feedback_orphan", "A `{feedback}` that is not inside an option.")
+    STRUCTURE = (
+        "structure",
+        "A part in the wrong place: a question outside a quiz, a quiz in a quiz, an "
+        "explanation outside a question, two hints or explanations, text after the options.",
+    )
+    SPLIT_OPTIONS = (
+        "split_options",
+        "Options split over several lists because the bullet character or the numbering style"
+        " changed part-way (`-` then `*`, `1.` then `1)`).",
+    )
+    RAW_HTML = (
+        "raw_html",
+        "Raw HTML (inline tags, HTML blocks, `{raw}`) inside a quiz: quizzes are rendered for"
+        " the web, for print and without JavaScript, and raw HTML breaks all three.",
+    )
+    EMPTY_QUIZ = ("empty_quiz", "A `{quiz}` without questions.")
+    FENCE = (
+        "fence",
+        "A colon-fence mistake: a `{question}` after a `{quiz}` that a question's closing "
+        "fence ended early (`:::{quiz}` around `:::{question}`; use `::::{quiz}`), or a "
+        "`{quiz}` with no closing fence that runs on into the next heading.",
+    )
+
+
+#: subtype -> what it means, for code that only needs the names.
+SUBTYPES: dict[str, str] = {warning.value: warning.meaning for warning in QuizWarning}
 
 
 @dataclass(frozen=True)
