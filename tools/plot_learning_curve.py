@@ -108,19 +108,19 @@ def svg(runs) -> str:
         _, y = px(0, t)
         out.append(f'    <line x1="{left}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}"/>')
     out.append("  </g>")
-    out.append(f'  <g font-size="13" fill="#1f2937" text-anchor="end">')
+    out.append(f'  <g font-size="15" fill="#1f2937" text-anchor="end">')
     for t in ticks:
         _, y = px(0, t)
         out.append(f'    <text x="{left - 8}" y="{y + 4:.1f}">{t:.1f}</text>')
     out.append("  </g>")
-    out.append(f'  <g font-size="13" fill="#1f2937" text-anchor="middle">')
+    out.append(f'  <g font-size="15" fill="#1f2937" text-anchor="middle">')
     for e in range(0, EPOCHS + 1, 25):
         x, _ = px(max(e - 1, 0), 0)
         out.append(f'    <text x="{x:.1f}" y="{bottom + 20}">{e if e else 1}</text>')
     out.append(f'    <text x="{(left + right) / 2}" y="{bottom + 42}">epoch</text>')
     out.append("  </g>")
     out.append(
-        f'  <text x="20" y="{(top + bottom) / 2}" font-size="13" fill="#1f2937" text-anchor="middle" '
+        f'  <text x="20" y="{(top + bottom) / 2}" font-size="15" fill="#1f2937" text-anchor="middle" '
         f'transform="rotate(-90 20 {(top + bottom) / 2})">cross-entropy</text>'
     )
     out.append(
@@ -135,16 +135,16 @@ def svg(runs) -> str:
     bx, by = px(best, plain["val_xent"][best])
     out.append(f'  <circle cx="{bx:.1f}" cy="{by:.1f}" r="6" fill="none" stroke="#111827" stroke-width="2"/>')
     out.append(
-        f'  <text x="{bx + 10:.1f}" y="{by + 22:.1f}" font-size="13" fill="#111827">best epoch ({best + 1})</text>'
+        f'  <text x="{bx + 10:.1f}" y="{by + 22:.1f}" font-size="15" fill="#111827">best epoch ({best + 1})</text>'
     )
-    out.append(f'  <g font-size="13" fill="#111827">')
+    out.append(f'  <g font-size="15" fill="#111827">')
     for i, (label, _, colour, dash) in enumerate(series):
         y = 242 + 20 * i
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         out.append(
-            f'    <line x1="330" y1="{y - 4}" x2="370" y2="{y - 4}" stroke="{colour}" stroke-width="2.5"{dash_attr}/>'
+            f'    <line x1="322" y1="{y - 5}" x2="368" y2="{y - 5}" stroke="{colour}" stroke-width="2.5"{dash_attr}/>'
         )
-        out.append(f'    <text x="380" y="{y}">{label}</text>')
+        out.append(f'    <text x="378" y="{y}">{label}</text>')
     out.append("  </g>")
     out.append("</svg>")
     return "\n".join(out) + "\n"
