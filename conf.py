@@ -44,11 +44,23 @@ exclude_patterns = ["_build", "**/.ipynb_checkpoints"]
 templates_path = ["docs/_templates"]
 # The course lint (extensions/courselint) reports pages missing from a toctree with a fix hint;
 # Sphinx's own, hint-less warning would only repeat it.
-suppress_warnings = [
-    "toc.not_included",
-    # The course has only its first tracks yet, so their XP cannot reach the top level (4,500 XP);
-    # drop this line once enough tracks exist (extensions/progress, warning progress.unreachable).
-    "progress.unreachable",
+suppress_warnings = ["toc.not_included"]
+
+# --- Progress ---------------------------------------------------------------------------------
+# The level curve of the fifteen-track course (2,565 XP in all, track bonuses included): early
+# levels come quickly, each later one takes a little longer, and a learner who answers everything
+# right the first time reaches the top level with the last track (tests/test_level_curve.py).
+progress_levels = [
+    (0, "Layer Novice"),
+    (60, "Tensor Tinkerer"),
+    (170, "Sequential Stacker"),
+    (340, "Functional Architect"),
+    (570, "Callback Conductor"),
+    (850, "Gradient Wrangler"),
+    (1190, "Backend Polyglot"),
+    (1590, "Preset Whisperer"),
+    (2050, "Hyperband Hunter"),
+    (2560, "Export Grandmaster"),
 ]
 
 # --- MyST ---------------------------------------------------------------------------------------

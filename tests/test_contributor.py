@@ -144,10 +144,10 @@ def test_a_scaffolded_track_fails_make_check_until_its_todos_are_written(tmp_pat
         f"{venv}/.installed-docs",
     ]
     scaffold = subprocess.run(
-        [*make, "new-track", "NAME=Custom Layers"], capture_output=True, text=True
+        [*make, "new-track", "NAME=Graph Neural Networks"], capture_output=True, text=True
     )
     assert scaffold.returncode == 0, scaffold.stdout + scaffold.stderr
-    (page,) = (clone / "docs" / "tracks").glob("*-custom-layers.md")
+    (page,) = (clone / "docs" / "tracks").glob("*-graph-neural-networks.md")
 
     # Untouched, the template's TODO lines fail the check, each named by file and line.
     check = subprocess.run([*make, "check"], capture_output=True, text=True)
@@ -162,7 +162,7 @@ def test_a_scaffolded_track_fails_make_check_until_its_todos_are_written(tmp_pat
     check = subprocess.run([*make, "check"], capture_output=True, text=True)
     output = check.stdout + check.stderr
     assert check.returncode == 0, output[-6000:]
-    assert "custom-layers" in output  # its examples were run as a changed page
+    assert "graph-neural-networks" in output  # its examples were run as a changed page
     assert "internal links: all good" in output
 
 
