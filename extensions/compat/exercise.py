@@ -8,6 +8,9 @@
 * In LaTeX, sphinx-exercise labels an exercise ``exercise:<label>`` but links a solution's
   "Solution to Exercise N" title to ``<document>:<label>``, which no page defines, so every such
   link is an undefined reference in the PDF. We write the label the link looks for as well.
+* sphinx-exercise gives the body of every exercise the id ``exercise-content`` (and of every
+  solution ``solution-content``), so a page with two exercises repeats an id: invalid HTML, and
+  an EPUB error. Each body gets an id made from its exercise's label instead.
 """
 
 from __future__ import annotations
@@ -32,6 +35,20 @@ def _latex_label_visit(original):
         original(self, node)
 
     return visit
+
+
+SHARED_IDS = ("exercise-content", "solution-content")
+
+
+def _unique_body_ids(app: Sphinx, doctree) -> None:
+    from docutils import nodes
+
+    bodies = [s for s in doctree.findall(nodes.section) if set(s["ids"]) & set(SHARED_IDS)]
+    for number, section in enumerate(bodies, start=1):
+        kind = next(i for i in section["ids"] if i in SHARED_IDS).split("-")[0]
+        owner = section.parent
+        label = owner.get("label") or (owner["ids"][0] if owner.get("ids") else f"{number}")
+        section["ids"] = [f"{label}-{kind}-content"]
 
 
 def _share_html_visitors_with_singlehtml(app: Sphinx) -> None:
@@ -68,3 +85,4 @@ def setup_exercise(app: Sphinx) -> None:
     )
     # Late, so that handlers every extension registered during setup are there to copy.
     app.connect("builder-inited", _share_html_visitors_with_singlehtml, priority=900)
+    app.connect("doctree-read", _unique_body_ids)
