@@ -149,3 +149,9 @@ def test_search_works_from_a_page_opened_as_a_file(site, page):
     field.press("Enter")
     page.wait_for_url("**/search.html?q=Theano*")
     page.locator("#search-results ul.search li a").first.wait_for(timeout=15_000)
+
+
+def test_figures_load_lazily_on_the_web(site):
+    html = (site.outdir / "tracks" / "04-models.html").read_text(encoding="utf-8")
+    figures = re.findall(r"<img [^>]*_images/[^>]*>", html)
+    assert figures and all('loading="lazy"' in tag for tag in figures)

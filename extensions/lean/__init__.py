@@ -18,6 +18,9 @@ anyway, and deferred scripts still run in page order. ``documentation_options.js
 is: the inline lines after it use what it defines at once; so does the search page, whose
 search script needs doctools.js at once.
 
+Figures load lazily on the web (``loading="lazy"``): a diagram far down a track is fetched when
+the reader scrolls towards it, not with the page.
+
 This extension owns all of that, in one place:
 
 * ``templates/layout.html`` filters the theme's ``css`` and ``extrahead`` blocks
@@ -38,7 +41,9 @@ import os
 import re
 from pathlib import Path
 
+from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from .fonts import slim_icons
@@ -136,6 +141,17 @@ class Filters:
         return _same_kind(block, lean)
 
 
+class LazyImages(SphinxPostTransform):
+    """Images in web pages load when they come near the screen (an author's ``:loading:`` wins)."""
+
+    default_priority = 400
+    builders = ("html", "dirhtml", "singlehtml")
+
+    def run(self, **kwargs) -> None:
+        for image in self.document.findall(nodes.image):
+            image.setdefault("loading", "lazy")
+
+
 def _active(app: Sphinx) -> bool:
     return (
         app.builder.format == "html"
@@ -173,6 +189,7 @@ def _slim(app: Sphinx, exception: Exception | None) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _add_templates)
+    app.add_post_transform(LazyImages)
     app.connect("builder-inited", _install_filters)
     app.connect("build-finished", _slim)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
