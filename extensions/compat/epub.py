@@ -18,12 +18,9 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx_design.shared import is_component
 
 STATIC_TABS = "kq-static-tabs"
-
-
-def _component(node: nodes.Node, name: str) -> bool:
-    return isinstance(node, nodes.Element) and node.get("design_component") == name
 
 
 class StaticTabSets(SphinxPostTransform):
@@ -33,11 +30,11 @@ class StaticTabSets(SphinxPostTransform):
     builders = ("epub",)
 
     def run(self, **kwargs) -> None:
-        for tab_set in list(self.document.findall(lambda node: _component(node, "tab-set"))):
+        for tab_set in list(self.document.findall(lambda node: is_component(node, "tab-set"))):
             tab_set["design_component"] = STATIC_TABS
             tab_set["classes"] = [STATIC_TABS]
             for item in tab_set.children:
-                if not _component(item, "tab-item"):
+                if not is_component(item, "tab-item"):
                     continue
                 item["design_component"] = f"{STATIC_TABS}-item"
                 item["classes"] = [f"{STATIC_TABS}-item"]
@@ -45,7 +42,7 @@ class StaticTabSets(SphinxPostTransform):
                 for part in item.children:
                     if isinstance(part, nodes.rubric):
                         part["classes"] = [f"{STATIC_TABS}-label"]
-                    elif _component(part, "tab-content"):
+                    elif is_component(part, "tab-content"):
                         part["design_component"] = f"{STATIC_TABS}-content"
                         part["classes"] = []
 

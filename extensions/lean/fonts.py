@@ -117,12 +117,3 @@ def slim_icons(outdir: Path, cache: Path) -> list[str]:
     for font in fonts:
         font.write_bytes(_cached_subset(font, characters, cache))
     return []
-
-
-def icon_report(outdir: Path) -> dict[str, int]:
-    """Figures for the benchmark: icon rules kept and webfont bytes."""
-    css = (outdir / STYLESHEET).read_text(encoding="utf-8")
-    return {
-        "icon rules": len(icon_rules(css)),
-        "webfont bytes": sum(p.stat().st_size for p in (outdir / WEBFONTS).glob("*.woff2")),
-    }
