@@ -22,24 +22,26 @@ CORE = Path(__file__).resolve().parent.parent / "extensions/progress/static/prog
 READ = """
 const P = require(process.argv[1]);
 const data = JSON.parse(require("fs").readFileSync(0, "utf8"));
-const ix = P.index(data);
+const course = P.index(data);
 const days = ["2026-01-01", "2026-01-02", "2026-01-03"];
-let state = P.fresh();
-const ids = Object.keys(ix.xp);
+let state = P.setGoal(P.fresh(), course, 1, days[0]).state;
+const ids = Object.keys(course.xp);
 ids.forEach((id, i) => {
   const ctx = { today: days[Math.min(i, days.length - 1)], now: i + 1 };
-  state = P.answer(state, ix, { id, correct: true, attempt: 1, revealed: false }, ctx).state;
+  state = P.answer(state, course, { id, correct: true, attempt: 1, revealed: false }, ctx).state;
 });
-for (const day of days) state.days.includes(day) || (state.days.push(day), state.days.sort());
-const achieved = P.unlock(state, ix, days[2]).concat(Object.keys(state.ach));
+const achieved = P.unlock(state, course, days[2]).concat(Object.keys(state.achievements));
 console.log(JSON.stringify({
-  xp: ix.xp,
-  page: ix.page,
-  track: Object.fromEntries(Object.entries(ix.track).map(([id, t]) => [id, t.id])),
-  available: data.tracks.map((t) => [t.id, P.trackStats(state, t, data.bonus).available]),
+  xp: course.xp,
+  page: course.page,
+  track: Object.fromEntries(Object.entries(course.track).map(([id, t]) => [id, t.id])),
+  about: course.tracks.map((t) => [t.id, t.about]),
+  available: course.tracks.map((t) => [t.id, P.trackStats(state, t, data.bonus).available]),
+  mastery: course.tracks.map((t) => [t.id, P.mastery(state, t, days[2]).name]),
   total: P.total(state),
   level: P.level(P.total(state), data.levels),
   achieved: [...new Set(achieved)].sort(),
+  goalDays: state.goalDays,
 }));
 """
 
@@ -67,6 +69,14 @@ def test_every_question_reaches_the_core_with_its_xp_and_track(contract):
     assert read["track"] == {
         qid: slug for slug, questions in TRACKS.items() for qid, _xp in questions
     }
+
+
+def test_track_promises_and_mastery_are_read_as_meant(contract):
+    _outdir, _data, read = contract
+    assert dict(read["about"]) == {"alpha": "Alpha in one line.", "beta": "", "gamma": ""}
+    # Every question answered right once, nothing recalled yet: familiar, or not started.
+    assert dict(read["mastery"]) == {"alpha": "Familiar", "beta": "Familiar", "gamma": "Not started"}
+    assert read["goalDays"] == ["2026-01-01", "2026-01-02", "2026-01-03"]
 
 
 def test_every_question_page_is_a_built_page(contract):

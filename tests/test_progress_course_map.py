@@ -22,14 +22,20 @@ def course_map(page_html: str) -> str:
     return match.group(1)
 
 
-def test_course_map_lists_every_track_as_a_link_with_its_totals(html):
+def card_text(cmap: str) -> list[str]:
+    cards = re.findall(r'<li class="kq-cm-card">(.*?)</li>', cmap, re.S)
+    return [
+        " | ".join(re.sub(r"<[^>]+>", "", p) for p in re.findall(r"<p[^>]*>(.*?)</p>", card, re.S))
+        for card in cards
+    ]
+
+
+def test_course_map_cards_show_title_promise_and_totals(html):
     cmap = course_map(html("index.html"))
-    items = re.findall(r"<li><p>(.*?)</p>", cmap, re.S)
-    text = [re.sub(r"<[^>]+>", "", item) for item in items]
-    assert text == [
-        "Track 1: Alpha — 2 questions · 30 XP + 50 XP track bonus",
-        "Track 2: Beta — 1 question · 15 XP + 50 XP track bonus",
-        "Track 3: Gamma — no quiz yet",
+    assert card_text(cmap) == [
+        "Track 1: Alpha | Alpha in one line. | 2 questions · 30 XP + 50 XP track bonus",
+        "Track 2: Beta | 1 question · 15 XP + 50 XP track bonus",
+        "Track 3: Gamma | no quiz yet",
     ]
     links = re.findall(r'<a class="reference internal" href="([^"]+)"', cmap)
     assert links == ["tracks/01-alpha.html", "tracks/02-beta/index.html", "tracks/03-gamma.html"]
@@ -49,7 +55,7 @@ def test_course_map_links_are_relative_to_the_page(tmp_path):
 
 def test_learner_hooks_are_hidden_until_the_script_fills_them(html):
     cmap = course_map(html("index.html"))
-    assert re.findall(r'<p class="kq-cm-status" data-kq-track="(\w+)" hidden></p>', cmap) == [
+    assert re.findall(r'<div class="kq-cm-status" data-kq-track="(\w+)" hidden>', cmap) == [
         "alpha",
         "beta",
         "gamma",
@@ -69,15 +75,17 @@ def test_progress_panels_keep_a_no_script_text_and_hidden_controls(html):
     page = html("progress.html")
     summary = re.search(r'data-kq-panel="summary">(.*?)</dl></div>', page, re.S).group(1)
     assert '<div class="kq-nojs"><p>Your level, XP, streaks and achievements' in summary
-    assert '<dl class="kq-stats kq-js" hidden>' in summary
+    assert '<div class="kq-dash kq-js" hidden>' in summary
     assert '<a href="review.html" data-kq-f="due"></a>' in summary
+    assert '<progress class="kq-meter" data-kq-m="level"' in summary
     assert re.search(r'<div class="kq-data kq-js" hidden>.*data-kq-act="export"', page, re.S)
     assert 'data-kq-act="reset" data-kq-confirm="Reset all your progress?' in page
     # Achievements are readable without the script: title and what to do.
-    assert "<strong>On a roll</strong> — Answer correctly on 5 days in a row." in page
+    assert "<strong>On a roll</strong> — Meet your daily goal 5 days in a row." in page
     assert "<strong>Halfway up</strong> — Reach level 5, Callback Conductor." in page
     review = html("review.html")
     assert '<div class="kq-review kq-js" hidden>' in review
+    assert '<input id="kq-goal-review" type="number" min="1" max="50"' in review
     assert "Reviewing needs the online course with JavaScript on." in review
 
 

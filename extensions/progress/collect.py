@@ -36,6 +36,7 @@ class Track:
     title: str
     docname: str  # the page the course map links to
     questions: tuple[Question, ...]
+    about: str = ""  # the page's one-line promise: its front-matter description
 
     @property
     def xp(self) -> int:
@@ -77,6 +78,10 @@ def toctree_order(env: BuildEnvironment) -> list[str]:
     return order + sorted(env.found_docs - seen)
 
 
+def _about(env: BuildEnvironment, docname: str) -> str:
+    return str(env.metadata.get(docname, {}).get("description", "") or "").strip()
+
+
 def _title(env: BuildEnvironment, docname: str) -> str:
     title = env.titles.get(docname)
     return title.astext() if title is not None else docname
@@ -116,7 +121,9 @@ def collect_course(env: BuildEnvironment, bonus: int, warn: bool = False) -> Cou
             for docname in docnames
             for qid, xp in by_doc.get(docname, [])
         )
-        tracks.append(Track(slug, int(number), _title(env, main), main, questions))
+        tracks.append(
+            Track(slug, int(number), _title(env, main), main, questions, _about(env, main))
+        )
 
     in_tracks = {docname for docnames in groups.values() for docname in docnames}
     extra = tuple(

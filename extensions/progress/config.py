@@ -44,10 +44,11 @@ ACHIEVEMENTS: tuple[tuple[str, str, int, str, str], ...] = (
         "Flawless",
         "Answer every question of a track right first time.",
     ),
-    ("streak-5", "streak", 5, "On a roll", "Answer correctly on 5 days in a row."),
+    ("streak-5", "streak", 5, "On a roll", "Meet your daily goal 5 days in a row."),
     ("level-5", "level", 5, "Halfway up", "Reach level 5."),
     ("level-10", "level", 10, "Top of the table", "Reach level 10."),
     ("all-tracks", "all", 0, "Course complete", "Finish every track."),
+    ("mastered-track", "mastered", 0, "Mastered", "Bring a track to Mastered."),
 )
 
 

@@ -24,6 +24,8 @@ FALLBACK = {
     "JavaScript on.",
     "review": "Questions you missed come back here on a schedule, so you can answer them again. "
     "Reviewing needs the online course with JavaScript on.",
+    "final": "The final test asks questions from every track and needs the online course with "
+    "JavaScript on. Each track's quiz is in its page, with its answers.",
 }
 PARTS = (*FALLBACK, "achievements")
 

@@ -36,6 +36,7 @@ def totals_text(course: Course, track: Track) -> str:
 
 
 def _track_item(course: Course, track: Track, docname: str) -> nodes.list_item:
+    """One card of the course map: title, the page's one-line promise, its questions and XP."""
     link = addnodes.pending_xref(
         "",
         nodes.inline(text=track.title),
@@ -46,13 +47,19 @@ def _track_item(course: Course, track: Track, docname: str) -> nodes.list_item:
         refwarn=True,
         refdoc=docname,
     )
-    line = nodes.paragraph("", "", link, nodes.Text(f" — {totals_text(course, track)}"))
-    return nodes.list_item("", line, course_map_status(track=track.slug))
+    item = nodes.list_item("", nodes.paragraph("", "", link, classes=["kq-cm-title"]))
+    item["classes"].append("kq-cm-card")
+    if track.about:
+        item += nodes.paragraph(text=track.about, classes=["kq-cm-about"])
+    item += nodes.paragraph(text=totals_text(course, track), classes=["kq-cm-totals"])
+    item += course_map_status(track=track.slug)
+    return item
 
 
 def course_map_content(course: Course, docname: str) -> list[nodes.Node]:
     if not course.tracks:
         return [nodes.paragraph(text="No tracks yet.")]
+    # A list in every format; the HTML stylesheet draws it as cards along a path (print: a list).
     listing = nodes.bullet_list(classes=["kq-cm-list"])
     listing.extend(_track_item(course, track, docname) for track in course.tracks)
     return [course_map_continue(), listing]
