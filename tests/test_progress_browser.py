@@ -146,21 +146,32 @@ def test_course_map_and_progress_page_show_the_learners_numbers(learner, course)
     answer(page, "a-one")
     page.goto(url + "index.html")
     statuses = page.locator(".kq-course-map [data-kq-track]")
-    assert statuses.nth(0).inner_text() == "1/2 answered · 10/80 XP"
-    assert statuses.nth(1).inner_text() == "0/1 answered · 0/65 XP"
+    states = page.locator(".kq-course-map .kq-cm-state")
+    assert states.nth(0).inner_text() == "In progress · 1/2 answered · 10/80 XP\nMastery: Attempted"
+    assert states.nth(1).inner_text() == "Not started · 0/1 answered · 0/65 XP"
     assert not statuses.nth(2).is_visible()  # no quiz yet: nothing to count
+    # The card to continue with links there; the others do not.
+    assert page.locator(".kq-cm--next .kq-cm-go").get_attribute("aria-label") == (
+        "Continue Track 1: Alpha"
+    )
+    assert page.locator(".kq-cm-go").count() == 1
     cont = page.locator(".kq-course-map [data-kq-continue]")
     assert cont.inner_text() == "Continue where you left off: Track 1: Alpha"
     cont.locator("a").click()
     page.wait_for_url(re.compile(r"tracks/01-alpha\.html$"))
     page.goto(url + "progress.html")
     assert not page.locator(".kq-nojs").first.is_visible()
-    stats = page.locator(".kq-stats")
-    assert stats.locator("[data-kq-f=level]").inner_text() == "Lv 1 — Layer Novice"
-    assert stats.locator("[data-kq-f=xp]").inner_text() == "10 XP (90 XP to Lv 2)"
-    assert stats.locator("[data-kq-f=streak]").inner_text() == "1 day"
+    dash = page.locator(".kq-dash")
+    assert dash.locator("[data-kq-f=level]").inner_text() == "Lv 1 — Layer Novice"
+    assert dash.locator("[data-kq-f=xp]").inner_text() == "10 XP · 90 XP to Lv 2"
+    assert dash.locator("[data-kq-m=level]").evaluate("e => [e.value, e.max]") == [0.1, 1]
+    # One question learned today, against the default goal of 5: no streak day yet.
+    assert dash.locator("[data-kq-f=today]").inner_text() == "1 of 5"
+    assert dash.locator("[data-kq-f=streak]").inner_text() == "0 days"
+    assert dash.locator("[data-kq-f=mastered]").inner_text() == "0 of 2"
     first = page.locator('[data-kq-panel="achievements"] li').first
-    assert first.inner_text().endswith(f"✓ earned {date.today().isoformat()}")
+    assert first.inner_text().endswith(f"✓ Earned {date.today().isoformat()}")
+    assert "kq-earned" in first.get_attribute("class")
 
 
 def test_export_reset_import_restores_exactly(learner, course, tmp_path, console_errors):
@@ -193,7 +204,9 @@ def test_export_reset_import_restores_exactly(learner, course, tmp_path, console
     page.locator("#kq-import-file").set_input_files(exported)
     summary = page.locator("[data-kq-summary]")
     summary.wait_for()
-    assert f"“{exported.name}” holds 75 XP from 3 questions." == summary.inner_text()
+    assert summary.inner_text() == (
+        f"“{exported.name}” holds 75 XP from 3 questions, counted by this course's rules."
+    )
     page.get_by_role("button", name="Replace my progress").click()
     assert stored(page) == before
     assert badge(page) == "75 XP · Lv 1 — Layer Novice"
@@ -216,7 +229,7 @@ def test_import_merge_never_counts_twice(learner, course, tmp_path):
     page = learner
     mine = state({"a-one": {"x": 10, "c": True, "f": True, "t": 5}}, days=["2026-01-01"])
     theirs = state(
-        {"a-one": {"x": 5, "c": True, "w": 1, "t": 9}, "b-one": {"x": 15, "c": True, "t": 9}},
+        {"a-one": {"x": 5, "c": True, "w": 1, "t": 9}, "b-one": {"x": 15, "c": True, "f": True, "t": 9}},
         bonus={"beta": 50},
         days=["2026-01-02"],
     )
@@ -242,7 +255,7 @@ def test_import_merge_never_counts_twice(learner, course, tmp_path):
             json.dumps(state(v=7)),
             "from a newer version of Keras Quest (schema 7).",
         ),
-        (json.dumps(state({"a-one": {"x": -10}})), 'damaged: question "a-one" is not valid.'),
+        (json.dumps(state(v="1")), "The progress data has no valid version."),
     ],
 )
 def test_a_wrong_file_is_refused_with_a_message_and_nothing_changes(
@@ -296,16 +309,21 @@ def test_corrupt_storage_is_set_aside_with_a_message(learner, course, console_er
     page.goto(url + "tracks/01-alpha.html")
     page.evaluate('k => localStorage.setItem(k, \'{"schema": "keras-quest-progress", oops\')', KEY)
     page.reload()
-    notice = page.locator(".kq-notice")
+    notice = page.locator("[data-kq-damaged]")
     assert "Your saved progress could not be read" in notice.inner_text()
     backups = page.evaluate(f"Object.keys(localStorage).filter(k => k.startsWith('{KEY}:backup:'))")
-    assert len(backups) == 1 and backups[0] in notice.inner_text()
+    assert len(backups) == 1 and backups[0].endswith(":unreadable")
     assert page.evaluate("k => localStorage.getItem(k)", backups[0]).endswith("oops")
+    assert notice.get_by_role("link").get_attribute("href") == url + "progress.html"
     assert badge(page) == "0 XP · Lv 1 — Layer Novice"
     answer(page, "a-one")  # a fresh start that saves again
     assert stored(page)["q"]["a-one"]["x"] == 10
+    # The notice stays, on every page, until the learner dismisses it.
+    page.goto(url + "index.html")
+    notice.get_by_role("button", name="Dismiss").click()
+    assert notice.count() == 0
     page.reload()
-    assert page.locator(".kq-notice").count() == 0
+    assert page.locator("[data-kq-damaged]").count() == 0
     assert console_errors == []
 
 
@@ -383,7 +401,8 @@ def test_review_from_files_explains_and_links_each_question(page, course):
     notice = page.locator("[data-kq-file]")
     notice.wait_for()
     assert "opened from files on your computer" in notice.inner_text()
-    link = page.locator("[data-kq-review-list] a")
+    assert page.locator(".kq-review__from").inner_text().startswith("From Track 2: Beta · pays")
+    link = page.locator("[data-kq-review-list] .kq-review__item a")
     assert link.inner_text() == "Track 2: Beta"
     assert link.get_attribute("href").endswith("tracks/02-beta/part2.html")
 
@@ -396,6 +415,6 @@ def test_the_real_course_awards_xp_on_track_1(site, page, console_errors, outsid
     answer(page, "t1-first-release")
     assert badge(page) == "10 XP · Lv 1 — Layer Novice"
     page.goto(site.url + "index.html")
-    assert page.locator('[data-kq-track="why-keras"]').inner_text().startswith("1/")
+    assert "· 1/" in page.locator('[data-kq-track="why-keras"]').inner_text()
     assert console_errors == []
     assert outside_requests == []

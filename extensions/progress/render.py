@@ -114,7 +114,7 @@ REVIEW_HTML = (
     '<div class="kq-review kq-js" hidden>'
     + GOAL_HTML.replace("{part}", "review")
     + '<p class="kq-status" role="status">Due now: <span data-kq-f="due"></span>. '
-    'Next review: <span data-kq-f="next"></span>.</p>'
+    '<span data-kq-f="next"></span>.</p>'
     '<p class="kq-notice" data-kq-file hidden>This page was opened from files on your computer, '
     "where the browser does not let it read the course's other pages. Answer each question on "
     "its own page instead: a due question counts as reviewed wherever you answer it.</p>"

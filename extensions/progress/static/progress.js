@@ -322,7 +322,7 @@
       say("");
       $("[data-kq-summary]", dp).textContent =
         `“${f.name}” holds ${fmt(C.total(pending))} XP from ${count(Object.keys(pending.questions).length, "question")}, ` +
-        `counted by this course's rules. ${other.note}`;
+        ("counted by this course's rules. " + other.note).trim();
     });
   }
 
