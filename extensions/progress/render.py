@@ -64,7 +64,13 @@ def _summary(review_uri: str) -> str:
         '<dl class="kq-stats">'
         + _stat("Current streak", "streak", '<dd class="kq-stat__more" data-kq-f="rest"></dd>')
         + _stat("Longest streak", "longest")
-        + _stat("Today", "today", '<dd class="kq-stat__more" data-kq-f="goal"></dd>')
+        + _stat(
+            "Today",
+            "today",
+            '<dd class="kq-stat__more">'
+            + _meter("today", "Today's goal")
+            + '</dd><dd class="kq-stat__more" data-kq-f="goal"></dd>',
+        )
         + due
         + _stat("Tracks mastered", "mastered")
         + "</dl></div>"

@@ -1,0 +1,307 @@
+"""The learner's view in Chromium (issues 17 and 18): course map cards, the dashboard, the daily
+goal, review items that say where they come from and what they pay, imports held to the course's
+rules, damaged progress kept in part with copies to restore, and layouts that fit a phone.
+
+Uses the small course in tests/roots/test-progress (see test_progress_browser.py), except the
+header badge test, which needs the real site's header.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+import pytest
+from progress_helpers import copy_root
+
+from support import sphinx_build
+
+pytestmark = pytest.mark.browser
+
+KEY = "keras-quest:progress"
+THEME_MODE = "try { localStorage.setItem('mode', '%s'); } catch (e) {}"
+TODAY = date.today()
+
+
+def day(offset: int = 0) -> str:
+    return (TODAY + timedelta(days=offset)).isoformat()
+
+
+def record(q=None, **extra) -> dict:
+    """A stored progress record in today's format (schema 2)."""
+    base = {"schema": "keras-quest-progress", "v": 2, "q": q or {}, "bonus": {}, "days": []}
+    return {**base, "ach": {}, "goal": 5, "log": {}, **extra}
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory, serve_dir):
+    src = copy_root(tmp_path_factory.mktemp("game") / "src")
+    out = src.parent / "html"
+    code, _stdout, stderr = sphinx_build(src, out)
+    assert code == 0, stderr
+    return serve_dir(out)
+
+
+def open_with(context, url: str, saved: dict | str | None = None, mode: str = "light", extra=None):
+    """A new page at ``url`` whose storage holds ``saved`` (and ``extra`` keys) before it loads."""
+    context.add_init_script(THEME_MODE % mode)
+    items = dict(extra or {})
+    if saved is not None:
+        items[KEY] = saved if isinstance(saved, str) else json.dumps(saved)
+    if items:
+        context.add_init_script(
+            f"if (!sessionStorage.getItem('seeded')) {{ sessionStorage.setItem('seeded', 1);"
+            f" for (const [k, v] of Object.entries({json.dumps(items)})) localStorage.setItem(k, v); }}"
+        )
+    page = context.new_page()
+    page.goto(url)
+    return page
+
+
+def stored(page) -> dict:
+    return json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
+
+
+def test_course_map_cards_show_state_mastery_ring_and_continue(context, course):
+    saved = record(
+        {
+            "a-one": {"x": 10, "c": True, "f": True, "t": 5, "b": 3, "d": day(4), "k": 1},
+            "a-two": {"x": 20, "c": True, "f": True, "t": 6, "b": 3, "d": day(4), "k": 1},
+            "b-one": {"w": 1, "t": 7, "b": 1, "d": day(1)},
+        },
+        bonus={"alpha": 50},
+    )
+    page = open_with(context, course + "index.html", saved)
+    cards = page.locator(".kq-cm-card")
+    assert [cards.nth(i).get_attribute("class").split()[1:] for i in range(3)] == [
+        ["kq-cm--done"],
+        ["kq-cm--started", "kq-cm--next"],
+        ["kq-cm--empty"],
+    ]
+    alpha = cards.nth(0)
+    assert alpha.locator(".kq-cm-about").inner_text() == "Alpha in one line."
+    assert alpha.locator(".kq-cm-state").inner_text() == (
+        "✓ Done · 2/2 answered · 80/80 XP\nMastery: Proficient"
+    )
+    ring = alpha.locator(".kq-ring").evaluate("e => e.style.getPropertyValue('--kq-p')")
+    assert ring == "100%"
+    beta = cards.nth(1)
+    assert beta.locator(".kq-cm-go").inner_text() == "Continue →"
+    assert beta.locator(".kq-cm-go").get_attribute("href").endswith("tracks/02-beta/index.html")
+    assert beta.locator(".kq-cm-state").inner_text().endswith("Mastery: Attempted")
+
+
+def test_mastery_slips_when_a_review_is_left_undone(context, course):
+    overdue = {"b": 3, "d": day(-3), "k": 2}
+    saved = record(
+        {
+            "a-one": {"x": 10, "c": True, "f": True, "t": 5, **overdue},
+            "a-two": {"x": 20, "c": True, "f": True, "t": 6, "k": 2},
+        },
+        bonus={"alpha": 50},
+    )
+    page = open_with(context, course + "index.html", saved)
+    state = page.locator(".kq-cm-card").first.locator(".kq-cm-state").inner_text()
+    assert state.endswith("Mastery: Proficient (a review is overdue)")
+
+
+def test_course_map_without_javascript_is_static_cards(browser, course):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(course + "index.html")
+    cards = page.locator(".kq-cm-card")
+    assert cards.count() == 3
+    assert [line for line in cards.first.inner_text().splitlines() if line] == [
+        "Track 1: Alpha",
+        "Alpha in one line.",
+        "2 questions · 30 XP + 50 XP track bonus",
+    ]
+    assert not page.locator(".kq-cm-status").first.is_visible()
+    context.close()
+
+
+def test_course_map_prints_as_a_plain_list(context, course):
+    page = open_with(context, course + "index.html", record())
+    page.emulate_media(media="print")
+    card = page.locator(".kq-cm-card").first
+    assert card.evaluate("e => getComputedStyle(e).borderTopStyle") == "none"
+    assert card.evaluate("e => getComputedStyle(e, '::before').display") == "none"
+    assert not card.locator(".kq-cm-status").is_visible()
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+@pytest.mark.parametrize("width", [360, 1280])
+def test_dashboard_shows_level_goal_streak_due_and_badges(browser, course, mode, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    saved = record(
+        {
+            "a-one": {"x": 10, "c": True, "f": True, "t": 5, "b": 1, "d": day(0)},
+            "b-one": {"x": 7, "c": True, "w": 1, "t": 6, "b": 2, "d": day(3)},
+        },
+        bonus={"beta": 50},
+        days=[day(-3), day(-2), day(-1)],
+        ach={"first-correct": day(-3)},
+        goal=3,
+        log={day(0): 2},
+    )
+    page = open_with(context, course + "progress.html", saved, mode)
+    dash = page.locator(".kq-dash")
+    fields = {
+        f: dash.locator(f"[data-kq-f={f}]").first.inner_text()
+        for f in ("level", "xp", "streak", "rest", "longest", "today", "goal", "due", "next")
+    }
+    assert fields == {
+        "level": "Lv 1 — Layer Novice",
+        "xp": "67 XP · 33 XP to Lv 2",
+        "streak": "3 days",
+        "rest": "Rest day this week: still free",
+        "longest": "3 days",
+        "today": "2 of 3",
+        "goal": "Goal: 3 questions a day",
+        "due": "1 question",
+        "next": f"Next: 1 question on {day(3)}",
+    }
+    assert dash.locator("[data-kq-m=today]").evaluate("e => [e.value, e.max]") == [2, 3]
+    earned = page.locator('[data-kq-panel="achievements"] li.kq-earned')
+    assert earned.count() == 1
+    assert earned.inner_text().endswith(f"✓ Earned {day(-3)}")
+    # Earned badges are in colour, the others muted.
+    first, second = page.locator('[data-kq-panel="achievements"] li').all()[:2]
+    colour = "e => getComputedStyle(e, '::before').color"
+    assert first.evaluate(colour) != second.evaluate(colour)
+    # Buttons share one style, in the theme's colours.
+    export = page.get_by_role("button", name="Export progress")
+    assert "kq-btn" in export.get_attribute("class")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    context.close()
+
+
+def test_daily_goal_is_set_with_the_keyboard_and_bad_values_are_refused(context, course):
+    page = open_with(context, course + "review.html", record(log={day(0): 2}))
+    goal = page.locator("#kq-goal-review")
+    assert goal.input_value() == "5"
+    goal.focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("2")
+    page.keyboard.press("Tab")  # the change is committed when focus leaves
+    assert stored(page)["goal"] == 2
+    assert stored(page)["days"] == [day(0)]  # two done today: the new goal is met
+    assert page.locator("[data-kq-f=today]").first.inner_text() == "2 of 2 ✓ goal met"
+    goal.fill("0")
+    goal.dispatch_event("change")
+    assert goal.evaluate("e => e.validationMessage") == "Choose a goal from 1 to 50."
+    assert stored(page)["goal"] == 2
+
+
+def test_review_items_say_their_track_and_what_they_pay(context, course):
+    saved = record(
+        {
+            "a-one": {"x": 10, "c": True, "f": True, "t": 5, "b": 2, "d": day(-1)},
+            "a-two": {"w": 1, "t": 6, "b": 1, "d": day(0)},
+            "b-one": {"t": 7, "r": True, "w": 1, "b": 1, "d": day(0)},
+        }
+    )
+    page = open_with(context, course + "review.html", saved)
+    page.locator("[data-kq-review-list] .kq-question").nth(2).wait_for()
+    ids = page.locator("[data-kq-review-list] .kq-question").evaluate_all(
+        "qs => qs.map(q => q.dataset.kqId)"
+    )
+    assert ids == ["a-one", "b-one", "a-two"]  # interleaved: alpha, beta, alpha
+    origins = page.locator(".kq-review__from").all_inner_texts()
+    assert origins == [
+        "From Track 1: Alpha · review only, no XP (already earned or revealed)",
+        "From Track 2: Beta · review only, no XP (already earned or revealed)",
+        "From Track 1: Alpha · pays 10 XP now",
+    ]
+
+
+def test_import_recomputes_xp_and_ignores_questions_the_course_lacks(context, course, tmp_path):
+    page = open_with(context, course + "progress.html", record())
+    forged = record(
+        {
+            "a-one": {"x": 100000, "c": True, "w": 3},
+            "zz-not-here": {"x": 500, "c": True, "f": True},
+            "nor-this": {"x": 5, "c": True},
+        },
+        bonus={"alpha": 9999},
+    )
+    file = tmp_path / "forged.json"
+    file.write_text(json.dumps(forged), encoding="utf-8")
+    page.locator("#kq-import-file").set_input_files(file)
+    summary = page.locator("[data-kq-summary]")
+    summary.wait_for()
+    assert summary.inner_text() == (
+        "“forged.json” holds 5 XP from 1 question, counted by this course's rules. "
+        "2 questions this course does not have were ignored."
+    )
+    page.get_by_role("button", name="Merge with my progress").click()
+    assert page.locator(".kq-badge__text").inner_text().startswith("5 XP ·")
+    assert list(stored(page)["q"]) == ["a-one"]
+
+
+def test_one_bad_record_keeps_the_rest_and_the_copy_can_be_restored(context, course):
+    good = {"a-one": {"x": 10, "c": True, "f": True, "t": 5}, "b-one": {"x": 15, "c": True, "f": True}}
+    damaged = record({**good, "a-two": {"x": "lots"}}, bonus={"beta": 50})
+    page = open_with(context, course + "progress.html", damaged)
+    # Every valid record is kept: 10 + 15 + 50.
+    assert page.locator(".kq-badge__text").inner_text().startswith("75 XP ·")
+    notice = page.locator("[data-kq-damaged]")
+    assert "Part of your saved progress was damaged" in notice.inner_text()
+    copies = page.locator("[data-kq-copy-list] li")
+    assert copies.count() == 1
+    assert "(damaged record): 75 XP from 2 questions." in copies.first.inner_text()
+    # Reset sets a copy aside too; restoring merges it back.
+    page.on("dialog", lambda d: d.accept())
+    page.get_by_role("button", name="Reset progress…").click()
+    assert page.locator(".kq-badge__text").inner_text().startswith("0 XP ·")
+    assert copies.count() == 2
+    assert "(before a reset): 75 XP from 2 questions." in copies.first.inner_text()
+    copies.first.get_by_role("button", name="Restore").click()
+    assert page.locator(".kq-badge__text").inner_text().startswith("75 XP ·")
+    assert page.locator("[data-kq-status]").inner_text() == "Restored: you now have 75 XP."
+    # The notice stays across visits until dismissed.
+    page.reload()
+    notice.get_by_role("button", name="Dismiss").click()
+    page.reload()
+    assert page.locator("[data-kq-damaged]").count() == 0
+
+
+def test_at_most_three_copies_are_kept(context, course):
+    backups = {f"{KEY}:backup:{n}:reset": json.dumps(record()) for n in (1, 2, 3)}
+    page = open_with(context, course + "progress.html", record({"a-one": {"x": 10, "c": True}}), extra=backups)
+    page.on("dialog", lambda d: d.accept())
+    page.get_by_role("button", name="Reset progress…").click()
+    keys = page.evaluate(f"Object.keys(localStorage).filter(k => k.startsWith('{KEY}:backup:'))")
+    assert len(keys) == 3 and f"{KEY}:backup:1:reset" not in keys
+    assert page.locator("[data-kq-copy-list] li").count() == 3
+
+
+def test_everything_is_reachable_with_the_keyboard(context, course):
+    page = open_with(context, course + "progress.html", record())
+    reached = set()
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        reached.add(page.evaluate("document.activeElement.dataset.kqAct || document.activeElement.id"))
+    assert {"export", "kq-import-file", "reset"} <= reached
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_the_header_badge_fits_a_320px_phone_at_every_level(site, browser, mode):
+    levels = [0, 60, 170, 340, 570, 850, 1190, 1590, 2050, 2560]
+    context = browser.new_context(viewport={"width": 320, "height": 700})
+    context.add_init_script(THEME_MODE % mode)
+    page = context.new_page()
+    page.goto(site.url + "tracks/04-models.html")
+    for xp in levels:
+        page.evaluate(
+            "([k, v]) => localStorage.setItem(k, v)", [KEY, json.dumps(record(bonus={"x": xp}))]
+        )
+        page.reload()
+        text = page.locator(".kq-badge__text").inner_text()
+        assert text.startswith(f"{xp:,} XP · Lv"), text
+        header = page.locator(".bd-header-article")
+        assert header.evaluate("e => e.scrollWidth <= e.clientWidth"), text
+        box = page.locator(".kq-badge").bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 320, (text, box)
+    context.close()
