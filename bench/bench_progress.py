@@ -1,4 +1,5 @@
-"""Progress benchmark: size of the learner-progress script + stylesheet (budget: ASSET_BUDGET in extensions/progress/assets.py).
+"""Progress benchmark: size of the learner-progress script + stylesheet, against its budget
+(ASSET_BUDGET in extensions/progress/assets.py).
 
 Prints the files the site serves (extensions/progress/static/dist, built by build.mjs) and, for
 comparison, the readable sources they are built from.

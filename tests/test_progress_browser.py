@@ -229,7 +229,10 @@ def test_import_merge_never_counts_twice(learner, course, tmp_path):
     page = learner
     mine = state({"a-one": {"x": 10, "c": True, "f": True, "t": 5}}, days=["2026-01-01"])
     theirs = state(
-        {"a-one": {"x": 5, "c": True, "w": 1, "t": 9}, "b-one": {"x": 15, "c": True, "f": True, "t": 9}},
+        {
+            "a-one": {"x": 5, "c": True, "w": 1, "t": 9},
+            "b-one": {"x": 15, "c": True, "f": True, "t": 9},
+        },
         bonus={"beta": 50},
         days=["2026-01-02"],
     )

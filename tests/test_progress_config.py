@@ -78,7 +78,13 @@ def test_the_browser_gets_the_configured_rules_as_data(tmp_path):
     # Level achievements name the level from the table; one beyond the table is not offered.
     achievements = {a[0]: a for a in data["ach"]}
     assert "level-5" not in achievements and "level-10" not in achievements
-    assert set(achievements) == {"first-correct", "perfect-track", "streak-5", "all-tracks", "mastered-track"}
+    assert set(achievements) == {
+        "first-correct",
+        "perfect-track",
+        "streak-5",
+        "all-tracks",
+        "mastered-track",
+    }
     # The badge shows the first level's name until the script fills in the learner's own.
     badge = (outdir / "index.html").read_text(encoding="utf-8")
     assert '<span data-kq-b="lv">Lv 1</span>' in badge

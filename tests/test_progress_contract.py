@@ -75,7 +75,11 @@ def test_track_promises_and_mastery_are_read_as_meant(contract):
     _outdir, _data, read = contract
     assert dict(read["about"]) == {"alpha": "Alpha in one line.", "beta": "", "gamma": ""}
     # Every question answered right once, nothing recalled yet: familiar, or not started.
-    assert dict(read["mastery"]) == {"alpha": "Familiar", "beta": "Familiar", "gamma": "Not started"}
+    assert dict(read["mastery"]) == {
+        "alpha": "Familiar",
+        "beta": "Familiar",
+        "gamma": "Not started",
+    }
     assert read["goalDays"] == ["2026-01-01", "2026-01-02", "2026-01-03"]
 
 

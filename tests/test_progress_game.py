@@ -51,7 +51,8 @@ def open_with(context, url: str, saved: dict | str | None = None, mode: str = "l
     if items:
         context.add_init_script(
             f"if (!sessionStorage.getItem('seeded')) {{ sessionStorage.setItem('seeded', 1);"
-            f" for (const [k, v] of Object.entries({json.dumps(items)})) localStorage.setItem(k, v); }}"
+            f" for (const [k, v] of Object.entries({json.dumps(items)}))"
+            " localStorage.setItem(k, v); }"
         )
     page = context.new_page()
     page.goto(url)
@@ -240,7 +241,10 @@ def test_import_recomputes_xp_and_ignores_questions_the_course_lacks(context, co
 
 
 def test_one_bad_record_keeps_the_rest_and_the_copy_can_be_restored(context, course):
-    good = {"a-one": {"x": 10, "c": True, "f": True, "t": 5}, "b-one": {"x": 15, "c": True, "f": True}}
+    good = {
+        "a-one": {"x": 10, "c": True, "f": True, "t": 5},
+        "b-one": {"x": 15, "c": True, "f": True},
+    }
     damaged = record({**good, "a-two": {"x": "lots"}}, bonus={"beta": 50})
     page = open_with(context, course + "progress.html", damaged)
     # Every valid record is kept: 10 + 15 + 50.
@@ -268,7 +272,9 @@ def test_one_bad_record_keeps_the_rest_and_the_copy_can_be_restored(context, cou
 
 def test_at_most_three_copies_are_kept(context, course):
     backups = {f"{KEY}:backup:{n}:reset": json.dumps(record()) for n in (1, 2, 3)}
-    page = open_with(context, course + "progress.html", record({"a-one": {"x": 10, "c": True}}), extra=backups)
+    page = open_with(
+        context, course + "progress.html", record({"a-one": {"x": 10, "c": True}}), extra=backups
+    )
     page.on("dialog", lambda d: d.accept())
     page.get_by_role("button", name="Reset progress…").click()
     keys = page.evaluate(f"Object.keys(localStorage).filter(k => k.startsWith('{KEY}:backup:'))")
@@ -281,7 +287,9 @@ def test_everything_is_reachable_with_the_keyboard(context, course):
     reached = set()
     for _ in range(60):
         page.keyboard.press("Tab")
-        reached.add(page.evaluate("document.activeElement.dataset.kqAct || document.activeElement.id"))
+        reached.add(
+            page.evaluate("document.activeElement.dataset.kqAct || document.activeElement.id")
+        )
     assert {"export", "kq-import-file", "reset"} <= reached
 
 

@@ -36,7 +36,10 @@ def _stat(label: str, field: str, extra: str = "") -> str:
 
 def _meter(name: str, label: str) -> str:
     # A native <progress> is announced with its value; the script sets value and max.
-    return f'<progress class="kq-meter" data-kq-m="{name}" aria-label="{label}" max="1" value="0"></progress>'
+    return (
+        f'<progress class="kq-meter" data-kq-m="{name}" aria-label="{label}" max="1" value="0">'
+        "</progress>"
+    )
 
 
 GOAL_HTML = (
@@ -45,7 +48,7 @@ GOAL_HTML = (
     + _meter("today", "Today's goal")
     + '<p class="kq-goal__set"><label for="kq-goal-{part}">Daily goal</label> '
     '<input id="kq-goal-{part}" type="number" min="1" max="50" step="1" inputmode="numeric" '
-    'data-kq-goal> <span>questions a day</span></p></div>'
+    "data-kq-goal> <span>questions a day</span></p></div>"
 )
 
 
