@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from progress_helpers import copy_root
@@ -313,3 +314,21 @@ def test_the_header_badge_fits_a_320px_phone_at_every_level(site, browser, mode)
         box = page.locator(".kq-badge").bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= 320, (text, box)
     context.close()
+
+
+def test_a_file_exported_in_schema_1_imports_and_migrates(context, course):
+    fixture = Path(__file__).parent / "js" / "fixtures" / "progress-v1.json"
+    page = open_with(context, course + "progress.html", record())
+    page.locator("#kq-import-file").set_input_files(fixture)
+    summary = page.locator("[data-kq-summary]")
+    summary.wait_for()
+    # a-one right first time (10), a-two right after a miss (half of 20), b-one never right;
+    # track alpha complete (50). The file's ids are the test course's.
+    assert summary.inner_text().startswith("“progress-v1.json” holds 70 XP from 3 questions")
+    page.on("dialog", lambda d: d.accept())
+    page.get_by_role("button", name="Replace my progress").click()
+    saved = stored(page)
+    assert saved["v"] == 2 and saved["goal"] == 5
+    assert saved["days"] == ["2026-11-19", "2026-11-20"]
+    assert saved["q"]["a-one"]["b"] == 2  # right answers joined review
+    assert page.locator(".kq-badge__text").inner_text().startswith("70 XP ·")
