@@ -630,3 +630,57 @@ test("store: two tabs build on each other's answers and cannot double-award XP",
   tab1.update(answerWith(ok("a2")));
   assert.equal(P.total(stored(fs)), 10 + 15 + 50 + 20 + 50);
 });
+
+// ---- a learner's week, end to end (the walk-through in the closing note) ----------------------
+test("a learner's week: goal, rest day, review, a test, mastery and a streak that breaks", () => {
+  const four = (t) => [1, 2, 3, 4].map((i) => [`${t}${i}`, 10, 0]);
+  const W = P.index(course({
+    review: [1, 2, 4, 8, 16],
+    tracks: ["t", "u", "v"].map((id, n) => ({ id, n: n + 1, title: id, p: 0, q: four(id) })),
+    extra: [],
+  }));
+  let s = P.fresh(), now = 0;
+  const say = (day, id, right, extra = {}) =>
+    (s = P.answer(s, W, { id, correct: right, attempt: 1, ...extra }, { today: day, now: ++now }).state);
+  const reviewAll = (day) => P.due(s, W, day).forEach((id) => say(day, id, true));
+  const at = (day) => ({
+    counted: s.counts[day] || 0,
+    streak: P.streaks(s.goalDays, day).current,
+    xp: P.total(s),
+    mastery: W.tracks.map((t) => P.mastery(s, t, day).name).join("/"),
+  });
+  // Monday: track t, one miss. Four learning answers miss the default goal of 5; lowering the
+  // goal to 4 meets it.
+  ["t1", "t2", "t3"].forEach((id) => say("2026-03-02", id, true));
+  say("2026-03-02", "t4", false);
+  say("2026-03-02", "t4", true, { attempt: 2 });
+  assert.deepEqual(at("2026-03-02"), { counted: 4, streak: 0, xp: 85, mastery: "Familiar/Not started/Not started" });
+  s = P.setGoal(s, W, 4, "2026-03-02").state;
+  assert.equal(at("2026-03-02").streak, 1);
+  // Tuesday: t4 is due (the miss); then track u.
+  reviewAll("2026-03-03");
+  ["u1", "u2", "u3", "u4"].forEach((id) => say("2026-03-03", id, true));
+  assert.deepEqual(at("2026-03-03"), { counted: 5, streak: 2, xp: 175, mastery: "Familiar/Familiar/Not started" });
+  // Wednesday: t1-t3 come back (two days after a first-time right answer): t is Proficient.
+  reviewAll("2026-03-04");
+  say("2026-03-04", "v1", true);
+  say("2026-03-04", "v2", false);
+  assert.deepEqual(at("2026-03-04"), { counted: 4, streak: 3, xp: 185, mastery: "Proficient/Familiar/Attempted" });
+  // Thursday: nothing done. The week's rest day keeps the streak.
+  assert.deepEqual(P.due(s, W, "2026-03-05"), ["t4", "u1", "v2", "u2", "u3", "u4"]); // interleaved
+  // Friday: seven reviews; v2, missed on Wednesday, pays half its XP now.
+  reviewAll("2026-03-06");
+  assert.deepEqual(at("2026-03-06"), { counted: 7, streak: 4, xp: 190, mastery: "Proficient/Proficient/Attempted" });
+  // Saturday: a test of track v. v3 and v4 pay full XP and complete v (bonus); v2, already paid
+  // and not due, is practice. Two learning answers: the goal is missed.
+  ["v2", "v3", "v4"].forEach((id) => say("2026-03-07", id, true, { test: true }));
+  assert.deepEqual(at("2026-03-07"), { counted: 2, streak: 4, xp: 260, mastery: "Proficient/Proficient/Familiar" });
+  // Sunday: t's second recalls make it Mastered. But Saturday was a second missed day in the
+  // same week, so the streak starts again at 1.
+  reviewAll("2026-03-08");
+  assert.deepEqual(at("2026-03-08"), { counted: 4, streak: 1, xp: 260, mastery: "Mastered/Proficient/Familiar" });
+  assert.equal(P.streaks(s.goalDays, "2026-03-08").longest, 4);
+  assert.deepEqual(s.achievements, {
+    first: "2026-03-02", perfect: "2026-03-03", "level-2": "2026-03-03", "streak-3": "2026-03-04", all: "2026-03-07", master: "2026-03-08",
+  });
+});
