@@ -22,6 +22,9 @@ from sphinx.application import Sphinx
 from sphinx.builders.epub3 import Epub3Builder
 from sphinx.util import logging
 
+from ..warning_table import warnings_directive
+from .warning_types import TYPE, Subtype, warn
+
 logger = logging.getLogger(__name__)
 
 __version__ = "0.1.0"
@@ -31,12 +34,10 @@ def _mathml(translator, node: nodes.Element, latex: str, block: bool) -> str:
     try:
         return latex2mathml.tex2mathml(latex, as_block=block)
     except (MathError, SyntaxError) as problem:
-        logger.warning(
-            "cannot render this math as MathML (%s): %s",
-            problem,
-            latex,
-            type="mathml",
-            subtype="syntax",
+        warn(
+            logger,
+            f"cannot render this math as MathML ({problem}): {latex}",
+            Subtype.SYNTAX,
             location=node,
         )
         return f'<code class="math-error">{escape(latex)}</code>'
@@ -84,4 +85,5 @@ def setup(app: Sphinx) -> dict:
     app.add_builder(MathMLEpubBuilder, override=True)
     app.add_html_math_renderer("mathml", (visit_math, None), (visit_displaymath, None))
     app.config.html_math_renderer = app.config.html_math_renderer or "mathml"
+    app.add_directive("mathml-warnings", warnings_directive(TYPE, Subtype))
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
