@@ -8,6 +8,9 @@ builders keep their own math handling.
 EPUB books get the same MathML. EPUB 3 asks every page holding MathML to say so in the book's
 manifest (``properties="mathml"``), which Sphinx's EPUB builder never writes; our ``epub``
 builder is Sphinx's with that one addition, made to the manifest before the book is zipped.
+
+Math that cannot be converted is a warning (subtypes in ``warning_types``, tabled by
+``{mathml-warnings}`` on the Contribute page) and is shown as its LaTeX source.
 """
 
 from __future__ import annotations

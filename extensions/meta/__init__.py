@@ -2,7 +2,8 @@
 
 A page may set its own with a ``description:`` key in its MyST front matter; otherwise the
 project-wide ``meta_default_description`` is used, so search engines and link previews never
-see a page without one.
+see a page without one. A description too long to be useful is a warning; its subtypes are
+listed in ``warning_types`` and tabled by ``{meta-warnings}`` on the Contribute page.
 """
 
 from __future__ import annotations
