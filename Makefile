@@ -89,12 +89,14 @@ test: $(VENV)/.installed-test ## Run every test: JavaScript units, Python, examp
 	@$(MAKE) --no-print-directory test-py
 
 # The quick lane while you work: no browser, no course examples (the runner's own small pages
-# still run), in under a minute. `make test` stays what CI runs.
+# still run), in under a minute. `make test` stays what CI runs. Without a browser, Playwright's
+# plugin is left out: it would only add a browser parameter to tests whose argument is named
+# `page`, splitting their module-scoped builds in two.
 .PHONY: test-fast
 test-fast: $(VENV)/.installed-test ## Quick tests: JavaScript units + Python, no browser, no examples
 	@$(MAKE) --no-print-directory test-js
 	$(BIN)/python -m pytest -q -m "not browser and not slow" --ignore=tests/test_examples.py \
-		$(PYTEST_ARGS)
+		-p no:playwright $(PYTEST_ARGS)
 
 test-js:
 	@command -v node >/dev/null 2>&1 || { echo "make test: Node.js 18+ is needed for the JavaScript tests (Debian: apt-get install nodejs)."; exit 1; }

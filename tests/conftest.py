@@ -39,6 +39,20 @@ CHROMIUM_FLAGS = [
 ]
 
 
+def pytest_collection_modifyitems(config, items):
+    """A test that needs the whole course built (the ``site`` fixture below) is ``slow``.
+
+    Building the course takes longer than the rest of the quick lane together, so
+    ``make test-fast`` (``-m "not slow"``) leaves these tests to ``make test``, which runs them
+    all. A module with a ``site`` fixture of its own (a small test root) is not affected.
+    """
+    slow = pytest.mark.slow
+    for item in items:
+        module = getattr(item, "module", None)
+        if "site" in getattr(item, "fixturenames", ()) and not hasattr(module, "site"):
+            item.add_marker(slow)
+
+
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     """Test roots for ``@pytest.mark.sphinx(testroot=...)`` live in tests/roots/test-<name>/."""

@@ -355,8 +355,11 @@ def test_runs_go_ahead_two_at_a_time_in_planned_order():
 def examples_session(root: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "KQ_EXAMPLES_DIR": str(ROOTS / f"examples-{root}")}
     env.pop("KQ_EXAMPLE_PAGES", None)
+    # The examples need no browser and no generated input: leaving those plugins out saves the
+    # nested session a second of imports.
+    plugins = ["-p", "no:cacheprovider", "-p", "no:playwright", "-p", "no:hypothesispytest"]
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "tests/test_examples.py"],
+        [sys.executable, "-m", "pytest", *plugins, "tests/test_examples.py"],
         cwd=runner.REPO,
         env=env,
         capture_output=True,

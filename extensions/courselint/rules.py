@@ -7,6 +7,7 @@ from collections import defaultdict
 from sphinx.util import logging
 
 from extensions.courselint.collect import DESCRIPTION_LIMIT, TRACK_DOC, track_key
+from extensions.courselint.warning_types import Subtype, warn
 
 logger = logging.getLogger(__name__)
 
@@ -14,8 +15,8 @@ logger = logging.getLogger(__name__)
 RAW_HTML_REVIEWED = "raw_html_reviewed"
 
 
-def _warn(env, docname: str, line: int, rule: str, message: str) -> None:
-    logger.warning(message, type="course", subtype=rule, location=(docname, line))
+def _warn(env, docname: str, line: int, rule: Subtype, message: str) -> None:
+    warn(logger, message, rule, location=(docname, line))
 
 
 def _included(env) -> set[str]:
@@ -49,7 +50,7 @@ def check_course(app, env) -> None:
                     env,
                     docname,
                     1,
-                    "track-name",
+                    Subtype.TRACK_NAME,
                     f"track page '{docname}' is not named NN-slug: rename it like "
                     "'tracks/07-custom-layers.md' (two digits, lowercase words joined by '-')",
                 )
@@ -61,7 +62,7 @@ def check_course(app, env) -> None:
                     env,
                     docname,
                     1,
-                    "toctree",
+                    Subtype.TOCTREE,
                     f"track '{docname}' is not in the course: add '{docname}' to the "
                     "'Tracks' toctree in docs/index.md (in number order)",
                 )
@@ -70,7 +71,7 @@ def check_course(app, env) -> None:
                     env,
                     docname,
                     1,
-                    "orphan",
+                    Subtype.ORPHAN,
                     f"page '{docname}' is in no toctree, so readers cannot reach it: add it "
                     "to a toctree, or put 'orphan: true' in its front matter if that is meant",
                 )
@@ -84,7 +85,7 @@ def check_course(app, env) -> None:
                 env,
                 _main_doc(key, tracks[key]),
                 1,
-                "track-number",
+                Subtype.TRACK_NUMBER,
                 f"tracks '{keys[0]}' and '{key}' share the number {number}: renumber one "
                 "(the number is the two digits that start the file name)",
             )
@@ -99,7 +100,7 @@ def check_course(app, env) -> None:
                         env,
                         doc,
                         line,
-                        "raw-html",
+                        Subtype.RAW_HTML,
                         "raw HTML (an HTML tag, an HTML block or a {raw} directive) in a track "
                         "page: it reaches every reader's browser unchecked. Write it in Markdown, "
                         f"or, once a reviewer has read it, say why in the front matter: "
@@ -110,7 +111,7 @@ def check_course(app, env) -> None:
                     env,
                     doc,
                     line,
-                    "todo",
+                    Subtype.TODO,
                     "this line still holds a TODO from the track template: replace it with "
                     "the real text, or delete it",
                 )
@@ -120,7 +121,7 @@ def check_course(app, env) -> None:
                 env,
                 main,
                 1,
-                "summary",
+                Subtype.SUMMARY,
                 f"track '{key}' has no summary: add a section '## Summary' before the quiz "
                 "with the three or four points to remember",
             )
@@ -129,7 +130,7 @@ def check_course(app, env) -> None:
                 env,
                 main,
                 1,
-                "objectives",
+                Subtype.OBJECTIVES,
                 f"track '{key}' has no learning objectives: start the page with a section "
                 "'## Learning objectives' listing what the learner will be able to do",
             )
@@ -138,7 +139,7 @@ def check_course(app, env) -> None:
                 env,
                 main,
                 1,
-                "exercise",
+                Subtype.EXERCISE,
                 f"track '{key}' has no exercise: add at least one ':::{{exercise}}' "
                 "with a ':::{solution}' (see the Contribute page)",
             )
@@ -147,7 +148,7 @@ def check_course(app, env) -> None:
                 env,
                 main,
                 1,
-                "quiz",
+                Subtype.QUIZ,
                 "the quiz extension is not loaded, so track quizzes cannot be checked: "
                 "add 'extensions.quiz' to extensions in conf.py",
             )
@@ -156,7 +157,7 @@ def check_course(app, env) -> None:
                 env,
                 main,
                 1,
-                "quiz",
+                Subtype.QUIZ,
                 f"track '{key}' has no quiz: end it with a '::::{{quiz}}' holding at least "
                 "one '{question}' (see the quiz authoring reference)",
             )
@@ -169,7 +170,7 @@ def _check_description(env, docname: str, facts: dict) -> None:
             env,
             docname,
             1,
-            "description",
+            Subtype.DESCRIPTION,
             "track has no description: start the page with front matter holding "
             "'description: <one sentence on what the track teaches>' (under "
             f"{DESCRIPTION_LIMIT} characters; it is the page's summary in search results)",
@@ -179,7 +180,7 @@ def _check_description(env, docname: str, facts: dict) -> None:
             env,
             docname,
             facts.get("description_line") or 1,
-            "description",
+            Subtype.DESCRIPTION,
             f"the description has {length} characters; search results cut it off after "
             f"{DESCRIPTION_LIMIT}: shorten it to one sentence under {DESCRIPTION_LIMIT} characters",
         )

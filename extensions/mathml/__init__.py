@@ -8,6 +8,9 @@ builders keep their own math handling.
 EPUB books get the same MathML. EPUB 3 asks every page holding MathML to say so in the book's
 manifest (``properties="mathml"``), which Sphinx's EPUB builder never writes; our ``epub``
 builder is Sphinx's with that one addition, made to the manifest before the book is zipped.
+
+Math that cannot be converted is a warning (subtypes in ``warning_types``, tabled by
+``{mathml-warnings}`` on the Contribute page) and is shown as its LaTeX source.
 """
 
 from __future__ import annotations
@@ -22,6 +25,9 @@ from sphinx.application import Sphinx
 from sphinx.builders.epub3 import Epub3Builder
 from sphinx.util import logging
 
+from ..warning_table import warnings_directive
+from .warning_types import TYPE, Subtype, warn
+
 logger = logging.getLogger(__name__)
 
 __version__ = "0.1.0"
@@ -31,12 +37,10 @@ def _mathml(translator, node: nodes.Element, latex: str, block: bool) -> str:
     try:
         return latex2mathml.tex2mathml(latex, as_block=block)
     except (MathError, SyntaxError) as problem:
-        logger.warning(
-            "cannot render this math as MathML (%s): %s",
-            problem,
-            latex,
-            type="mathml",
-            subtype="syntax",
+        warn(
+            logger,
+            f"cannot render this math as MathML ({problem}): {latex}",
+            Subtype.SYNTAX,
             location=node,
         )
         return f'<code class="math-error">{escape(latex)}</code>'
@@ -84,4 +88,5 @@ def setup(app: Sphinx) -> dict:
     app.add_builder(MathMLEpubBuilder, override=True)
     app.add_html_math_renderer("mathml", (visit_math, None), (visit_displaymath, None))
     app.config.html_math_renderer = app.config.html_math_renderer or "mathml"
+    app.add_directive("mathml-warnings", warnings_directive(TYPE, Subtype))
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -2,7 +2,8 @@
 
 A page may set its own with a ``description:`` key in its MyST front matter; otherwise the
 project-wide ``meta_default_description`` is used, so search engines and link previews never
-see a page without one.
+see a page without one. A description too long to be useful is a warning; its subtypes are
+listed in ``warning_types`` and tabled by ``{meta-warnings}`` on the Contribute page.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from html import escape
 
 from sphinx.application import Sphinx
 from sphinx.util import logging
+
+from ..warning_table import warnings_directive
+from .warning_types import TYPE, Subtype, warn
 
 logger = logging.getLogger(__name__)
 
@@ -23,11 +27,10 @@ def _page_description(app: Sphinx, pagename: str) -> str:
     metadata = app.env.metadata.get(pagename, {}) if app.env else {}
     text = str(metadata.get("description", "") or "").strip()
     if len(text) > MAX_LENGTH:
-        logger.warning(
-            "description is %d characters long; search engines cut it after about 160",
-            len(text),
-            type="meta",
-            subtype="description",
+        warn(
+            logger,
+            f"description is {len(text)} characters long; search engines cut it after about 160",
+            Subtype.DESCRIPTION,
             location=pagename,
         )
     return text or app.config.meta_default_description
@@ -44,6 +47,7 @@ def add_description(app: Sphinx, pagename: str, templatename, context: dict, doc
 def setup(app: Sphinx) -> dict:
     app.add_config_value("meta_default_description", "", "html", types=frozenset({str}))
     app.connect("html-page-context", add_description)
+    app.add_directive("meta-warnings", warnings_directive(TYPE, Subtype))
     return {
         "version": __version__,
         "parallel_read_safe": True,

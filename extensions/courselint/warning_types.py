@@ -1,0 +1,59 @@
+"""Every rule of the course lint, in one enumeration: each is a warning subtype.
+
+A broken rule is logged as ``course.<subtype>`` with the file, the line and how to fix it, so
+``suppress_warnings = ["course.<subtype>"]`` switches one rule off. The table on the Contribute
+page is generated from this enumeration (the ``{courselint-warnings}`` directive), so the list
+of rules there cannot drift from the code.
+"""
+
+from __future__ import annotations
+
+from extensions.courselint.collect import DESCRIPTION_LIMIT
+from extensions.warning_table import Subtypes
+
+TYPE = "course"
+
+
+class Subtype(Subtypes):
+    """A rule of the course lint, with what breaks it."""
+
+    TRACK_NAME = (
+        "track-name",
+        "A page under `tracks/` is not named `NN-slug.md` (or a folder `NN-slug/`): two digits, "
+        "then lowercase words joined by `-`.",
+    )
+    TRACK_NUMBER = ("track-number", "Two tracks share a number.")
+    OBJECTIVES = (
+        "objectives",
+        "A track does not open with a `## Learning objectives` section.",
+    )
+    EXERCISE = (
+        "exercise",
+        "A track has no exercise (`:::{exercise}` with its `:::{solution}`).",
+    )
+    QUIZ = (
+        "quiz",
+        "A track has no quiz with at least one question, or the quiz extension is not loaded "
+        "so quizzes cannot be checked.",
+    )
+    SUMMARY = ("summary", "A track has no `## Summary` section.")
+    DESCRIPTION = (
+        "description",
+        "A track's front matter has no `description:`, or one longer than "
+        f"{DESCRIPTION_LIMIT} characters.",
+    )
+    TODO = ("todo", "A track page still holds a `TODO` line from the track template.")
+    RAW_HTML = (
+        "raw-html",
+        "Raw HTML (a tag, an HTML block or `{raw}`) in a track page whose front matter has no "
+        "`raw_html_reviewed: <who reviewed it, and why>`.",
+    )
+    TOCTREE = ("toctree", "A track is missing from the Tracks toctree of `docs/index.md`.")
+    ORPHAN = (
+        "orphan",
+        "Any other page is in no toctree and its front matter does not say `orphan: true`.",
+    )
+
+
+def warn(logger, message: str, subtype: Subtype, location) -> None:
+    logger.warning(message, type=TYPE, subtype=subtype.value, location=location)
