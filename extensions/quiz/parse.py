@@ -27,10 +27,10 @@ from .nodes import (
     kq_label,
     kq_misconception,
     kq_option,
-    kq_section_ref,
     kq_options,
     kq_question,
     kq_quiz,
+    kq_section_ref,
     kq_text,
 )
 from .problems import Problem, error_box, report
