@@ -42,14 +42,14 @@
   const checkChoice = (ticked, correct) =>
     ticked.some(Boolean) ? ticked.every((on, i) => on === correct[i]) : null;
   const checkOrder = (positions) => positions.every((p, i) => p === i);
-  // Labels ("" = none) of the ticked wrong options, once each: what the mistake reveals.
+  // Tags ("" = none) of the ticked wrong options, once each.
   const misconceptions = (ticked, correct, tags) => [
     ...new Set(tags.filter((tag, i) => tag && ticked[i] && !correct[i])),
   ];
-  // Test mode: has the learner given an answer? An ordering counts once an item was moved.
+  // An ordering counts as answered once an item was moved.
   const answered = (kind, { ticked = [], typed = "", moved = false }) =>
     kind === "order" ? moved : kind === "typed" ? !!typed.trim() : ticked.some(Boolean);
-  // results: [true|false|null, ...] (null: unanswered, which counts as wrong)
+  // results: [true|false|null, ...]; null (unanswered) is wrong
   const score = (results) => {
     const right = results.filter((r) => r === true).length;
     return { right, total: results.length, text: `${right} of ${results.length} right` };

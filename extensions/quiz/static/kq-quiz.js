@@ -1,7 +1,4 @@
-// Quiz DOM glue (rules: kq-quiz-core.js); no XP. Fires bubbling `kq:answer` {id, correct, attempt,
-// revealed, misconceptions, test, practice?} and `kq:reveal` {id}. window.KQuiz:
-// enhance(root) wires new questions; solved(question, {when}) shows one as answered before, with
-// "Practice again"; startTest(root, {title, onFinish}) asks every question in root as a test.
+// Quiz DOM glue (rules: kq-quiz-core.js; events and window.KQuiz: extensions/quiz/__init__.py).
 (() => {
   "use strict";
   const $ = (el, sel) => el.querySelector(sel);
@@ -103,13 +100,12 @@
       if (practice) d.practice = true;
       return d;
     };
-    // The feedback of each ticked option, copied from the answer.
     const notes = () =>
       $$(list || q, "input:checked")
         .map((b) => answer && $(answer, `.kq-fb[data-kq-for="${b.value}"]`))
         .filter(Boolean)
         .map((fb) => fb.cloneNode(true));
-    // The right answer and its explanation, without the per-option feedback.
+    // The answer and explanation, without the option feedback.
     const solution = () => {
       const body = $(answer, ".kq-body").cloneNode(true);
       $(body, ".kq-fbs")?.remove();
@@ -132,7 +128,7 @@
     });
     retry.addEventListener("click", () => {
       if (solvedOn) {
-        // Practice: fresh and unselected; the progress side pays no XP for it.
+        // Practice: fresh and unselected.
         solvedOn = null;
         practice = true;
         fresh();
@@ -224,9 +220,7 @@
     });
   };
 
-  // Every question in root at once, no feedback until "Finish test"; then each is graded,
-  // locked and explained, fires one kq:answer {test: true, attempt: 1}, and focus moves to the
-  // score. "Retake" and "Leave test" follow. Works on questions copied into any container.
+  // No feedback until "Finish test"; then one kq:answer {test: true, attempt: 1} per question.
   const startTest = (root, { title = "Test yourself", onFinish } = {}) => {
     enhance(root);
     root.kqLeave?.();
