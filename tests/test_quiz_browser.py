@@ -105,6 +105,8 @@ def test_single_by_mouse_wrong_then_right(quiz):
             "correct": False,
             "attempt": 1,
             "revealed": False,
+            "misconceptions": ["basics-versions"],
+            "test": False,
         },
         {
             "type": "kq:answer",
@@ -112,6 +114,8 @@ def test_single_by_mouse_wrong_then_right(quiz):
             "correct": True,
             "attempt": 2,
             "revealed": False,
+            "misconceptions": [],
+            "test": False,
         },
     ]
 
@@ -270,6 +274,8 @@ def test_show_answer_is_announced_and_marks_later_checks(quiz):
             "correct": True,
             "attempt": 1,
             "revealed": True,
+            "misconceptions": [],
+            "test": False,
         },
     ]
 
@@ -321,6 +327,8 @@ def test_enhance_is_idempotent_and_wires_copied_questions(quiz):
         "correct": True,
         "attempt": 1,
         "revealed": False,
+        "misconceptions": [],
+        "test": False,
     }
 
 
@@ -444,3 +452,221 @@ def test_the_axe_scan_does_catch_a_problem_inside_the_quiz(page, url):
         "document.querySelector('.kq-quiz').insertAdjacentHTML('beforeend', '<input type=text>')"
     )
     assert any(v.startswith("label:") for v in quiz_violations(page))
+
+
+# --- misconceptions, "Show answer" wording ---------------------------------------------------
+
+
+def test_a_tagged_wrong_choice_links_its_section_and_names_it_in_the_event(quiz):
+    q = question(quiz, "basic-single")
+    assert q.get_by_label("2017").get_attribute("data-kq-misconception") == "basics-versions"
+    q.get_by_label("2017").check()
+    q.get_by_role("button", name="Check").click()
+    assert "Misconception: Keras versions" in feedback(quiz, "basic-single")
+    link = q.locator(".kq-feedback a", has_text="Keras versions")
+    assert link.get_attribute("href") == "#basics-versions"
+    assert events(quiz)[-1]["misconceptions"] == ["basics-versions"]
+    # A wrong choice without a tag reveals nothing in particular.
+    q.get_by_role("button", name="Try again").click()
+    q.get_by_label("2013").check()
+    q.get_by_role("button", name="Check").click()
+    assert events(quiz)[-1]["misconceptions"] == []
+
+
+def test_show_answer_says_before_opening_that_the_question_then_earns_no_xp(quiz):
+    summaries = quiz.locator(".kq-answer > summary").all_inner_texts()
+    assert summaries == ["Show answer (the question then earns no XP)"] * 5
+
+
+# --- answered stays answered: KQuiz.solved ----------------------------------------------------
+
+SOLVE_ALL = """() => document.querySelectorAll('.kq-question').forEach(
+  (q) => KQuiz.solved(q, {when: '2026-11-20'}))"""
+
+
+def test_solved_shows_each_kind_answered_locked_and_explained(quiz):
+    quiz.evaluate(SOLVE_ALL)
+    assert quiz.evaluate("document.activeElement === document.body")  # no focus stolen
+    for qid in ("basic-single", "basic-multiple", "basic-typed", "basic-number", "basic-order"):
+        text = feedback(quiz, qid)
+        assert text.startswith("✓ You answered this correctly on 2026-11-20."), qid
+        assert question(quiz, qid).locator(".kq-check").is_hidden()
+        assert question(quiz, qid).get_by_role("button", name="Practice again").is_visible()
+    assert "The first commit is dated 27 March 2015." in feedback(quiz, "basic-single")
+    single = question(quiz, "basic-single")
+    assert single.get_by_label("2015").is_checked() and single.get_by_label("2015").is_disabled()
+    multiple = question(quiz, "basic-multiple")
+    ticked = [multiple.get_by_label(name).is_checked() for name in ("JAX", "torch", "Theano")]
+    assert ticked == [True, True, False]
+    assert question(quiz, "basic-typed").locator("input").input_value() == "keras.ops"
+    assert question(quiz, "basic-number").locator("input").input_value() == "0.667"
+    assert positions(quiz) == [0, 1, 2]
+    assert events(quiz) == []  # showing a past answer is not answering
+
+
+def test_practice_again_by_keyboard_starts_fresh_and_marks_the_event(quiz):
+    quiz.evaluate(SOLVE_ALL)
+    q = question(quiz, "basic-single")
+    q.get_by_role("button", name="Practice again").focus()
+    quiz.keyboard.press("Enter")
+    assert feedback(quiz, "basic-single") == ""
+    assert not q.get_by_label("2015").is_checked()
+    assert not q.get_by_label("2015").is_disabled()
+    assert quiz.evaluate("document.activeElement.id") == "kq-basic-single-0"
+    quiz.keyboard.press("ArrowDown")  # 2015
+    tab_to(quiz, ".kq-check")
+    quiz.keyboard.press("Enter")
+    assert feedback(quiz, "basic-single").startswith("✓ Correct!")
+    assert events(quiz) == [
+        {
+            "type": "kq:answer",
+            "id": "basic-single",
+            "correct": True,
+            "attempt": 1,
+            "revealed": False,
+            "misconceptions": [],
+            "test": False,
+            "practice": True,
+        }
+    ]
+    # An ordering practised again starts shuffled, not in the answer shown.
+    order = question(quiz, "basic-order")
+    order.get_by_role("button", name="Practice again").click()
+    assert positions(quiz) != [0, 1, 2]
+
+
+# --- test yourself ----------------------------------------------------------------------------
+
+
+def tab_to(page, selector, limit=40):
+    """Press Tab until the focused element matches ``selector``."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def test_test_yourself_by_keyboard_only_to_the_score(quiz):
+    start = quiz.get_by_role("button", name="Test yourself")
+    assert start.is_visible()
+    assert "XP only for questions never answered before" in quiz.locator(".kq-testbar").inner_text()
+    start.focus()
+    quiz.keyboard.press("Enter")
+    assert focused_class(quiz) == "kq-score"
+    assert quiz.locator(".kq-check:visible, .kq-answer:visible, .kq-hint:visible").count() == 0
+    assert start.is_hidden()
+    count = quiz.locator(".kq-count")
+    assert count.inner_text() == "0 of 5 answered"
+    tab_to(quiz, "#kq-basic-single-0")
+    quiz.keyboard.press("ArrowDown")  # 2015: right
+    tab_to(quiz, "#kq-basic-typed-input")  # through the checkboxes, none ticked
+    quiz.keyboard.type("ops")  # right
+    quiz.keyboard.press("Enter")  # no per-question check in a test
+    tab_to(quiz, "#kq-basic-number-input")
+    quiz.keyboard.type("0.5")  # wrong
+    assert count.inner_text() == "3 of 5 answered"
+    assert feedback(quiz, "basic-typed") == ""
+    tab_to(quiz, ".kq-finish")  # past the ordering, not moved
+    quiz.keyboard.press("Enter")
+    assert focused_class(quiz) == "kq-score"
+    assert quiz.locator(".kq-score").inner_text() == "Test yourself: 2 of 5 right."
+    answers = [e for e in events(quiz) if e["type"] == "kq:answer"]
+    assert [(e["id"], e["correct"]) for e in answers] == [
+        ("basic-single", True),
+        ("basic-multiple", False),  # unanswered counts as wrong
+        ("basic-typed", True),
+        ("basic-number", False),
+        ("basic-order", False),
+    ]
+    assert all(e["test"] is True and e["attempt"] == 1 for e in answers)
+    assert feedback(quiz, "basic-single").startswith("✓ Right.")
+    assert "The first commit is dated 27 March 2015." in feedback(quiz, "basic-single")
+    assert feedback(quiz, "basic-number").startswith("✗ Wrong.")
+    assert "0.667 (± 0.001)" in feedback(quiz, "basic-number")  # the right answer is shown
+    assert question(quiz, "basic-typed").locator("input").is_disabled()
+    assert "kq-wrong" in question(quiz, "basic-number").get_attribute("class")
+    # Leave: back to normal questions, focus on the button that started the test.
+    tab_to(quiz, ".kq-leave")
+    quiz.keyboard.press("Enter")
+    assert focused_class(quiz) == "kq-test-start"
+    assert quiz.locator(".kq-test").count() == 0
+    assert question(quiz, "basic-single").locator(".kq-check").is_visible()
+    assert feedback(quiz, "basic-single") == ""
+
+
+def test_retake_starts_the_test_again_and_finishing_unanswered_fires_every_question(quiz):
+    quiz.get_by_role("button", name="Test yourself").click()
+    quiz.get_by_role("button", name="Finish test").click()
+    assert quiz.locator(".kq-score").inner_text() == "Test yourself: 0 of 5 right."
+    quiz.get_by_role("button", name="Retake test").click()
+    assert quiz.locator(".kq-count").inner_text() == "0 of 5 answered"
+    assert not question(quiz, "basic-typed").locator("input").is_disabled()
+    answers = [e for e in events(quiz) if e["type"] == "kq:answer"]
+    assert [e["correct"] for e in answers] == [False] * 5
+
+
+def test_a_test_over_questions_copied_into_another_page(quiz):
+    """The course final copies questions from track pages into one container."""
+    quiz.evaluate(
+        """() => {
+        const box = document.createElement("section");
+        box.id = "final";
+        for (const id of ["basic-single", "basic-typed"]) {
+          box.append(document.querySelector(`[data-kq-id="${id}"]`).cloneNode(true));
+        }
+        document.body.append(box);
+        KQuiz.startTest(box, {title: "Final", onFinish: (r) => { window.kqFinal = r; }});
+      }"""
+    )
+    final = quiz.locator("#final")
+    assert final.locator(".kq-count").inner_text() == "0 of 2 answered"
+    # The copies keep the ids of the originals here (on the final's page there are none).
+    final.locator('input[value="2"]').check()  # 2017
+    final.get_by_role("button", name="Finish test").click()
+    assert final.locator(".kq-score").inner_text() == "Final: 0 of 2 right."
+    assert quiz.evaluate("window.kqFinal") == {
+        "right": 0,
+        "total": 2,
+        "results": [
+            {"id": "basic-single", "correct": False},
+            {"id": "basic-typed", "correct": False},
+        ],
+    }
+    first = [e for e in events(quiz) if e["type"] == "kq:answer"][0]
+    assert first["misconceptions"] == ["basics-versions"] and first["test"] is True
+    # The original questions on the page were not touched.
+    assert question(quiz, "basic-single").locator(".kq-check").first.is_visible()
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_axe_finds_no_violations_in_solved_and_test_states(page, url, console_errors, mode):
+    page.add_init_script(f"localStorage.setItem('mode', '{mode}');")
+    page.goto(url)
+    page.wait_for_function("window.KQuiz !== undefined")
+    page.evaluate(SOLVE_ALL)
+    assert quiz_violations(page) == []
+    page.get_by_role("button", name="Test yourself").click()
+    question(page, "basic-single").get_by_label("2017").check()
+    assert quiz_violations(page) == []
+    page.get_by_role("button", name="Finish test").click()
+    assert quiz_violations(page) == []
+    assert script_errors(console_errors) == []
+
+
+def test_test_mode_and_solved_fit_a_phone(browser, url):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    try:
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_function("window.KQuiz !== undefined")
+        page.evaluate(SOLVE_ALL)
+        page.get_by_role("button", name="Test yourself").click()
+        page.get_by_role("button", name="Finish test").click()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        for selector in (".kq-test", ".kq-question"):
+            for box in page.locator(selector).all():
+                b = box.bounding_box()
+                assert b["x"] >= 0 and b["x"] + b["width"] <= 360, selector
+    finally:
+        context.close()

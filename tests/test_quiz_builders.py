@@ -162,3 +162,18 @@ def test_joined_outputs_give_each_document_its_own_numbering_and_key(built, buil
     # The second document starts again at question 1, and its key follows its questions.
     assert text.find("Question 1", derived) > derived
     assert text.find("Answer key", derived) > text.find("Question 3", derived)
+
+
+@pytest.mark.parametrize("builder", [*PRINTED, *WEB])
+def test_a_misconception_is_named_after_its_option_feedback_in_every_output(built, builder):
+    text, _warnings = built[builder]
+    # The tag on "2017" names its section by title, after the option's own feedback.
+    feedback = text.index("Too late: Keras 2 came out in 2017")
+    named = text.index("Keras versions", feedback)
+    assert "Misconception" in text[feedback:named]
+    assert "{misconception}" not in text and "basics-versions`" not in text
+
+
+def test_singlehtml_links_a_misconception_inside_the_one_page(built):
+    text, _warnings = built["singlehtml"]
+    assert 'href="#basics-versions"' in text

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
+from extensions.quiz.assets import GZIP_BUDGET
 from extensions.quiz.nodes import kq_question
 
 BASIC = Path(__file__).parent / "roots" / "test-quiz-basic"
@@ -147,4 +148,4 @@ def test_quiz_script_and_stylesheet_fit_the_budget():
         len(gzip.compress((STATIC / name).read_bytes(), 9))
         for name in ("kq-quiz-core.js", "kq-quiz.js", "kq-quiz.css")
     )
-    assert total <= 4096
+    assert total <= GZIP_BUDGET

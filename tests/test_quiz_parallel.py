@@ -14,7 +14,7 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
-from extensions.quiz import questions_by_doc
+from extensions.quiz import misconceptions, questions_by_doc
 from support import sphinx_build
 
 ROOT = Path(__file__).parent / "roots" / "test-quiz-parallel"
@@ -65,7 +65,8 @@ def _domain_data(srcdir, parallel):
         app.build()
         if parallel:
             assert CHUNKS.search(strip_colors(app.status.getvalue())), "not read in parallel"
-        return app.env.get_domain("quiz").data, questions_by_doc(app.env)
+        env = app.env
+        return env.get_domain("quiz").data, questions_by_doc(env), misconceptions(env)
     finally:
         app.cleanup()
 
@@ -76,7 +77,10 @@ def test_merged_domain_data_equals_serial_data(tmp_path):
     serial = _domain_data(srcdir, 0)
     parallel = _domain_data(srcdir, 2)
     assert parallel == serial
-    data, by_doc = serial
+    data, by_doc, tags = serial
     assert len(data["questions"]) == 15  # 16 questions, one id used twice
     assert data["questions"]["p-alpha-1"]["docname"] == "alpha"
     assert by_doc["hotel"] == [("p-hotel-2", 10)]
+    # alpha and hotel tag an option with a label that golf, read by another worker, defines.
+    assert tags == {"golf-notes": ("golf", "golf-notes", "Notes on golf")}
+    assert [tag[0] for tag in data["tags"]["alpha"]] == ["golf-notes"]

@@ -102,6 +102,55 @@ CASES = {
     ),
 }
 
+# Misconception tags (checked like the cases above) that leave the question working: the tag is
+# dropped (unknown label) or was never in a question, so there is no error box to look for.
+TAG_WARNINGS = {
+    "misconception_unknown": (
+        "misconception_unknown",
+        "`no-such-section` names an unknown section label (no page defines it)",
+        "no-such-section",
+    ),
+    "misconception_anonymous": (
+        "misconception_unknown",
+        "it labels no section: put the target right above a heading",
+        "{misconception}`para-label`",
+    ),
+    "misconception_outside": (
+        "misconception_place",
+        "`mis-out-target` outside a question",
+        "{misconception}",
+    ),
+}
+# Tags that make the question unusable as written: a warning and an error box.
+CASES |= {
+    "misconception_correct": (
+        "misconception_correct",
+        "on a correct option",
+        "{misconception}",
+    ),
+    "misconception_typed": (
+        "misconception_place",
+        "on a typed question: only the wrong options",
+        "{misconception}",
+    ),
+    "misconception_order": (
+        "misconception_place",
+        "on an ordering question: only the wrong options",
+        "{misconception}",
+    ),
+    "misconception_malformed": (
+        "misconception_malformed",
+        "'Keras Ops vs NumPy' is not a label",
+        "{misconception}",
+    ),
+    "misconception_twice": (
+        "misconception_malformed",
+        "a second {misconception} on one option ('mis-twice-b' after 'mis-twice-a')",
+        "Also {misconception}",
+    ),
+}
+WARNED = CASES | TAG_WARNINGS
+
 
 def line_of(page: str, anchor: str | tuple[str, int]) -> int:
     """1-based line of the first (or n-th) line of ``page`` containing the anchor text."""
@@ -131,10 +180,10 @@ def built(tmp_path_factory):
     return srcdir, found
 
 
-@pytest.mark.parametrize("page", sorted(CASES))
+@pytest.mark.parametrize("page", sorted(WARNED))
 def test_each_mistake_is_a_typed_warning_at_its_file_and_line(built, page):
     srcdir, found = built
-    subtype, message, anchor = CASES[page]
+    subtype, message, anchor = WARNED[page]
     assert page in found, f"no quiz warning for {page}.md"
     assert len(found[page]) == 1, [m.group(0) for m in found[page]]
     warning = found[page][0]
@@ -182,7 +231,18 @@ def test_duplicate_id_keeps_the_first_and_boxes_the_second(built):
 
 def test_nothing_but_the_listed_pages_warns(built):
     _srcdir, found = built
-    assert set(found) == set(CASES)
+    assert set(found) == set(WARNED)
+
+
+def test_a_valid_tag_next_to_an_unknown_one_still_reaches_the_page(built):
+    srcdir, _found = built
+    html = (srcdir / "_build" / "html" / "misconception_unknown.html").read_text()
+    assert 'data-kq-misconception="real-section"' in html
+    assert "no-such-section" not in html  # an unknown tag is left out, never a broken link
+    assert '<a class="reference internal" href="#real-section">A real section</a>' in html
+    # The role leaves nothing of itself in the page, and an option of only a tag gets no feedback
+    # paragraph of its own.
+    assert "{misconception}" not in html
 
 
 def test_with_W_the_build_fails(tmp_path):

@@ -5,9 +5,14 @@ Public interface (other extensions rely on it):
 - domain ``quiz``: ``env.get_domain("quiz").data["questions"]`` maps each question id to
   ``{"docname", "lineno", "xp", "kind"}``;
 - ``questions_by_doc(env)``: docname -> ``[(qid, xp), ...]`` in document order;
+- ``misconceptions(env)``: label -> ``(docname, anchor id, section title)`` for every
+  misconception label a quiz option is tagged with (role ``{misconception}`label```);
 - HTML: ``<fieldset class="kq-question" data-kq-id data-kq-kind id>`` inside ``.kq-quiz``; the
-  script dispatches ``kq:answer`` ``{id, correct, attempt, revealed}`` and ``kq:reveal`` ``{id}``
-  on the question and exposes ``window.KQuiz.enhance(root)``.
+  input of a tagged option has ``data-kq-misconception="<label>"``. The script dispatches
+  ``kq:answer`` ``{id, correct, attempt, revealed, misconceptions, test}`` (plus
+  ``practice: true`` after "Practice again") and ``kq:reveal`` ``{id}`` on the question, and
+  exposes ``window.KQuiz``: ``enhance(root)``, ``solved(question, {when})`` and
+  ``startTest(root, {title, onFinish})`` (see static/kq-quiz.js).
 
 Authoring syntax and options: docs/authoring/quizzes.md.
 """
@@ -15,18 +20,19 @@ Authoring syntax and options: docs/authoring/quizzes.md.
 from __future__ import annotations
 
 from . import assets, nodes
-from .domain import QuizDomain, questions_by_doc
+from .domain import QuizDomain, misconceptions, questions_by_doc
 from .parse import (
     ExplanationDirective,
     FeedbackDirective,
     HintDirective,
+    MisconceptionRole,
     QuestionDirective,
     QuizDirective,
 )
 from .transform import RENDERINGS
 from .warnings_table import QuizWarnings
 
-__all__ = ["questions_by_doc", "setup"]
+__all__ = ["misconceptions", "questions_by_doc", "setup"]
 __version__ = "0.1.0"
 
 
@@ -43,13 +49,14 @@ def setup(app):
     app.add_directive("explanation", ExplanationDirective)
     app.add_directive("feedback", FeedbackDirective)
     app.add_directive("quiz-warnings", QuizWarnings)
+    app.add_role("misconception", MisconceptionRole())
     for rendering in RENDERINGS:
         app.add_post_transform(rendering)
     app.connect("builder-inited", assets.add_static_path)
     app.connect("html-page-context", assets.link_assets)
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -15,7 +15,7 @@ from docutils import nodes
 from sphinx.domains import Domain
 from sphinx.util import logging
 
-from .nodes import kq_question
+from .nodes import kq_option, kq_question
 from .problems import relative_path
 
 logger = logging.getLogger(__name__)
@@ -27,19 +27,26 @@ Entry = list
 class QuizDomain(Domain):
     name = "quiz"
     label = "Quiz"
-    data_version = 1
+    data_version = 2
     initial_data: dict[str, Any] = {
         # docname -> [entry, ...] in document order (the source of truth)
         "docs": {},
         # qid -> {"docname", "lineno", "xp", "kind"} of its first occurrence (public interface)
         "questions": {},
+        # docname -> [[label, source, lineno], ...]: the misconception tags of its options
+        "tags": {},
     }
 
     @property
     def docs(self) -> dict[str, list[Entry]]:
         return self.data.setdefault("docs", {})
 
+    @property
+    def tags(self) -> dict[str, list[list]]:
+        return self.data.setdefault("tags", {})
+
     def clear_doc(self, docname: str) -> None:
+        self.tags.pop(docname, None)
         if self.docs.pop(docname, None) is not None:
             self._index()
 
@@ -47,6 +54,8 @@ class QuizDomain(Domain):
         for docname in docnames:
             if docname in otherdata.get("docs", {}):
                 self.docs[docname] = otherdata["docs"][docname]
+            if docname in otherdata.get("tags", {}):
+                self.tags[docname] = otherdata["tags"][docname]
         self._index()
 
     def process_doc(self, env, docname: str, document: nodes.document) -> None:
@@ -59,6 +68,15 @@ class QuizDomain(Domain):
             self.docs[docname] = entries
         else:
             self.docs.pop(docname, None)
+        tags = [
+            [option["misconception"], option.source, option.get("misconception_line", 0)]
+            for option in document.findall(kq_option)
+            if option.get("misconception")
+        ]
+        if tags:
+            self.tags[docname] = tags
+        else:
+            self.tags.pop(docname, None)
         self._index()
 
     def _index(self) -> None:
@@ -88,7 +106,31 @@ class QuizDomain(Domain):
                 if first is not None and first != (docname, position):
                     yield entry, self.docs[first[0]][first[1]]
 
+    def used_labels(self) -> list[str]:
+        """Every label a misconception tag names, once, in docname order."""
+        return list(
+            dict.fromkeys(tag[0] for docname in sorted(self.tags) for tag in self.tags[docname])
+        )
+
     def check_consistency(self) -> None:
+        sections = self.env.domaindata["std"]["labels"]
+        for docname in sorted(self.tags):
+            for label, source, lineno in self.tags[docname]:
+                if label in sections:
+                    continue
+                where = (
+                    "it labels no section: put the target right above a heading"
+                    if label in self.env.domaindata["std"]["anonlabels"]
+                    else "no page defines it"
+                )
+                logger.warning(
+                    f"{{misconception}}`{label}` names an unknown section label ({where}); "
+                    f"write '({label})=' on the line above the heading of the section that "
+                    "explains this misconception",
+                    type="quiz",
+                    subtype="misconception_unknown",
+                    location=f"{source}:{lineno}",
+                )
         for (qid, _xp, _kind, lineno, source), first in self.duplicates():
             owner = f"{relative_path(first[4], self.env.srcdir)}:{first[3]}"
             logger.warning(
@@ -107,6 +149,21 @@ class QuizDomain(Domain):
 
     def get_objects(self):
         return iter(())
+
+
+def misconceptions(env) -> dict[str, tuple[str, str, str]]:
+    """label -> (docname, anchor id, section title) for every label a quiz option is tagged
+    with and that names a section (an unknown one is warned about and left out).
+
+    Read from the std domain, which Sphinx merges after a parallel read like this domain.
+    """
+    domain: QuizDomain = env.get_domain("quiz")
+    sections = env.domaindata["std"]["labels"]
+    return {
+        label: tuple(sections[label])
+        for label in domain.used_labels()
+        if label in sections and sections[label][2]
+    }
 
 
 def questions_by_doc(env) -> dict[str, list[tuple[str, int]]]:

@@ -22,6 +22,14 @@ class RawOption:
 
 
 @dataclass
+class Tag:
+    """A ``{misconception}`label``` role as written: the label text and its line."""
+
+    label: str
+    line: int
+
+
+@dataclass
 class DraftOption:
     """One option (or ordering item) as written."""
 
@@ -31,6 +39,7 @@ class DraftOption:
     feedback: list[nodes.Node] = field(default_factory=list)
     has_text_paragraph: bool = True  # False: the item does not start with a paragraph
     extra_blocks: list[nodes.Node] = field(default_factory=list)  # ordering items: more than text
+    tags: list[Tag] = field(default_factory=list)  # {misconception} roles written in the item
 
     @property
     def text(self) -> str:
@@ -55,6 +64,7 @@ class Draft:
     orphan_feedback: list[nodes.Element] = field(default_factory=list)
     raw: list[nodes.raw] = field(default_factory=list)  # raw HTML anywhere in the question
     stray_options: list[tuple[str, str, int]] = field(default_factory=list)  # (part, name, line)
+    misplaced_tags: list[Tag] = field(default_factory=list)  # roles outside any option
 
     def option(self, name: str) -> RawOption | None:
         """The last ``:name:`` written (validation reports any earlier one)."""
@@ -88,3 +98,4 @@ class Checked:
     accept_text: list[str]
     number: float | None
     tolerance: float
+    misconceptions: dict[int, str] = field(default_factory=dict)  # option index -> label

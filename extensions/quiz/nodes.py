@@ -38,7 +38,8 @@ class kq_options(nodes.General, nodes.Element):
 
 
 class kq_option(nodes.General, nodes.Element):
-    """One option: a ``kq_label`` and an optional ``kq_feedback``. Attribute ``correct``."""
+    """One option: a ``kq_label`` and an optional ``kq_feedback``. Attribute ``correct``, and
+    ``misconception`` (a std label) on a wrong option its author tagged."""
 
 
 class kq_label(nodes.Part, nodes.TextElement):
@@ -55,6 +56,18 @@ class kq_hint(nodes.General, nodes.Element):
 
 class kq_explanation(nodes.General, nodes.Element):
     """The required explanation of a question, shown with the answer."""
+
+
+class kq_misconception(nodes.Inline, nodes.Element):
+    """Where the ``{misconception}`` role was written: attributes ``label`` (as written) and
+    ``line``. Only a marker: reading a question takes every one out and moves the tag onto its
+    option (or reports it), so none reaches a writer.
+    """
+
+
+class kq_section_ref(nodes.General, nodes.Element):
+    """On a tagged option: a ``pending_xref`` to the section its misconception label names, so
+    Sphinx resolves it like ``{ref}`` (in every builder) before the quiz is rendered."""
 
 
 class kq_html(nodes.General, nodes.Element):
@@ -114,4 +127,6 @@ NEUTRAL_NODES = (
     kq_feedback,
     kq_hint,
     kq_explanation,
+    kq_misconception,
+    kq_section_ref,
 )

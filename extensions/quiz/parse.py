@@ -13,21 +13,24 @@ from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx import addnodes
 from sphinx.directives.admonitions import Hint as SphinxHint
-from sphinx.util.docutils import SphinxDirective
+from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.parsing import nested_parse_to_nodes
 
 from . import validate
-from .draft import Checked, Draft, DraftOption, RawOption
+from .draft import Checked, Draft, DraftOption, RawOption, Tag
 from .nodes import (
     kq_explanation,
     kq_feedback,
     kq_hint,
     kq_label,
+    kq_misconception,
     kq_option,
     kq_options,
     kq_question,
     kq_quiz,
+    kq_section_ref,
     kq_text,
 )
 from .problems import Problem, error_box, report
@@ -346,11 +349,12 @@ class QuestionDirective(QuizBase):
         )
         problems = self.dropped_options(draft.options)
         assemble(draft, children)
+        _place_tags(draft, _source_lines(self, source))
         found, checked = validate.check(draft)
         problems += found
         if problems:
             return self.fail(problems, *draft.text)
-        return [build_node(draft, checked)]
+        return [build_node(draft, checked, self.env.docname)]
 
 
 class HintDirective(SphinxHint):
@@ -408,6 +412,32 @@ class FeedbackDirective(QuestionPart):
 
     node_class = kq_feedback
     outside = ("feedback_orphan", ORPHAN_MESSAGE)
+
+
+class MisconceptionRole(SphinxRole):
+    """``{misconception}`label```: tags the option it is written in with the misconception its
+    choice reveals, named by the std label of the section that explains it.
+
+    It leaves a marker that ``assemble`` moves onto the option; validation judges the tag and
+    the domain checks the label once every document is read.
+    """
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        if not self.env.current_document.get(QUESTION_KEY):
+            source, line = self.get_source_info()
+            report(
+                [
+                    Problem(
+                        "misconception_place",
+                        f"{{misconception}}`{self.text}` outside a question: tag a wrong option "
+                        "of a single or multiple choice question with it",
+                        source or self.env.doc2path(self.env.docname),
+                        line,
+                    )
+                ]
+            )
+            return [], []
+        return [kq_misconception("", label=self.text, line=self.lineno)], []
 
 
 def read_options(directive: SphinxDirective) -> list[RawOption]:
@@ -500,11 +530,54 @@ def assemble(draft: Draft, children: list[nodes.Node]) -> None:
             draft.orphan_feedback.extend(block.findall(kq_feedback))
     for place in parts:
         draft.raw.extend(raw for raw in place.findall(nodes.raw) if not raw.get("kq_task_marker"))
+        if place is not options_list:
+            draft.misplaced_tags.extend(_take_tags(place))
+
+
+def _take_tags(tree: nodes.Node) -> list[Tag]:
+    """Remove every ``{misconception}`` marker from ``tree``; return them as tags.
+
+    A paragraph left with nothing visible (the role was all it held) goes too.
+    """
+    tags = []
+    for marker in list(tree.findall(kq_misconception)):
+        tags.append(Tag(marker["label"], marker["line"]))
+        parent = marker.parent
+        parent.remove(marker)
+        if isinstance(parent, nodes.paragraph) and not parent.astext().strip():
+            if parent.parent is not None:
+                parent.parent.remove(parent)
+    return tags
+
+
+def _place_tags(draft: Draft, lines: list[str] | None) -> None:
+    """Put each tag on the line it is written on (a role's own line number is relative to the
+    wrong base inside nested fences): the first line from its option's that holds the role."""
+    if not lines:
+        return
+    for start, tags in [
+        *((choice.line, choice.tags) for choice in draft.choices or []),
+        (draft.line, draft.misplaced_tags),
+    ]:
+        for tag in tags:
+            needle = f"{{misconception}}`{tag.label}"
+            found = next(
+                (i + 1 for i in range(max(start - 1, 0), len(lines)) if needle in lines[i]), None
+            )
+            if found is not None:
+                tag.line = found
 
 
 def _read_choice_item(item: nodes.Element) -> DraftOption:
     """One task-list item: ``- [x] label`` with feedback indented under it."""
     line = node_line(item, 0)
+    tags = _take_tags(item)
+    option = _read_choice_parts(item, line)
+    option.tags = tags
+    return option
+
+
+def _read_choice_parts(item: nodes.Element, line: int) -> DraftOption:
     para = item.children[0] if item.children else None
     if not isinstance(para, nodes.paragraph):
         return DraftOption(label=[], line=line, has_text_paragraph=False)
@@ -549,6 +622,13 @@ def _is_checkbox(node: nodes.Node) -> bool:
 def _read_order_item(item: nodes.Element) -> DraftOption:
     """One item of an ordering: a single paragraph (lines may wrap)."""
     line = node_line(item, 0)
+    tags = _take_tags(item)
+    option = _read_order_parts(item, line)
+    option.tags = tags
+    return option
+
+
+def _read_order_parts(item: nodes.Element, line: int) -> DraftOption:
     para = item.children[0] if item.children else None
     if not isinstance(para, nodes.paragraph):
         return DraftOption(label=[], line=line, correct=True, has_text_paragraph=False)
@@ -580,7 +660,7 @@ def _strip(inline: list[nodes.Node]) -> list[nodes.Node]:
     return inline
 
 
-def build_node(draft: Draft, checked: Checked) -> kq_question:
+def build_node(draft: Draft, checked: Checked, docname: str = "") -> kq_question:
     """The builder-neutral node of a question that passed validation."""
     question = kq_question(
         "",
@@ -600,8 +680,26 @@ def build_node(draft: Draft, checked: Checked) -> kq_question:
     question += kq_text("", *draft.text)
     if draft.choices is not None:
         choices = kq_options()
-        for choice in draft.choices:
+        for index, choice in enumerate(draft.choices):
             option = kq_option("", kq_label("", "", *choice.label), correct=bool(choice.correct))
+            if index in checked.misconceptions:
+                option["misconception"] = checked.misconceptions[index]
+                option["misconception_line"] = choice.tags[0].line
+                # Resolved like {ref}`label`; an unknown label is the domain's warning, not
+                # a second one from the std domain (refwarn off).
+                option += kq_section_ref(
+                    "",
+                    addnodes.pending_xref(
+                        "",
+                        nodes.inline("", checked.misconceptions[index]),
+                        refdomain="std",
+                        reftype="ref",
+                        reftarget=checked.misconceptions[index],
+                        refexplicit=False,
+                        refwarn=False,
+                        refdoc=docname,
+                    ),
+                )
             option.source, option.line = draft.source, choice.line
             if choice.feedback:
                 option += kq_feedback("", *choice.feedback)

@@ -101,6 +101,27 @@ class QuizWarning(Subtypes):
         " the web, for print and without JavaScript, and raw HTML breaks all three.",
     )
     EMPTY_QUIZ = ("empty_quiz", "A `{quiz}` without questions.")
+    MISCONCEPTION_UNKNOWN = (
+        "misconception_unknown",
+        "A `{misconception}` tag naming no section label of the site: no `(label)=` target "
+        "anywhere, or one that is not placed above a section heading.",
+    )
+    MISCONCEPTION_CORRECT = (
+        "misconception_correct",
+        "A `{misconception}` tag on a correct (`[x]`) option: only a wrong choice reveals a "
+        "misconception.",
+    )
+    MISCONCEPTION_PLACE = (
+        "misconception_place",
+        "A `{misconception}` tag anywhere but on an option of a single or multiple choice "
+        "question: on a typed or ordering question, in the question text, hint or explanation, "
+        "or outside a quiz.",
+    )
+    MISCONCEPTION_MALFORMED = (
+        "misconception_malformed",
+        "A `{misconception}` tag that is not a label as Sphinx stores it (upper case, spaces, "
+        "`<...>` or `#`), or a second tag on the same option.",
+    )
     FENCE = (
         "fence",
         "A colon-fence mistake: a `{question}` after a `{quiz}` that a question's closing "

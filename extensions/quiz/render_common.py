@@ -6,7 +6,16 @@ import random
 
 from docutils import nodes
 
-from .nodes import kq_explanation, kq_feedback, kq_hint, kq_label, kq_option, kq_options, kq_text
+from .nodes import (
+    kq_explanation,
+    kq_feedback,
+    kq_hint,
+    kq_label,
+    kq_option,
+    kq_options,
+    kq_section_ref,
+    kq_text,
+)
 
 INSTRUCTIONS = {
     "single": "Choose one answer.",
@@ -95,3 +104,30 @@ def typed_answer_nodes(question: nodes.Element) -> list[nodes.Node]:
 
 def letter(index: int) -> str:
     return chr(ord("a") + index) if index < 26 else str(index + 1)
+
+
+def misconception_label(option: kq_option) -> str | None:
+    """The option's misconception label when it names a section (resolved), else None."""
+    ref = part(option, kq_section_ref)
+    if ref is None or ref.next_node(nodes.reference) is None:
+        return None
+    return option.get("misconception")
+
+
+def misconception_nodes(option: kq_option) -> list[nodes.Node]:
+    """ "Misconception: <section title>", linked to the section, or [] (no tag, or a label that
+    did not resolve: the build warned about it)."""
+    ref = part(option, kq_section_ref)
+    link = ref.next_node(nodes.reference) if ref is not None else None
+    if link is None:
+        return []
+    return [
+        nodes.paragraph(
+            "",
+            "",
+            nodes.emphasis(text="Misconception:"),
+            nodes.Text(" "),
+            without_ids(link),
+            classes=["kq-misconception"],
+        )
+    ]

@@ -29,8 +29,16 @@ def markup(html: str) -> kq_html:
     return kq_html("", markup=html)
 
 
+#: Hidden until the script runs (it needs it); what a test pays is the progress side's rule.
+TEST_BAR = (
+    '<div class="kq-testbar" hidden><button type="button" class="kq-test-start">'
+    "Test yourself</button><p>All questions, no feedback until you finish. XP only for "
+    "questions never answered before; missed ones go to review.</p></div>"
+)
+
+
 def render_quiz(quiz: nodes.Element) -> kq_html:
-    return element("div", {"class": "kq-quiz"}, *quiz.children)
+    return element("div", {"class": "kq-quiz"}, markup(TEST_BAR), *quiz.children)
 
 
 def render_question(
@@ -49,6 +57,9 @@ def render_question(
     }
     if kind == "typed":
         attrs["data-kq-accept"] = json.dumps(question["accept"], ensure_ascii=False)
+        # What the "solved" state types in: the first answer as written.
+        shown = question["accept_text"][:1] or [f"{question.get('number', '')}"]
+        attrs["data-kq-answer"] = shown[0]
         if "number" in question:
             attrs["data-kq-number"] = repr(question["number"])
             attrs["data-kq-tolerance"] = repr(question["tolerance"])
@@ -83,14 +94,19 @@ def render_question(
             element("div", {"class": "kq-body"}, *hint),
         )
     explanation = common.explanation_of(question)
-    body = element("div", {"class": "kq-body"}, *_solution(question, options), *explanation)
+    body = element(
+        "div",
+        {"class": "kq-body"},
+        *_solution(question, options),
+        element("div", {"class": "kq-expl"}, *explanation),
+    )
     feedback = _option_feedback(options)
     if feedback is not None:
         body += feedback
     fieldset += element(
         "details",
         {"class": "kq-answer"},
-        markup("<summary>Show answer</summary>"),
+        markup("<summary>Show answer <span>(the question then earns no XP)</span></summary>"),
         body,
         search=False,
     )
@@ -130,6 +146,7 @@ def _choices(question: nodes.Element, base: str, options: list) -> kq_html:
             "id": input_id,
             "value": str(index),
             "data-kq-correct": option["correct"],
+            "data-kq-misconception": common.misconception_label(option),
         }
         container += element(
             "div",
@@ -210,7 +227,7 @@ def _option_feedback(options: list) -> kq_html | None:
     """Per-option feedback: read in the answer without JavaScript, shown on Check with it."""
     blocks = []
     for index, option in enumerate(options):
-        feedback = common.feedback_of(option)
+        feedback = [*(common.feedback_of(option) or []), *common.misconception_nodes(option)]
         if feedback:
             blocks.append(
                 element(

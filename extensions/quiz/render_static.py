@@ -107,7 +107,7 @@ def _key_entry(question: nodes.Element, options: list, order: list[int]) -> list
     entry += common.explanation_of(question)
     feedback = nodes.bullet_list()
     for index, option in enumerate(options):
-        blocks = common.feedback_of(option)
+        blocks = [*(common.feedback_of(option) or []), *common.misconception_nodes(option)]
         if blocks:
             lead = nodes.paragraph(
                 "", "", nodes.emphasis("", f"({letter_of[index]}) ", *common.label_of(option))

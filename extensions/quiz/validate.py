@@ -30,6 +30,8 @@ QUESTION_OPTIONS = ("id", "kind", "xp", "shuffle", "accept", "number", "toleranc
 #: Plain ASCII numbers only: "²", "٣" or "1_000" are not what an author means by a number.
 NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$", re.ASCII)
 WHOLE = re.compile(r"^\d+$", re.ASCII)
+#: A std label as Sphinx stores it: lower case, no spaces (MyST's ``(my-label)=``).
+LABEL = re.compile(r"^[a-z0-9](?:[a-z0-9_.:-]*[a-z0-9])?$", re.ASCII)
 RAW_HTML_ADVICE = (
     "quizzes are rendered by the course for the web, for print and without JavaScript, and "
     "HTML written into one breaks all three (and could run a script on the site); write it in "
@@ -157,6 +159,7 @@ def check(draft: Draft) -> tuple[list[Problem], Checked | None]:
                 f":shuffle: has no effect: {kind} questions are {why}",
                 draft.line_of("shuffle"),
             )
+    tags = _check_tags(draft, problem)
     if problems:
         return problems, None
     number = parse_number(draft.value("number"))
@@ -170,7 +173,66 @@ def check(draft: Draft) -> tuple[list[Problem], Checked | None]:
         accept_text=[a.strip() for a in (draft.value("accept") or "").split("|") if a.strip()],
         number=number,
         tolerance=parse_number(draft.value("tolerance")) or 0.0 if number is not None else 0.0,
+        misconceptions=tags,
     )
+
+
+def _check_tags(draft: Draft, problem) -> dict[int, str]:
+    """The misconception tags of the options, by option index; problems for every other use.
+
+    A tag belongs on a wrong option of a single or multiple choice question, one per option,
+    and names a label as Sphinx stores it. Whether the label exists is known only once every
+    document is read (``QuizDomain.check_consistency``).
+    """
+    kind = draft.kind
+    named = {"typed": "a typed question", "order": "an ordering question"}
+    only = "only the wrong options of single and multiple choice questions can be tagged"
+    for tag in draft.misplaced_tags:
+        where = (
+            f"on {named[kind]}: {only}"
+            if kind in named
+            else (
+                "is not on an option: write it in the feedback of a wrong option (indented under "
+                "`- [ ] ...`)"
+            )
+        )
+        problem("misconception_place", f"{{misconception}}`{tag.label}` {where}", tag.line)
+    found: dict[int, str] = {}
+    for index, choice in enumerate(draft.choices or []):
+        for extra in choice.tags[1:]:
+            problem(
+                "misconception_malformed",
+                f"a second {{misconception}} on one option ('{extra.label}' after "
+                f"'{choice.tags[0].label}'); an option reveals one misconception: keep one",
+                extra.line,
+            )
+        if not choice.tags:
+            continue
+        tag = choice.tags[0]
+        if kind not in ("single", "multiple"):
+            problem(
+                "misconception_place",
+                f"{{misconception}}`{tag.label}` on {named.get(kind, kind)}: {only}",
+                tag.line,
+            )
+        elif choice.correct:
+            problem(
+                "misconception_correct",
+                f"{{misconception}}`{tag.label}` on a correct option: a tag says which "
+                "misconception a wrong choice reveals; move it to a wrong option",
+                tag.line,
+            )
+        elif not LABEL.match(tag.label):
+            problem(
+                "misconception_malformed",
+                f"'{tag.label}' is not a label: write the name of a section label such as "
+                "`keras-ops-vs-numpy` (lower-case letters, digits, '-', '_', '.'; no spaces, "
+                "no `<...>` or `#`)",
+                tag.line,
+            )
+        else:
+            found[index] = tag.label
+    return found
 
 
 def _check_options(draft: Draft, problem) -> None:

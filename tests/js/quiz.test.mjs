@@ -83,3 +83,32 @@ test("an ordering question never starts solved", () => {
   assert.deepEqual(Q.shuffle([0, 1, 2], "k2"), [0, 1, 2]);
   assert.deepEqual(Q.shuffle([0, 1, 2], "k2", true), [1, 2, 0]);
 });
+
+test("misconceptions: the tags of the ticked wrong options, once each", () => {
+  const correct = [true, false, false, false];
+  const tags = ["", "ops-vs-numpy", "", "ops-vs-numpy"];
+  assert.deepEqual(Q.misconceptions([false, true, false, true], correct, tags), ["ops-vs-numpy"]);
+  assert.deepEqual(Q.misconceptions([false, false, true, false], correct, tags), []); // untagged
+  assert.deepEqual(Q.misconceptions([true, false, false, false], correct, tags), []); // right
+  // A tag on a ticked correct option (the build refuses it) would still not count.
+  assert.deepEqual(Q.misconceptions([true], [true], ["x"]), []);
+  assert.deepEqual(
+    Q.misconceptions([true, true, true], [false, false, false], ["a", "", "b"]),
+    ["a", "b"],
+  );
+});
+
+test("answered: a tick, a typed non-blank answer, or a moved ordering item", () => {
+  assert.equal(Q.answered("single", { ticked: [false, true] }), true);
+  assert.equal(Q.answered("multiple", { ticked: [false, false] }), false);
+  assert.equal(Q.answered("typed", { typed: "  " }), false);
+  assert.equal(Q.answered("typed", { typed: " ops " }), true);
+  assert.equal(Q.answered("order", { moved: false }), false);
+  assert.equal(Q.answered("order", { moved: true }), true);
+});
+
+test("score: unanswered questions count as wrong; the summary reads 'N of M right'", () => {
+  assert.deepEqual(Q.score([true, false, null, true]), { right: 2, total: 4, text: "2 of 4 right" });
+  assert.deepEqual(Q.score([]), { right: 0, total: 0, text: "0 of 0 right" });
+  assert.equal(Q.counter(3, 10), "3 of 10 answered");
+});

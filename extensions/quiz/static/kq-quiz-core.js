@@ -42,6 +42,22 @@
   const checkChoice = (ticked, correct) =>
     ticked.some(Boolean) ? ticked.every((on, i) => on === correct[i]) : null;
   const checkOrder = (positions) => positions.every((p, i) => p === i);
+  // Tags ("" = none) of the ticked wrong options, once each.
+  const misconceptions = (ticked, correct, tags) => [
+    ...new Set(tags.filter((tag, i) => tag && ticked[i] && !correct[i])),
+  ];
+  // An ordering counts as answered once an item was moved.
+  const answered = (kind, { ticked = [], typed = "", moved = false }) =>
+    kind === "order" ? moved : kind === "typed" ? !!typed.trim() : ticked.some(Boolean);
+  // results: [true|false|null, ...]; null (unanswered) is wrong
+  const score = (results) => {
+    const right = results.filter((r) => r === true).length;
+    return { right, total: results.length, text: `${right} of ${results.length} right` };
+  };
+  const counter = (done, total) => `${done} of ${total} answered`;
 
-  return { random, shuffle, normalise, toNumber, near, checkTyped, checkChoice, checkOrder };
+  return {
+    random, shuffle, normalise, toNumber, near, checkTyped, checkChoice, checkOrder,
+    misconceptions, answered, score, counter,
+  };
 })());
