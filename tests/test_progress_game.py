@@ -332,3 +332,70 @@ def test_a_file_exported_in_schema_1_imports_and_migrates(context, course):
     assert saved["days"] == ["2026-11-19", "2026-11-20"]
     assert saved["q"]["a-one"]["b"] == 2  # right answers joined review
     assert page.locator(".kq-badge__text").inner_text().startswith("70 XP ·")
+
+
+# ---- with the quiz: answers that stay answered, tests, misconceptions ----------------------------
+def badge_text(page) -> str:
+    return page.locator(".kq-badge__text").inner_text()
+
+
+def test_an_answered_question_stays_answered_and_practice_pays_nothing(context, course):
+    saved = record({"a-one": {"x": 10, "c": True, "f": True, "t": 1_700_000_000_000}})
+    page = open_with(context, course + "tracks/01-alpha.html", saved)
+    first = page.locator('.kq-question[data-kq-id="a-one"]')
+    feedback = first.locator(".kq-feedback")
+    assert feedback.inner_text().startswith("✓ You answered this correctly on 2023-11-")
+    assert first.locator("input[data-kq-correct]").first.is_checked()
+    # The other question, never answered, is open as usual.
+    assert page.locator('.kq-question[data-kq-id="a-two"] .kq-check').is_visible()
+    first.get_by_role("button", name="Practice again").click()
+    first.locator("input[data-kq-correct]").first.check()
+    first.locator(".kq-check").click()
+    assert badge_text(page).startswith("10 XP ·")
+    assert stored(page)["q"]["a-one"]["x"] == 10
+
+
+def test_test_yourself_pays_new_questions_and_sends_misses_to_review(context, course):
+    saved = record({"a-one": {"x": 10, "c": True, "f": True, "t": 5}})
+    page = open_with(context, course + "tracks/01-alpha.html", saved)
+    page.get_by_role("button", name="Test yourself").first.click()
+    two = page.locator('.kq-question[data-kq-id="a-two"]')
+    two.locator("input:not([data-kq-correct])").first.check()
+    page.get_by_role("button", name="Finish test").click()
+    saved = stored(page)
+    # a-one: right again, already paid; a-two: missed, into review box 1, no XP.
+    assert saved["q"]["a-two"]["b"] == 1 and "x" not in saved["q"]["a-two"]
+    assert badge_text(page).startswith("10 XP ·")
+
+
+def test_the_final_test_mixes_every_track_and_counts_like_a_test(context, course):
+    page = open_with(context, course + "final.html", record())
+    about = page.locator("[data-kq-final-about]").inner_text()
+    assert about.startswith("3 questions from all 2 tracks")
+    page.get_by_role("button", name="Start the final test").click()
+    questions = page.locator("[data-kq-final-list] .kq-question")
+    questions.nth(2).wait_for()
+    ids = sorted(questions.evaluate_all("qs => qs.map(q => q.dataset.kqId)"))
+    assert ids == ["a-one", "a-two", "b-one"]
+    for qid in ids:
+        page.locator(f'[data-kq-final-list] .kq-question[data-kq-id="{qid}"]').locator(
+            "input[data-kq-correct]"
+        ).first.check()
+    page.get_by_role("button", name="Finish test").click()
+    # Every question right at the first attempt: 10 + 20 + 15 and both track bonuses.
+    assert badge_text(page).startswith("145 XP ·")
+
+
+def test_review_groups_mistakes_by_misconception_with_a_link(context, course):
+    page = open_with(context, course + "tracks/02-beta/part2.html", record())
+    question = page.locator('.kq-question[data-kq-id="b-one"]')
+    question.locator("input:not([data-kq-correct])").check()
+    question.locator(".kq-check").click()
+    assert stored(page)["q"]["b-one"]["m"] == ["beta-basics"]
+    page.goto(course + "review.html")
+    box = page.locator("[data-kq-mistakes]")
+    assert box.is_visible()
+    item = box.locator("li")
+    assert item.inner_text() == "Beta basics — 1 question missed: Track 2"
+    link = item.get_by_role("link", name="Beta basics")
+    assert link.get_attribute("href").endswith("tracks/02-beta/part2.html#beta-basics")

@@ -427,6 +427,7 @@
 
   render();
   notices();
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", solved);
-  else solved();
+  // Deferred scripts run in document order before DOMContentLoaded; the quiz script may come later.
+  if (document.readyState === "complete") solved();
+  else document.addEventListener("DOMContentLoaded", solved);
 })();
