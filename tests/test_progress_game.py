@@ -368,6 +368,18 @@ def test_test_yourself_pays_new_questions_and_sends_misses_to_review(context, co
     assert badge_text(page).startswith("10 XP ·")
 
 
+def test_a_blank_test_costs_nothing(context, course):
+    page = open_with(context, course + "tracks/01-alpha.html", record())
+    page.get_by_role("button", name="Test yourself").first.click()
+    page.get_by_role("button", name="Finish test").click()
+    assert page.locator(".kq-score").inner_text().startswith("Test yourself: 0 of 2 right")
+    page.get_by_role("button", name="Leave test").click()
+    # Nothing was attempted, so a first answer still pays in full.
+    page.locator('.kq-question[data-kq-id="a-one"] input[data-kq-correct]').first.check()
+    page.locator('.kq-question[data-kq-id="a-one"] .kq-check').click()
+    assert badge_text(page).startswith("10 XP ·")
+
+
 def test_the_final_test_mixes_every_track_and_counts_like_a_test(context, course):
     page = open_with(context, course + "final.html", record())
     about = page.locator("[data-kq-final-about]").inner_text()

@@ -10,7 +10,8 @@ Public interface (other extensions rely on it):
 - HTML: ``<fieldset class="kq-question" data-kq-id data-kq-kind id>`` inside ``.kq-quiz``; the
   input of a tagged option has ``data-kq-misconception="<label>"``. The script dispatches
   ``kq:answer`` ``{id, correct, attempt, revealed, misconceptions, test}`` (plus
-  ``practice: true`` after "Practice again") and ``kq:reveal`` ``{id}`` on the question, and
+  ``practice: true`` after "Practice again", ``skipped: true`` for a question left blank in a
+  test) and ``kq:reveal`` ``{id}`` on the question, and
   exposes ``window.KQuiz``: ``enhance(root)``, ``solved(question, {when})`` and
   ``startTest(root, {title, onFinish})`` (see static/kq-quiz.js).
 

@@ -276,6 +276,12 @@ test("review and test answers never award XP twice", () => {
   assert.equal(r.state.questions.b1.box, 1);
 });
 
+test("a question left blank in a test changes nothing", () => {
+  const r = play([[{ ...wrong("a1"), test: true, skipped: true }]]);
+  assert.deepEqual(r.state, P.fresh());
+  assert.equal(r.known, true);
+});
+
 test("what a question pays now: all, half after a miss, nothing once paid or revealed", () => {
   let s = play([[wrong("a2")], [ok("b1")]]).state;
   s = P.reveal(s, IX, "a1", ctx()).state;

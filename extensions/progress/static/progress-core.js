@@ -228,12 +228,13 @@
   }
 
   // d: the quiz's kq:answer detail {id, correct, attempt, revealed, misconceptions, test,
-  // practice}; ctx: {today, now}. Attempts and reveals are remembered across visits, so reloading a
+  // practice, skipped}; ctx: {today, now}. Attempts and reveals are remembered across visits, so reloading a
   // page never turns a second attempt into a first. A test answer follows the same rules.
   function answer(state, course, d, ctx) {
     const s = clone(state), xp = get(course.xp, d.id);
     const out = { state: s, gained: 0, bonus: [], achievements: [], known: xp !== undefined };
-    if (!out.known) return out;
+    // A question left blank in a test was not attempted: it changes nothing.
+    if (!out.known || d.skipped) return out;
     const r = (s.questions[d.id] = get(s.questions, d.id) || {}), wasRight = !!r.correct;
     const wasDue = !!r.box && r.due <= ctx.today;
     let first = false;

@@ -194,7 +194,8 @@
     };
     q.kqGrade = () => {
       const correct = evaluate() === true;
-      const d = { ...detail(correct), attempt: 1 };
+      // Left blank: graded wrong in the score, but reported as skipped (no attempt was made).
+      const d = { ...detail(correct), attempt: 1, skipped: !q.kqAnswered() };
       lock(true);
       q.classList.add(correct ? "kq-right" : "kq-wrong");
       say(correct ? "kq-ok" : "kq-no", correct ? "✓" : "✗", correct ? "Right." : "Wrong.", [
