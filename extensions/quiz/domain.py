@@ -16,7 +16,7 @@ from sphinx.domains import Domain
 from sphinx.util import logging
 
 from .nodes import kq_option, kq_question
-from .problems import relative_path
+from .problems import QuizWarning, relative_path
 
 logger = logging.getLogger(__name__)
 
@@ -128,7 +128,7 @@ class QuizDomain(Domain):
                     f"write '({label})=' on the line above the heading of the section that "
                     "explains this misconception",
                     type="quiz",
-                    subtype="misconception_unknown",
+                    subtype=QuizWarning.MISCONCEPTION_UNKNOWN,
                     location=f"{source}:{lineno}",
                 )
         for (qid, _xp, _kind, lineno, source), first in self.duplicates():
@@ -137,7 +137,7 @@ class QuizDomain(Domain):
                 f"question id '{qid}' is already used by the question at {owner}; ids must be "
                 "unique across the site because learner progress is stored by id",
                 type="quiz",
-                subtype="duplicate_id",
+                subtype=QuizWarning.DUPLICATE_ID,
                 location=f"{source}:{lineno}",
             )
 
