@@ -27,6 +27,16 @@ class Subtypes(StrEnum):
         return member
 
 
+def warner(kind: str):
+    """The ``warn(logger, message, subtype, location)`` of an extension whose warnings are
+    ``kind.<subtype>``: every warning it logs goes through it, with a member of its enumeration."""
+
+    def warn(logger, message: str, subtype: Subtypes, location) -> None:
+        logger.warning(message, type=kind, subtype=subtype.value, location=location)
+
+    return warn
+
+
 def _inline(text: str) -> list[nodes.Node]:
     """Text with `code` spans as literals."""
     parts: list[nodes.Node] = []

@@ -8,7 +8,7 @@ import re
 import shutil
 from pathlib import Path
 
-from support import build_in_process
+from support import build_in_process, sphinx_build
 
 ROOT = Path(__file__).parent / "roots" / "test-progress"
 # The test root's course: track slug -> [(question id, xp)], and the questions outside tracks.
@@ -42,3 +42,12 @@ def page_data(page: Path) -> dict:
     match = re.search(r'data-kq-progress="([^"]*)"', page.read_text(encoding="utf-8"))
     assert match, f"no progress data on {page}"
     return json.loads(html.unescape(match.group(1)))
+
+
+def serve_copy(tmp_path_factory, serve_dir, name: str) -> tuple[str, Path]:
+    """(base URL, output folder) of a fresh build of the test course, served on 127.0.0.1."""
+    src = copy_root(tmp_path_factory.mktemp(name) / "src")
+    out = src.parent / "html"
+    code, _stdout, stderr = sphinx_build(src, out)
+    assert code == 0, stderr
+    return serve_dir(out), out

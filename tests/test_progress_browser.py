@@ -13,9 +13,7 @@ import re
 from datetime import date, timedelta
 
 import pytest
-from progress_helpers import copy_root
-
-from support import sphinx_build
+from progress_helpers import serve_copy
 
 pytestmark = pytest.mark.browser
 
@@ -27,11 +25,7 @@ THEME_MODE = "try { localStorage.setItem('mode', 'light'); } catch (e) {}"
 @pytest.fixture(scope="module")
 def course(tmp_path_factory, serve_dir):
     """(base URL, output folder) of the test course."""
-    src = copy_root(tmp_path_factory.mktemp("browser") / "src")
-    out = src.parent / "html"
-    code, _stdout, stderr = sphinx_build(src, out)
-    assert code == 0, stderr
-    return serve_dir(out), out
+    return serve_copy(tmp_path_factory, serve_dir, "browser")
 
 
 @pytest.fixture

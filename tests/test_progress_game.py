@@ -13,9 +13,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from progress_helpers import copy_root
-
-from support import sphinx_build
+from progress_helpers import serve_copy
 
 pytestmark = pytest.mark.browser
 
@@ -36,11 +34,7 @@ def record(q=None, **extra) -> dict:
 
 @pytest.fixture(scope="module")
 def course(tmp_path_factory, serve_dir):
-    src = copy_root(tmp_path_factory.mktemp("game") / "src")
-    out = src.parent / "html"
-    code, _stdout, stderr = sphinx_build(src, out)
-    assert code == 0, stderr
-    return serve_dir(out)
+    return serve_copy(tmp_path_factory, serve_dir, "game")[0]
 
 
 def open_with(context, url: str, saved: dict | str | None = None, mode: str = "light", extra=None):

@@ -9,7 +9,7 @@ of rules there cannot drift from the code.
 from __future__ import annotations
 
 from extensions.courselint.collect import DESCRIPTION_LIMIT
-from extensions.warning_table import Subtypes
+from extensions.warning_table import Subtypes, warner
 
 TYPE = "course"
 
@@ -55,5 +55,4 @@ class Subtype(Subtypes):
     )
 
 
-def warn(logger, message: str, subtype: Subtype, location) -> None:
-    logger.warning(message, type=TYPE, subtype=subtype.value, location=location)
+warn = warner(TYPE)

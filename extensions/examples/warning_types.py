@@ -7,7 +7,7 @@ silence one kind. The table in docs/authoring/examples.md is generated from this
 
 from __future__ import annotations
 
-from ..warning_table import Subtypes
+from ..warning_table import Subtypes, warner
 
 TYPE = "examples"
 
@@ -32,5 +32,4 @@ class Subtype(Subtypes):
     )
 
 
-def warn(logger, message: str, subtype: Subtype, location) -> None:
-    logger.warning(message, type=TYPE, subtype=subtype.value, location=location)
+warn = warner(TYPE)

@@ -7,7 +7,7 @@ silence one kind. The table on the Contribute page is generated from this enumer
 
 from __future__ import annotations
 
-from ..warning_table import Subtypes
+from ..warning_table import Subtypes, warner
 
 TYPE = "mathml"
 
@@ -22,5 +22,4 @@ class Subtype(Subtypes):
     )
 
 
-def warn(logger, message: str, subtype: Subtype, location) -> None:
-    logger.warning(message, type=TYPE, subtype=subtype.value, location=location)
+warn = warner(TYPE)
