@@ -52,7 +52,7 @@ def serial_builds(work) -> dict[str, list[tuple[float, float]]]:
 
 def measure(name: str, confdir, work) -> dict:
     src = copy_docs(work / name)
-    figures = {}
+    figures: dict = {}
     serial_out = work / name / "serial"
     timed_build(src, serial_out, confdir, "-j", "1")
     parallel_out = work / name / "parallel"

@@ -27,6 +27,8 @@ def copy_docs(into: Path) -> Path:
     """Copy docs/ somewhere disposable so touching a page never changes the work tree."""
     target = into / "docs"
     shutil.copytree(DOCS, target)
+    # The Contribute page includes ../CONTRIBUTING.md; without it that page fails to build.
+    shutil.copy2(ROOT / "CONTRIBUTING.md", into / "CONTRIBUTING.md")
     return target
 
 
