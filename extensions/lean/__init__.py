@@ -18,6 +18,11 @@ anyway, and deferred scripts still run in page order. ``documentation_options.js
 is: the inline lines after it use what it defines at once; so does the search page, whose
 search script needs doctools.js at once.
 
+On a phone the first paint of a track page waited for two things this extension also removes:
+the theme's stylesheet ``@import``s Sphinx's ``basic.css``, found only once that stylesheet has
+arrived (now preloaded from the page's head), and the layout of the whole long article before
+anything is drawn (now ``content-visibility: auto`` on each section, ``INLINE_CSS``).
+
 Figures load lazily on the web (``loading="lazy"``): a diagram far down a track is fetched when
 the reader scrolls towards it, not with the page.
 
@@ -25,7 +30,8 @@ This extension owns all of that, in one place:
 
 * ``templates/layout.html`` filters the theme's ``css`` and ``extrahead`` blocks
   (``kq_lean_css``, ``kq_lean_head``): the four script tags go; it filters the ``scripts``
-  block (``kq_lean_scripts``) to defer the scripts listed in ``DEFERRED``.
+  block (``kq_lean_scripts``) to defer the scripts listed in ``DEFERRED``; it adds the
+  ``basic.css`` preload and ``INLINE_CSS`` to the head.
 * ``fonts.py``, when an HTML build finishes: collects every icon the output can show (icon
   classes in the HTML and JavaScript, icon characters in the CSS), subsets the webfonts to those
   glyphs with fontTools and drops the icon rules nobody uses from the theme's stylesheet.
