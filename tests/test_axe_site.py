@@ -12,13 +12,6 @@ from axe_playwright_python.sync_playwright import Axe
 
 pytestmark = pytest.mark.browser
 
-#: Track sections off screen are not rendered (``content-visibility: auto``, extensions/lean)
-#: until the reader scrolls near them. axe reads colours from what is rendered, so in a skipped
-#: section it finds a wrong background and reports contrast failures that no reader can see.
-#: The scan draws every section first, as a reader scrolling through would.
-DRAW_EVERY_SECTION = """() => document.querySelectorAll('.bd-article > section > section')
-    .forEach((section) => { section.style.contentVisibility = 'visible'; })"""
-
 VIEWS = [
     ("light", 1280, 800),
     ("dark", 1280, 800),
@@ -54,7 +47,6 @@ def test_every_page_has_no_axe_violation(site, page, mode, width, height):
         page.goto(site.url + name)
         page.wait_for_load_state("load")
         assert page.evaluate("document.documentElement.dataset.mode") == mode
-        page.evaluate(DRAW_EVERY_SECTION)
         problems = [line for v in axe.run(page).response["violations"] for line in describe(v)]
         if problems:
             found[name] = problems

@@ -173,34 +173,11 @@ def test_icon_names_are_found_as_classes_and_not_in_the_unloaded_font_awesome_sc
     assert used_names(tmp_path) == {"fa-solid", "fa-bars", "fa-moon", "fa-lg"}
 
 
-def test_web_pages_preload_the_imported_stylesheet_and_inline_the_section_rule(site):
+def test_web_pages_preload_the_stylesheet_the_theme_imports(site):
     for name in ("index.html", "tracks/03-ops.html", "authoring/quizzes.html"):
         html = (site.outdir / name).read_text(encoding="utf-8")
         head = html[: html.index("</head>")]
         assert re.search(r'<link rel="preload" href="[^"]*_static/basic\.css" as="style"', head)
-        assert f"<style>{lean.INLINE_CSS}</style>" in head
     # The preload names the file the theme's stylesheet really imports.
     theme_css = (site.outdir / "_static" / "styles" / "theme.css").read_text(encoding="utf-8")
     assert '@import "../basic.css"' in theme_css
-
-
-@pytest.mark.browser
-def test_sections_far_down_a_track_are_drawn_when_the_reader_gets_there(site, page):
-    page.set_viewport_size({"width": 390, "height": 844})
-    page.goto(site.url + "tracks/03-ops.html")
-    sections = page.locator(".bd-article > section > section")
-    last = sections.last
-    assert sections.count() > 5
-    assert last.evaluate("s => getComputedStyle(s).contentVisibility") == "auto"
-    # Off screen, the last section's content is skipped (not laid out) ...
-    drawn = "s => s.firstElementChild.checkVisibility({contentVisibilityAuto: true})"
-    assert not last.evaluate(drawn)
-    # ... and drawn once it is scrolled to.
-    last.scroll_into_view_if_needed()
-    page.wait_for_function(drawn, arg=last.element_handle())
-    # A link to a heading far down still lands on it, with its text laid out.
-    page.goto(site.url + "tracks/03-ops.html#summary")
-    heading = page.locator("#summary h2")
-    page.wait_for_timeout(300)
-    box = heading.bounding_box()
-    assert box and 0 <= box["y"] < 200 and box["height"] > 10

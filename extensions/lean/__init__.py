@@ -18,10 +18,8 @@ anyway, and deferred scripts still run in page order. ``documentation_options.js
 is: the inline lines after it use what it defines at once; so does the search page, whose
 search script needs doctools.js at once.
 
-On a phone the first paint of a track page waited for two things this extension also removes:
-the theme's stylesheet ``@import``s Sphinx's ``basic.css``, found only once that stylesheet has
-arrived (now preloaded from the page's head), and the layout of the whole long article before
-anything is drawn (now ``content-visibility: auto`` on each section, ``INLINE_CSS``).
+The theme's stylesheet ``@import``s Sphinx's ``basic.css``, which a browser finds only once that
+stylesheet has arrived: one more round trip before the first paint. The page's head preloads it.
 
 Figures load lazily on the web (``loading="lazy"``): a diagram far down a track is fetched when
 the reader scrolls towards it, not with the page.
@@ -31,7 +29,7 @@ This extension owns all of that, in one place:
 * ``templates/layout.html`` filters the theme's ``css`` and ``extrahead`` blocks
   (``kq_lean_css``, ``kq_lean_head``): the four script tags go; it filters the ``scripts``
   block (``kq_lean_scripts``) to defer the scripts listed in ``DEFERRED``; it adds the
-  ``basic.css`` preload and ``INLINE_CSS`` to the head.
+  ``basic.css`` preload to the head.
 * ``fonts.py``, when an HTML build finishes: collects every icon the output can show (icon
   classes in the HTML and JavaScript, icon characters in the CSS), subsets the webfonts to those
   glyphs with fontTools and drops the icon rules nobody uses from the theme's stylesheet.
@@ -80,17 +78,6 @@ DEFERRED = (
 )
 SYNC_SCRIPT = re.compile(r'<script(?P<attrs>(?: [\w-]+="[^"]*")*) src="(?P<src>[^"]*)"></script>')
 
-
-#: Written into every page's head (no extra request). A track page is one long article of
-#: ~4,000 elements; laying all of it out before the first paint was the longest task of a phone's
-#: first load. ``content-visibility: auto`` lets the browser skip the layout and paint of a
-#: section until it comes near the screen (find-in-page, links to an anchor and screen readers
-#: still reach it); ``contain-intrinsic-size: auto`` keeps the scrollbar steady by remembering
-#: each section's real height once it was drawn. Screens only: print lays out everything.
-INLINE_CSS = (
-    "@media screen{.bd-article>section>section"
-    "{content-visibility:auto;contain-intrinsic-size:auto 800px}}"
-)
 
 #: Themes whose layout this extension knows; with another theme it leaves pages alone.
 THEMES = ("sphinx_book_theme", "pydata_sphinx_theme")
@@ -190,7 +177,6 @@ def _install_filters(app: Sphinx) -> None:
     templates.environment.filters["kq_lean_head"] = filters.head
     templates.environment.filters["kq_lean_scripts"] = filters.scripts
     templates.environment.globals["kq_lean_active"] = filters.active
-    templates.environment.globals["kq_lean_style"] = INLINE_CSS
 
 
 def cache_dir() -> Path:
