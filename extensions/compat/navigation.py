@@ -21,7 +21,7 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 #: An entry with pages under it, as the theme writes it: its link, then the bare summary.
 _ENTRY = re.compile(
     r'(?P<link><li class="[^"]*\bhas-children\b[^"]*"><a [^>]*>(?P<title>.*?)</a>)'
-    r"<details><summary>"
+    r"(?P<details><details(?: [^>]*)?>)<summary>"
 )
 _TAG = re.compile(r"<[^>]+>")
 
@@ -32,7 +32,7 @@ def name_toggles(block) -> str:
     def label(entry: re.Match) -> str:
         title = " ".join(html.unescape(_TAG.sub("", entry["title"])).split())
         name = html.escape(f"Pages under {title}", quote=True)
-        return f'{entry["link"]}<details><summary aria-label="{name}">'
+        return f'{entry["link"]}{entry["details"]}<summary aria-label="{name}">'
 
     text = _ENTRY.sub(label, str(block))
     return type(block)(text) if hasattr(block, "__html__") else text
