@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -26,6 +27,8 @@ def copy_docs(into: Path) -> Path:
     """Copy docs/ somewhere disposable so touching a page never changes the work tree."""
     target = into / "docs"
     shutil.copytree(DOCS, target)
+    # The Contribute page includes ../CONTRIBUTING.md; without it that page fails to build.
+    shutil.copy2(ROOT / "CONTRIBUTING.md", into / "CONTRIBUTING.md")
     return target
 
 
@@ -50,6 +53,25 @@ def timed_build(srcdir: Path, outdir: Path, confdir: Path, *args: str, builder: 
     if done.returncode != 0 and not (outdir / "index.html").exists():
         raise RuntimeError(f"build failed:\n{done.stderr[-4000:]}")
     return elapsed
+
+
+def cpu_build(srcdir: Path, outdir: Path, confdir: Path, *args: str) -> tuple[float, float]:
+    """(CPU seconds, wall seconds) of one HTML build from scratch (``-E``, fresh output folder).
+
+    CPU time is user + system time of the build process and any process it waits for (``-j``
+    workers): on a shared machine other loads stretch wall time far more than CPU time.
+    """
+    command = [sys.executable, "-m", "sphinx", "-q", "-E", "-b", "html"]
+    command += ["-c", str(confdir), str(srcdir), str(outdir), *args]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0 and not (outdir / "index.html").exists():
+        raise RuntimeError(f"build failed:\n{done.stderr[-4000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return cpu, wall
 
 
 def tree_size(path: Path) -> int:

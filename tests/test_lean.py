@@ -155,3 +155,29 @@ def test_figures_load_lazily_on_the_web(site):
     html = (site.outdir / "tracks" / "04-models.html").read_text(encoding="utf-8")
     figures = re.findall(r"<img [^>]*_images/[^>]*>", html)
     assert figures and all('loading="lazy"' in tag for tag in figures)
+
+
+def test_icon_names_are_found_as_classes_and_not_in_the_unloaded_font_awesome_script(tmp_path):
+    from extensions.lean.fonts import used_names
+
+    (tmp_path / "_static" / "scripts").mkdir(parents=True)
+    (tmp_path / "page.html").write_text(
+        '<i class="fa-solid fa-bars"></i><span class="sofa-bed x-fa-lg">', encoding="utf-8"
+    )
+    (tmp_path / "_static" / "theme.js").write_text('el.classList.add("fa-moon")', encoding="utf-8")
+    (tmp_path / "_static" / "scripts" / "fontawesome.js").write_text(
+        '"fa-rocket"', encoding="utf-8"
+    )
+    # "sofa-bed" is no icon class (a letter before "fa-"); "x-fa-lg" is one ("-" is no letter),
+    # as the regular expression the stylesheet's class names follow would also say.
+    assert used_names(tmp_path) == {"fa-solid", "fa-bars", "fa-moon", "fa-lg"}
+
+
+def test_web_pages_preload_the_stylesheet_the_theme_imports(site):
+    for name in ("index.html", "tracks/03-ops.html", "authoring/quizzes.html"):
+        html = (site.outdir / name).read_text(encoding="utf-8")
+        head = html[: html.index("</head>")]
+        assert re.search(r'<link rel="preload" href="[^"]*_static/basic\.css" as="style"', head)
+    # The preload names the file the theme's stylesheet really imports.
+    theme_css = (site.outdir / "_static" / "styles" / "theme.css").read_text(encoding="utf-8")
+    assert '@import "../basic.css"' in theme_css

@@ -1,6 +1,13 @@
-"""Directives of ours, replaced by no-ops for the stock benchmark build."""
+"""Our directives, replaced by plain stand-ins for the stock benchmark build.
 
-from docutils.parsers.rst import Directive
+A directive with content (a quiz, a question, its explanation, a backend note...) becomes a
+plain container holding its content parsed as ordinary MyST, so the stock build reads, resolves
+and writes the same text as ours and the comparison measures only what our extensions add.
+Directives without content (the course map, the progress panel) become nothing.
+"""
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
 
 OURS = (
     "quiz",
@@ -11,16 +18,10 @@ OURS = (
     "backend-note",
     "course-map",
     "progress-panel",
+    "quiz-warnings",
+    "progress-warnings",
+    "examples-warnings",
 )
-
-
-class Swallow(Directive):
-    has_content = True
-    optional_arguments = 99
-    final_argument_whitespace = True
-
-    def run(self):
-        return []
 
 
 class _AnyOptions(dict):
@@ -28,10 +29,19 @@ class _AnyOptions(dict):
         return lambda value: value
 
 
-Swallow.option_spec = _AnyOptions()
+class Plain(SphinxDirective):
+    has_content = True
+    optional_arguments = 99
+    final_argument_whitespace = True
+    option_spec = _AnyOptions()
+
+    def run(self):
+        if not self.content:
+            return []
+        return [nodes.container("", *self.parse_content_to_nodes())]
 
 
 def setup(app):
     for name in OURS:
-        app.add_directive(name, Swallow, override=True)
+        app.add_directive(name, Plain, override=True)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -3,6 +3,9 @@
 * ``exercise.py``: sphinx-exercise in singlehtml, text, man and texinfo.
 * ``epub.py``: what EPUB's XHTML and its readers need from sphinx-design and sphinx-exercise
   (static tab-sets, the exercise stylesheet packed into the book).
+* ``navigation.py``: a name for each toggle of the book theme's sidebar navigation.
+* ``search.py``: Sphinx's search excerpts quote the page's text, not the book theme's header
+  buttons and our XP badge.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ from sphinx.application import Sphinx
 
 from .epub import setup_epub
 from .exercise import setup_exercise
+from .navigation import setup_navigation
+from .search import setup_search
 
 __version__ = "0.2.0"
 
@@ -18,4 +23,6 @@ __version__ = "0.2.0"
 def setup(app: Sphinx) -> dict:
     setup_exercise(app)
     setup_epub(app)
+    setup_search(app)
+    setup_navigation(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

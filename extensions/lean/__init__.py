@@ -18,6 +18,9 @@ anyway, and deferred scripts still run in page order. ``documentation_options.js
 is: the inline lines after it use what it defines at once; so does the search page, whose
 search script needs doctools.js at once.
 
+The theme's stylesheet ``@import``s Sphinx's ``basic.css``, which a browser finds only once that
+stylesheet has arrived: one more round trip before the first paint. The page's head preloads it.
+
 Figures load lazily on the web (``loading="lazy"``): a diagram far down a track is fetched when
 the reader scrolls towards it, not with the page.
 
@@ -25,7 +28,8 @@ This extension owns all of that, in one place:
 
 * ``templates/layout.html`` filters the theme's ``css`` and ``extrahead`` blocks
   (``kq_lean_css``, ``kq_lean_head``): the four script tags go; it filters the ``scripts``
-  block (``kq_lean_scripts``) to defer the scripts listed in ``DEFERRED``.
+  block (``kq_lean_scripts``) to defer the scripts listed in ``DEFERRED``; it adds the
+  ``basic.css`` preload to the head.
 * ``fonts.py``, when an HTML build finishes: collects every icon the output can show (icon
   classes in the HTML and JavaScript, icon characters in the CSS), subsets the webfonts to those
   glyphs with fontTools and drops the icon rules nobody uses from the theme's stylesheet.
@@ -172,6 +176,7 @@ def _install_filters(app: Sphinx) -> None:
     templates.environment.filters["kq_lean_css"] = filters.css
     templates.environment.filters["kq_lean_head"] = filters.head
     templates.environment.filters["kq_lean_scripts"] = filters.scripts
+    templates.environment.globals["kq_lean_active"] = filters.active
 
 
 def cache_dir() -> Path:
