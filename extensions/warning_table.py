@@ -31,8 +31,8 @@ def warner(kind: str):
     """The ``warn(logger, message, subtype, location)`` of an extension whose warnings are
     ``kind.<subtype>``: every warning it logs goes through it, with a member of its enumeration."""
 
-    def warn(logger, message: str, subtype: Subtypes, location) -> None:
-        logger.warning(message, type=kind, subtype=subtype.value, location=location)
+    def warn(logger, message: str, subtype: Subtypes, location, **extra) -> None:
+        logger.warning(message, type=kind, subtype=subtype.value, location=location, **extra)
 
     return warn
 

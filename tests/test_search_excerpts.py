@@ -10,7 +10,16 @@ pytestmark = pytest.mark.browser
 
 #: Text of the header badge, the theme switch, and a table of contents (its heading, then the
 #: first entry of every track's): none of it may show in an excerpt.
-INTERFACE_TEXT = ("XP · Lv", "System Settings", "Contents Learning objectives")
+INTERFACE_TEXT = (
+    "XP · Lv",
+    "System Settings",
+    "Contents Learning objectives",
+    # The My progress dashboard's labels and the quizzes' buttons.
+    "Longest streak",
+    "Tracks mastered",
+    "Test yourself",
+    "Check Try again",
+)
 
 
 def excerpts(page) -> list[str]:
@@ -73,3 +82,9 @@ def test_search_from_a_file_url_lists_results_without_interface_text(site, page)
     results = page.locator("#search-results li").all_inner_texts()
     assert any("Track 3" in text for text in results), results
     assert not [text for text in results if "XP · Lv" in text or "System Settings" in text]
+
+
+def test_excerpts_leave_out_the_progress_dashboard(site, page):
+    # "streak" is in the My progress page's text and in its dashboard's labels.
+    page.goto(site.url + "search.html?q=streak")
+    assert_page_text_only(excerpts(page), "streak")

@@ -1,4 +1,4 @@
-"""The warning subtypes of meta, mathml and courselint: one enumeration each, used by every
+"""The warning subtypes of meta, mathml, courselint and lean: one enumeration each, used by every
 warning the extension logs, and shown in full by its ``{<ext>-warnings}`` table."""
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ EXTENSIONS = {
     "meta": ("meta", "meta-warnings"),
     "mathml": ("mathml", "mathml-warnings"),
     "courselint": ("course", "courselint-warnings"),
+    "lean": ("lean", "lean-warnings"),
 }
 
 
@@ -170,7 +171,12 @@ def test_the_table_lists_every_subtype_once_with_its_meaning(tables, extension):
 
 @pytest.mark.parametrize(
     ("extension", "heading"),
-    [("courselint", "### Course lint"), ("meta", "### Page descriptions"), ("mathml", "### Math")],
+    [
+        ("courselint", "### Course lint"),
+        ("meta", "### Page descriptions"),
+        ("mathml", "### Math"),
+        ("lean", "### Lean pages"),
+    ],
 )
 def test_the_contribute_page_shows_each_table_under_its_heading(extension, heading):
     text = CONTRIBUTE.read_text(encoding="utf-8")

@@ -54,7 +54,7 @@ def _pack_exercise_css(app: Sphinx) -> None:
 
     assets = Path(sphinx_exercise.__file__).resolve().parent / "assets" / "html"
     if (assets / "exercise.css").is_file():
-        app.config.html_static_path.append(str(assets))
+        app.config.html_static_path = [*app.config.html_static_path, str(assets)]
 
 
 def setup_epub(app: Sphinx) -> None:

@@ -39,7 +39,7 @@ def name_toggles(block) -> str:
 
 
 def _add_templates(app: Sphinx, config) -> None:
-    config.templates_path.append(str(TEMPLATES))
+    config.templates_path = [*config.templates_path, str(TEMPLATES)]
 
 
 def _install_filter(app: Sphinx) -> None:

@@ -31,7 +31,8 @@ SEARCH_PAGE = "search"
 
 #: What of a page's ``[role=main]`` is interface, not text to quote: the article header (XP
 #: badge, theme switch, sidebar toggles), the book theme's print-only title and contents, the
-#: page's table of contents, the previous/next links and the footers around the article.
+#: page's table of contents, the previous/next links and the footers around the article; and the
+#: controls our own scripts fill in (progress dashboard and cards, quiz buttons and tests).
 INTERFACE = ", ".join(
     (
         ".bd-header-article",
@@ -40,13 +41,18 @@ INTERFACE = ", ".join(
         ".prev-next-footer",
         ".bd-footer-article",
         ".bd-footer-content",
+        ".kq-js",
+        ".kq-cm-status",
+        ".kq-cm-continue",
+        ".kq-testbar",
+        ".kq-actions",
     )
 )
 
 
 def _add_static(app: Sphinx) -> None:
     if is_interactive(app.builder):
-        app.config.html_static_path.append(str(STATIC))
+        app.config.html_static_path = [*app.config.html_static_path, str(STATIC)]
 
 
 def _on_search_page(app: Sphinx, pagename: str, templatename: str, context, doctree) -> None:

@@ -31,7 +31,7 @@ CSS = "kq-examples.css"
 def _add_static(app: Sphinx) -> None:
     # HTML-format builders only (html, dirhtml, singlehtml, epub): LaTeX and text need no CSS.
     if app.builder.format == "html":
-        app.config.html_static_path.append(str(STATIC))
+        app.config.html_static_path = [*app.config.html_static_path, str(STATIC)]
         app.add_css_file(CSS)
 
 

@@ -35,8 +35,9 @@ This extension owns all of that, in one place:
   glyphs with fontTools and drops the icon rules nobody uses from the theme's stylesheet.
 
 If a theme upgrade changes what this expects (a script tag or the icon rules are no longer
-where they were), the build says so with a ``lean.theme`` warning, which fails ``-W`` builds,
-instead of icons breaking silently. ``tests/test_lean.py`` checks the result in a browser.
+where they were), the build says so with a ``lean.theme`` warning (``warning_types.py``; its
+table is on the Contribute page), which fails ``-W`` builds, instead of icons breaking silently.
+``tests/test_lean.py`` checks the result in a browser.
 """
 
 from __future__ import annotations
@@ -50,7 +51,9 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
+from ..warning_table import warnings_directive
 from .fonts import slim_icons
+from .warning_types import TYPE, Subtype, warn
 
 __version__ = "0.1.0"
 
@@ -84,11 +87,11 @@ THEMES = ("sphinx_book_theme", "pydata_sphinx_theme")
 
 
 def theme_changed(what: str) -> None:
-    logger.warning(
-        "extensions/lean: %s; the theme changed, update extensions/lean to match",
-        what,
-        type="lean",
-        subtype="theme",
+    warn(
+        logger,
+        f"extensions/lean: {what}; the theme changed, update extensions/lean to match",
+        Subtype.THEME,
+        None,
         once=True,
     )
 
@@ -165,7 +168,7 @@ def _active(app: Sphinx) -> bool:
 
 
 def _add_templates(app: Sphinx, config) -> None:
-    config.templates_path.append(str(TEMPLATES))
+    config.templates_path = [*config.templates_path, str(TEMPLATES)]
 
 
 def _install_filters(app: Sphinx) -> None:
@@ -197,4 +200,5 @@ def setup(app: Sphinx) -> dict:
     app.add_post_transform(LazyImages)
     app.connect("builder-inited", _install_filters)
     app.connect("build-finished", _slim)
+    app.add_directive("lean-warnings", warnings_directive(TYPE, Subtype))
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -104,12 +104,12 @@ def warn_if_unreachable(app: Sphinx, course: Course, cfg: ProgressConfig) -> Non
 
 
 def add_templates(app: Sphinx, config: Config) -> None:
-    config.templates_path.append(str(TEMPLATES))
+    config.templates_path = [*config.templates_path, str(TEMPLATES)]
 
 
 def add_static(app: Sphinx) -> None:
     if is_interactive(app.builder):
-        app.config.html_static_path.append(str(DIST))
+        app.config.html_static_path = [*app.config.html_static_path, str(DIST)]
         app.add_css_file("progress.min.css")
 
 

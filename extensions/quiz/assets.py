@@ -27,7 +27,7 @@ GZIP_BUDGET = 6144
 def add_static_path(app) -> None:
     """``builder-inited``: make ``static/`` part of the HTML output's ``_static``."""
     if app.builder.format == "html":
-        app.config.html_static_path.append(str(STATIC))
+        app.config.html_static_path = [*app.config.html_static_path, str(STATIC)]
 
 
 def wants_assets(metadata: dict) -> bool:

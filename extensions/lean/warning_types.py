@@ -1,0 +1,25 @@
+"""Every kind of warning the lean extension gives, in one enumeration.
+
+Each is logged as ``lean.<subtype>``, so ``suppress_warnings`` can silence one kind. The table on
+the Contribute page is generated from this enumeration (the ``{lean-warnings}`` directive).
+"""
+
+from __future__ import annotations
+
+from ..warning_table import Subtypes, warner
+
+TYPE = "lean"
+
+
+class Subtype(Subtypes):
+    """A warning subtype, with what it tells a maintainer."""
+
+    THEME = (
+        "theme",
+        "The theme no longer ships something the way `extensions/lean` expects (a script tag it "
+        "removes or defers, the search index, the icon rules or webfonts it slims): update "
+        "`extensions/lean` for the new theme before icons or search break silently.",
+    )
+
+
+warn = warner(TYPE)
