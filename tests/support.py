@@ -118,3 +118,13 @@ class StaticServer:
     def close(self) -> None:
         self._httpd.shutdown()
         self._httpd.server_close()
+
+
+def search_from_dialog(page, word: str) -> None:
+    """Search for ``word`` the way a learner does: Ctrl+K, type, Enter; wait for the search page."""
+    page.keyboard.press("Control+k")
+    field = page.locator("#pst-search-dialog input[name='q']")
+    field.wait_for(state="visible")
+    field.fill(word)
+    field.press("Enter")
+    page.wait_for_url(f"**/search.html?q={word}*")

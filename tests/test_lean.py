@@ -10,6 +10,7 @@ import pytest
 
 from extensions import lean
 from extensions.lean.fonts import STYLESHEET, WEBFONTS, css_string, icon_rules
+from support import search_from_dialog
 
 PAGES = ["index.html", "tracks/04-models.html", "progress.html", "review.html", "search.html"]
 
@@ -127,12 +128,7 @@ def test_the_search_index_is_fetched_only_when_a_learner_searches(site, page):
     page.goto(site.url + "tracks/01-why-keras.html")
     page.wait_for_load_state("networkidle")
     assert not [url for url in requested if "searchindex" in url or "searchtools" in url]
-    page.keyboard.press("Control+k")
-    field = page.locator("#pst-search-dialog input[name='q']")
-    field.wait_for(state="visible")
-    field.fill("Theano")
-    field.press("Enter")
-    page.wait_for_url("**/search.html?q=Theano*")
+    search_from_dialog(page, "Theano")
     results = page.locator("#search-results ul.search li a")
     results.first.wait_for(timeout=15_000)
     assert any("searchindex" in url for url in requested)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extensions.compat.search import INTERFACE, SCRIPT
+from support import search_from_dialog
 
 pytestmark = pytest.mark.browser
 
@@ -65,12 +66,7 @@ def test_excerpts_from_the_search_page_quote_page_text(site, page, console_error
 def test_excerpts_from_the_search_dialog_quote_page_text(site, page):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(site.url + "tracks/03-ops.html")
-    page.keyboard.press("Control+k")
-    field = page.locator("#pst-search-dialog input[name='q']")
-    field.wait_for(state="visible")
-    field.fill("shuffle")
-    field.press("Enter")
-    page.wait_for_url("**/search.html?q=shuffle*")
+    search_from_dialog(page, "shuffle")
     assert_page_text_only(excerpts(page), "shuffle")
 
 

@@ -501,7 +501,7 @@ def assemble(draft: Draft, children: list[nodes.Node]) -> None:
         draft.text, draft.after_options = body[:at], body[at + 1 :]
         draft.option_lists = lists
         draft.choices = [
-            _read_order_item(item) if kind == "order" else _read_choice_item(item)
+            _read_item(item, _read_order_parts if kind == "order" else _read_choice_parts)
             for item in options_list.children
         ]
     else:
@@ -568,16 +568,18 @@ def _place_tags(draft: Draft, lines: list[str] | None) -> None:
                 tag.line = found
 
 
-def _read_choice_item(item: nodes.Element) -> DraftOption:
-    """One task-list item: ``- [x] label`` with feedback indented under it."""
+def _read_item(item: nodes.Element, read_parts) -> DraftOption:
+    """One option as written, its misconception tags taken out first: ``read_parts`` is
+    ``_read_choice_parts`` or ``_read_order_parts``."""
     line = node_line(item, 0)
     tags = _take_tags(item)
-    option = _read_choice_parts(item, line)
+    option = read_parts(item, line)
     option.tags = tags
     return option
 
 
 def _read_choice_parts(item: nodes.Element, line: int) -> DraftOption:
+    """A task-list item: ``- [x] label`` with feedback indented under it."""
     para = item.children[0] if item.children else None
     if not isinstance(para, nodes.paragraph):
         return DraftOption(label=[], line=line, has_text_paragraph=False)
@@ -619,16 +621,8 @@ def _is_checkbox(node: nodes.Node) -> bool:
     return isinstance(node, nodes.raw) and node.astext().lstrip().startswith("<input")
 
 
-def _read_order_item(item: nodes.Element) -> DraftOption:
-    """One item of an ordering: a single paragraph (lines may wrap)."""
-    line = node_line(item, 0)
-    tags = _take_tags(item)
-    option = _read_order_parts(item, line)
-    option.tags = tags
-    return option
-
-
 def _read_order_parts(item: nodes.Element, line: int) -> DraftOption:
+    """An item of an ordering: a single paragraph (lines may wrap)."""
     para = item.children[0] if item.children else None
     if not isinstance(para, nodes.paragraph):
         return DraftOption(label=[], line=line, correct=True, has_text_paragraph=False)

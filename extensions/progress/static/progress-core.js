@@ -1,7 +1,7 @@
 // Keras Quest progress rules, pure (no DOM): XP, levels, mastery, review, daily goal and streaks,
 // imports, and the stored format. A classic script (window.KQProgressCore) so the site works from
 // file://; CommonJS for node --test. Names are readable everywhere; the short keys of the stored
-// record appear only in `encode` / `decode` (docs/authoring/progress-format.md).
+// record appear only in `encode` / `parse` (docs/authoring/progress-format.md).
 ((root, api) => {
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.KQProgressCore = api;

@@ -122,7 +122,7 @@
         card.classList.add("kq-cm--" + phase);
         e.hidden = !s.total;
         if (!s.total) continue;
-        const share = s.total ? s.answered / s.total : 0;
+        const share = s.answered / s.total;
         $(".kq-ring", e).style.setProperty("--kq-p", Math.round(share * 100) + "%");
         const words = { new: "Not started", started: "In progress", done: "✓ Done" }[phase];
         const parts = [`${words} · ${s.answered}/${s.total} answered · ${fmt(s.earned)}/${fmt(s.available)} XP`];
