@@ -88,7 +88,8 @@ def test_a_theme_change_is_reported_not_silently_ignored(monkeypatch):
     filters = lean.Filters(active=True)
     assert filters.css("<link rel='stylesheet'>") == "<link rel='stylesheet'>"
     filters.head("<meta>", "tracks/01-why-keras")
-    assert len(reported) == 2
+    # no Font Awesome script, no colour-theme line, no search scripts
+    assert len(reported) == 3
     reported.clear()
     lean.Filters(active=False).css("<link>")  # another theme (EPUB): nothing expected
     assert reported == []
@@ -167,13 +168,3 @@ def test_icon_names_are_found_as_classes_and_not_in_the_unloaded_font_awesome_sc
     # "sofa-bed" is no icon class (a letter before "fa-"); "x-fa-lg" is one ("-" is no letter),
     # as the regular expression the stylesheet's class names follow would also say.
     assert used_names(tmp_path) == {"fa-solid", "fa-bars", "fa-moon", "fa-lg"}
-
-
-def test_web_pages_preload_the_stylesheet_the_theme_imports(site):
-    for name in ("index.html", "tracks/03-ops.html", "authoring/quizzes.html"):
-        html = (site.outdir / name).read_text(encoding="utf-8")
-        head = html[: html.index("</head>")]
-        assert re.search(r'<link rel="preload" href="[^"]*_static/basic\.css" as="style"', head)
-    # The preload names the file the theme's stylesheet really imports.
-    theme_css = (site.outdir / "_static" / "styles" / "theme.css").read_text(encoding="utf-8")
-    assert '@import "../basic.css"' in theme_css

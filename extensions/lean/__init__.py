@@ -18,8 +18,13 @@ anyway, and deferred scripts still run in page order. ``documentation_options.js
 is: the inline lines after it use what it defines at once; so does the search page, whose
 search script needs doctools.js at once.
 
-The theme's stylesheet ``@import``s Sphinx's ``basic.css``, which a browser finds only once that
-stylesheet has arrived: one more round trip before the first paint. The page's head preloads it.
+A page links a dozen stylesheets, and the theme's own is ~310 KB of rules, nine tenths of them
+for classes no page uses: ``stylesheets.py`` joins them into one file per set of links and leaves
+out the rules that cannot match (see there).
+
+The theme's first script sets the colour theme to "auto" on a first visit, and its main script
+later settles it to "light" or "dark", which restyles the whole page once more; the first script
+settles it at once instead (``SETTLED_THEME``), exactly as the main script would.
 
 Figures load lazily on the web (``loading="lazy"``): a diagram far down a track is fetched when
 the reader scrolls towards it, not with the page.
@@ -27,12 +32,14 @@ the reader scrolls towards it, not with the page.
 This extension owns all of that, in one place:
 
 * ``templates/layout.html`` filters the theme's ``css`` and ``extrahead`` blocks
-  (``kq_lean_css``, ``kq_lean_head``): the four script tags go; it filters the ``scripts``
-  block (``kq_lean_scripts``) to defer the scripts listed in ``DEFERRED``; it adds the
-  ``basic.css`` preload to the head.
+  (``kq_lean_css``, ``kq_lean_head``): the four script tags go, the colour theme is settled and
+  the stylesheet links become one; it filters the ``scripts`` block (``kq_lean_scripts``) to
+  defer the scripts listed in ``DEFERRED``.
 * ``fonts.py``, when an HTML build finishes: collects every icon the output can show (icon
   classes in the HTML and JavaScript, icon characters in the CSS), subsets the webfonts to those
   glyphs with fontTools and drops the icon rules nobody uses from the theme's stylesheet.
+* ``stylesheets.py``, right after: writes each page's one stylesheet (``lean.stylesheet``
+  warnings if it cannot join them all).
 
 If a theme upgrade changes what this expects (a script tag or the icon rules are no longer
 where they were), the build says so with a ``lean.theme`` warning (``warning_types.py``; its
@@ -52,6 +59,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from ..warning_table import warnings_directive
+from . import stylesheets
 from .fonts import slim_icons
 from .warning_types import TYPE, Subtype, warn
 
@@ -79,6 +87,19 @@ DEFERRED = (
     "scripts/sphinx-book-theme.js",
     "design-tabs.js",
 )
+#: The theme's first script copies the colour theme from the last visit, or "auto" on a first
+#: one; its main script, once the page is there, resolves "auto" to "light" or "dark", and that
+#: change restyles the whole page (a fifth of a second on a phone). Settled at once instead, the
+#: same way that script does it, the later setting changes nothing.
+THEME_LINE = re.compile(
+    r'document\.documentElement\.dataset\.theme = localStorage\.getItem\("theme"\) \|\| "[^"]*";'
+)
+SETTLED_THEME = (
+    "document.documentElement.dataset.theme = "
+    '["light", "dark"].includes(document.documentElement.dataset.mode) '
+    "? document.documentElement.dataset.mode "
+    ': matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";'
+)
 SYNC_SCRIPT = re.compile(r'<script(?P<attrs>(?: [\w-]+="[^"]*")*) src="(?P<src>[^"]*)"></script>')
 
 
@@ -103,16 +124,27 @@ def _same_kind(original, text: str):
 class Filters:
     """The two template filters; ``active`` is False for builders with another theme (EPUB)."""
 
-    def __init__(self, active: bool):
+    def __init__(self, active: bool, bundles: Path | None = None):
         self.active = active
+        #: Where the lists of joined stylesheets are noted (None: links stay as they are).
+        self.bundles = bundles
 
-    def css(self, block):
-        """The theme's ``css`` block without the Font Awesome script."""
+    def css(self, block, static: str = ""):
+        """The theme's ``css`` block without the Font Awesome script, with the colour theme
+        settled at once (``THEME_LINE``) and its stylesheet links joined into one
+        (``stylesheets.py``); ``static`` is the page's relative way to ``_static/``."""
         if not self.active:
             return block
         lean, removed = FONTAWESOME_JS.subn("", str(block))
         if removed != 1:
             theme_changed("the theme no longer loads scripts/fontawesome.js where it used to")
+        lean, settled = THEME_LINE.subn(SETTLED_THEME, lean)
+        if settled != 1:
+            theme_changed("the theme no longer sets data-theme in its first script as it used to")
+        if static and self.bundles is not None:
+            lean, bundle = stylesheets.bundle_links(lean, static)
+            if bundle is not None:
+                stylesheets.record(self.bundles, bundle)
         return _same_kind(block, lean)
 
     def head(self, block, pagename: str):
@@ -175,30 +207,43 @@ def _install_filters(app: Sphinx) -> None:
     templates = getattr(app.builder, "templates", None)
     if templates is None or not hasattr(templates, "environment"):
         return
-    filters = Filters(_active(app))
+    filters = Filters(_active(app), bundles_folder(app))
     templates.environment.filters["kq_lean_css"] = filters.css
     templates.environment.filters["kq_lean_head"] = filters.head
     templates.environment.filters["kq_lean_scripts"] = filters.scripts
     templates.environment.globals["kq_lean_active"] = filters.active
 
 
-def cache_dir() -> Path:
-    """Cut fonts are kept per machine (like pip's cache): they depend only on the theme's font
-    files and the glyphs used, so every build and every clone after the first reuses them."""
+def cache_dir(kind: str = "fonts") -> Path:
+    """Cut fonts and joined stylesheets are kept per machine (like pip's cache): they depend
+    only on the files they are made from and the icons and classes the site uses, so every build
+    and every clone after the first reuses them."""
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "keras-quest" / "fonts"
+    return Path(base) / "keras-quest" / kind
+
+
+def bundles_folder(app: Sphinx) -> Path:
+    """Where pages note the stylesheets they join: beside the doctrees, which live as long as
+    the output does, and which parallel writers share."""
+    return Path(app.doctreedir) / "kq-lean-stylesheets" / app.builder.name
 
 
 def _slim(app: Sphinx, exception: Exception | None) -> None:
     if exception is None and _active(app):
-        for problem in slim_icons(Path(app.outdir), cache_dir()):
+        outdir = Path(app.outdir)
+        for problem in slim_icons(outdir, cache_dir("fonts")):
             theme_changed(problem)
+        for problem in stylesheets.write_bundles(
+            outdir, bundles_folder(app), cache_dir("stylesheets")
+        ):
+            warn(logger, f"extensions/lean: {problem}", Subtype.STYLESHEET, None)
 
 
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _add_templates)
     app.add_post_transform(LazyImages)
     app.connect("builder-inited", _install_filters)
-    app.connect("build-finished", _slim)
+    # After every other build-finished handler: the theme, for one, rewrites pygments.css then.
+    app.connect("build-finished", _slim, priority=900)
     app.add_directive("lean-warnings", warnings_directive(TYPE, Subtype))
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

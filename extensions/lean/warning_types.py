@@ -20,6 +20,12 @@ class Subtype(Subtypes):
         "removes or defers, the search index, the icon rules or webfonts it slims): update "
         "`extensions/lean` for the new theme before icons or search break silently.",
     )
+    STYLESHEET = (
+        "stylesheet",
+        "A page's stylesheets could not all be joined into its one stylesheet: a linked file is "
+        "missing from `_static`, or an `@import` has a media query or points to another site "
+        "(it is then kept, at the top of the joined file). Fix the stylesheet or its link.",
+    )
 
 
 warn = warner(TYPE)
