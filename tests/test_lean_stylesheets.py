@@ -210,7 +210,7 @@ def test_the_colour_theme_is_settled_before_the_first_paint_as_the_theme_would_s
         '</script><script defer src="../_static/scripts/fontawesome.js?digest=1"></script>\n'
     )
     settled = filters.css(theme_block)
-    assert "localStorage.getItem(\"theme\")" not in settled
+    assert 'localStorage.getItem("theme")' not in settled
     assert lean.SETTLED_THEME in settled
 
 
@@ -222,7 +222,8 @@ STYLES_JS = """() => {
   const hash = (text) => { let h = 2166136261; for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i); h = Math.imul(h, 16777619); } return (h >>> 0).toString(16); };
   // A custom property keeps the text it was declared with: "\\f062" and "\uf062" are one value.
-  const unescape = (v) => v.replace(/\\\\([0-9a-fA-F]{1,6}) ?/g, (_, h) => String.fromCodePoint(parseInt(h, 16)));
+  const unescape = (v) =>
+    v.replace(/\\\\([0-9a-fA-F]{1,6}) ?/g, (_, h) => String.fromCodePoint(parseInt(h, 16)));
   const root = getComputedStyle(document.documentElement);
   const standard = [...root].filter((name) => !name.startsWith('--'));
   const custom = [...root].filter((name) => name.startsWith('--')).sort();
@@ -235,14 +236,17 @@ STYLES_JS = """() => {
   const all = [document.documentElement, document.body, ...document.body.querySelectorAll('*')];
   window.__kqDescribe = (i) => [null, '::before', '::after'].map((p) => describe(all[i], p));
   return all.map((el) => {
-    const where = el.tagName + (el.id ? '#' + el.id : '') +
-      (typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
-    return [where, hash([null, '::before', '::after'].map((p) => describe(el, p).join(';')).join('|'))];
+    const classes = typeof el.className === 'string' ? el.className.trim().split(/\\s+/) : [];
+    const where =
+      el.tagName + (el.id ? '#' + el.id : '') + classes.map((c) => c && '.' + c).join('');
+    const styles = [null, '::before', '::after'].map((p) => describe(el, p).join(';'));
+    return [where, hash(styles.join('|'))];
   });
 }"""
 
 SEEDED_RANDOM = """(() => { let seed = 42;
-  Math.random = () => ((seed = Math.imul(seed ^ (seed >>> 15), 2246822507) + 12345 >>> 0) % 1e9) / 1e9;
+  Math.random = () =>
+    ((seed = (Math.imul(seed ^ (seed >>> 15), 2246822507) + 12345) >>> 0) % 1e9) / 1e9;
 })();"""
 
 
@@ -251,12 +255,11 @@ def _originals(html: str, parts: dict[str, list[str]]) -> str:
 
     def expand(tag: re.Match) -> str:
         prefix, key = tag[1], tag[2]
-        return "\n".join(
-            f'<link rel="stylesheet" href="{prefix}{part}" />' for part in parts[key]
-        )
+        return "\n".join(f'<link rel="stylesheet" href="{prefix}{part}" />' for part in parts[key])
 
-    return re.sub(r'<link rel="stylesheet" href="([^"]*_static/)kq-site-(\w+)\.css[^"]*" />',
-                  expand, html)
+    return re.sub(
+        r'<link rel="stylesheet" href="([^"]*_static/)kq-site-(\w+)\.css[^"]*" />', expand, html
+    )
 
 
 def _interact(page, state: str, width: int) -> None:
@@ -316,7 +319,7 @@ def test_pages_look_exactly_as_with_the_themes_own_stylesheets(site, browser, mo
         (joined_page, joined), (original_page, theirs) = seen
         where = f"{name}, {state} ({mode}, {width}px)"
         assert [w for w, _ in joined] == [w for w, _ in theirs], f"{where}: not the same elements"
-        differing = [i for i, (a, b) in enumerate(zip(joined, theirs)) if a[1] != b[1]]
+        differing = [i for i, (a, b) in enumerate(zip(joined, theirs, strict=True)) if a[1] != b[1]]
         if differing:
             i = differing[0]
             ours = joined_page.evaluate("(i) => window.__kqDescribe(i)", i)
@@ -324,7 +327,7 @@ def test_pages_look_exactly_as_with_the_themes_own_stylesheets(site, browser, mo
             diff = [
                 f"{pseudo or 'element'} expected {sorted(set(b) - set(a))[:4]}, "
                 f"got {sorted(set(a) - set(b))[:4]}"
-                for pseudo, a, b in zip(("", "::before", "::after"), ours, expected)
+                for pseudo, a, b in zip(("", "::before", "::after"), ours, expected, strict=True)
                 if a != b
             ]
             pytest.fail(

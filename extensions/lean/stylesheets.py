@@ -254,7 +254,7 @@ class Purger:
 
     def selector_can_match(self, tokens: list) -> bool:
         """False when the selector needs a class (outside any parentheses) nothing produces."""
-        for before, after in zip(tokens, tokens[1:]):
+        for before, after in zip(tokens, tokens[1:], strict=False):
             if (
                 before.type == "literal"
                 and before.value == "."
