@@ -168,3 +168,34 @@ def test_icon_names_are_found_as_classes_and_not_in_the_unloaded_font_awesome_sc
     # "sofa-bed" is no icon class (a letter before "fa-"); "x-fa-lg" is one ("-" is no letter),
     # as the regular expression the stylesheet's class names follow would also say.
     assert used_names(tmp_path) == {"fa-solid", "fa-bars", "fa-moon", "fa-lg"}
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("scheme", "stored", "expected"),
+    [
+        ("dark", None, "dark"),
+        ("light", None, "light"),
+        ("dark", "light", "light"),
+        ("light", "auto", "light"),
+        ("light", "dark", "dark"),
+    ],
+)
+def test_the_first_script_settles_the_colour_theme_as_the_themes_script_would(
+    site, browser, scheme, stored, expected
+):
+    context = browser.new_context(color_scheme=scheme)
+    if stored:
+        context.add_init_script(f"localStorage.setItem('mode', '{stored}');")
+    page = context.new_page()
+    # Without the theme's main script, what the page shows comes from the first script alone.
+    page.route("**/pydata-sphinx-theme.js*", lambda route: route.abort())
+    page.goto(site.url + "tracks/03-ops.html")
+    assert page.evaluate("document.documentElement.dataset.theme") == expected
+    page.unroute("**/pydata-sphinx-theme.js*")
+    page.reload()
+    page.wait_for_load_state("networkidle")
+    # ... and the theme's script, once it runs, agrees.
+    assert page.evaluate("document.documentElement.dataset.theme") == expected
+    context.close()
