@@ -211,7 +211,6 @@ def _install_filters(app: Sphinx) -> None:
     templates.environment.filters["kq_lean_css"] = filters.css
     templates.environment.filters["kq_lean_head"] = filters.head
     templates.environment.filters["kq_lean_scripts"] = filters.scripts
-    templates.environment.globals["kq_lean_active"] = filters.active
 
 
 def cache_dir(kind: str = "fonts") -> Path:

@@ -17,7 +17,10 @@ from __future__ import annotations
 import hashlib
 import re
 from io import BytesIO
+from itertools import chain
 from pathlib import Path
+
+from .output import pages, scripts
 
 STYLESHEET = Path("_static/styles/pydata-sphinx-theme.css")
 WEBFONTS = Path("_static/vendor/fontawesome/webfonts")
@@ -30,9 +33,6 @@ ICON_CLASS = re.compile(r"\bfa-[a-z0-9]+(?:-[a-z0-9]+)*")
 #: the character before each match is checked by hand instead.
 _ICON_CLASS_BYTES = re.compile(rb"fa-[a-z0-9]+(?:-[a-z0-9]+)*")
 _WORD = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
-#: Font Awesome's own script: shipped by the theme, loaded by no page (see __init__.py), and
-#: 1.5 MB of icon names that would all count as used.
-UNLOADED_SCRIPTS = frozenset({"fontawesome.js"})
 CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6}) ?|\\(.)")
 PRIVATE_USE = range(0xE000, 0xF900)
 PRIVATE_USE_CHAR = re.compile("[\ue000-\uf8ff]")
@@ -50,15 +50,11 @@ def icon_rules(css: str) -> list[re.Match]:
 def used_names(outdir: Path) -> set[str]:
     """Every ``fa-...`` class name written in a page or a script of the output."""
     names: set[str] = set()
-    for pattern in ("**/*.html", "_static/**/*.js"):
-        for path in outdir.glob(pattern):
-            if path.name in UNLOADED_SCRIPTS:
-                continue
-            data = path.read_bytes()
-            for match in _ICON_CLASS_BYTES.finditer(data):
-                start = match.start()
-                if start == 0 or data[start - 1] not in _WORD:
-                    names.add(match[0].decode("ascii"))
+    for data in chain(pages(outdir), scripts(outdir)):
+        for match in _ICON_CLASS_BYTES.finditer(data):
+            start = match.start()
+            if start == 0 or data[start - 1] not in _WORD:
+                names.add(match[0].decode("ascii"))
     return names
 
 

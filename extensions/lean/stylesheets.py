@@ -37,6 +37,8 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .output import pages, scripts
+
 __all__ = ["Bundle", "bundle_links", "record", "write_bundles", "used_classes"]
 
 #: Cached bundles are made stale by any change to this file (the joining and purging rules).
@@ -53,8 +55,6 @@ INLINE_SCRIPT = re.compile(rb"<script\b[^>]*>(.*?)</script>", re.S)
 WORD = re.compile(rb"[A-Za-z_][\w-]*")
 #: A class name's beginning that a script completes: ``"kq-cm--" + state``, ``bs-${name}``.
 DYNAMIC_PREFIX = re.compile(rb"([A-Za-z][\w-]*[-_])(?:\$\{|[\"']\s*\+)")
-#: Scripts shipped but loaded by no page (Font Awesome's: 1.5 MB of icon names).
-UNLOADED_SCRIPTS = frozenset({"fontawesome.js"})
 NESTED_AT_RULES = frozenset({"media", "supports", "layer", "container", "document"})
 
 
@@ -120,17 +120,12 @@ def used_classes(outdir: Path) -> tuple[frozenset[str], frozenset[str]]:
     """(class names, class-name prefixes) the pages and scripts of ``outdir`` can produce."""
     names: set[bytes] = set()
     prefixes: set[bytes] = set()
-    for page in outdir.glob("**/*.html"):
-        data = page.read_bytes()
+    code: list[bytes] = list(scripts(outdir))
+    for data in pages(outdir):
         for match in CLASS_ATTR.finditer(data):
             names.update((match[1] or match[2] or match[3] or b"").split())
-        for script in INLINE_SCRIPT.finditer(data):
-            names.update(WORD.findall(script[1]))
-            prefixes.update(DYNAMIC_PREFIX.findall(script[1]))
-    for script in (outdir / "_static").glob("**/*.js"):
-        if script.name in UNLOADED_SCRIPTS:
-            continue
-        data = script.read_bytes()
+        code.extend(inline[1] for inline in INLINE_SCRIPT.finditer(data))
+    for data in code:
         names.update(WORD.findall(data))
         prefixes.update(DYNAMIC_PREFIX.findall(data))
     decode = lambda found: frozenset(item.decode("utf-8", "replace") for item in found)  # noqa: E731
