@@ -74,7 +74,11 @@ def test_search_from_a_file_url_lists_results_without_interface_text(site, page)
     # Sphinx cannot fetch pages on file://, so it lists results without excerpts; what it shows
     # must still carry no interface text, and the page must not break.
     page.goto((site.outdir / "search.html").as_uri() + "?q=Keras")
-    page.wait_for_selector("#search-results li a", timeout=30_000)
+    # Sphinx adds results one by one; read them once it says the search finished.
+    page.wait_for_function(
+        "() => /Search finished/.test(document.querySelector('.search-summary')?.textContent)",
+        timeout=30_000,
+    )
     results = page.locator("#search-results li").all_inner_texts()
     assert any("Track 3" in text for text in results), results
     assert not [text for text in results if "XP · Lv" in text or "System Settings" in text]
