@@ -212,6 +212,8 @@ def test_examples_builder_writes_a_run_plan_per_page(tmp_path):
             "skip": "the marker must not show",
             "expected": "hello\n",
             "expected_line": 11,
+            "claim": None,
+            "hidden": False,
         }
     ]
 

@@ -2,10 +2,10 @@
 
 The ``backend-note`` directive, the "Examples verified with Keras X.Y.Z" stamp on track pages,
 a build-time check of backend tab-sets, the ``% example:`` markers (read into the doctree, then
-hidden from readers) and the ``examples`` builder, which writes the run plans that the example
-runner (``tools/examples``) executes. Every builder gets the same doctree; HTML formats also get
-the stylesheet of backend notes. Nothing here imports Keras: the pin is read from
-``pyproject.toml``.
+hidden from readers), claim checks (``claims.py``) and the ``examples`` builder, which writes the
+run plans that the example runner (``tools/examples``) executes. Every builder gets the same
+doctree; HTML formats also get the stylesheet of backend notes. Nothing here imports Keras: the
+pin is read from ``pyproject.toml``.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from sphinx.application import Sphinx
 from ..warning_table import warnings_directive
 from .backend_note import setup_backend_note
 from .builder import setup_builder
+from .claims import setup_claims
 from .markers import setup_markers
 from .stamp import setup_stamp
 from .tabs import setup_tab_check
@@ -40,6 +41,7 @@ def setup(app: Sphinx) -> dict:
     setup_stamp(app)
     setup_tab_check(app)
     setup_markers(app)
+    setup_claims(app)
     setup_builder(app)
     app.add_directive("examples-warnings", warnings_directive(TYPE, Subtype))
     app.connect("builder-inited", _add_static)

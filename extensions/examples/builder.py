@@ -10,7 +10,9 @@ A plan holds the page's source file (relative to the source folder), the backend
 runs every page on, its problems (marker or backend-tab misuse, each with its line) and its
 blocks in page order: ``code``, ``line`` (the opening fence), ``code_line`` (the first code
 line), ``backend`` (set inside a backend tab), ``skip`` (a skip marker's reason),
-``expected`` and ``expected_line`` (an output marker's text block). Two plans that are equal
+``expected`` and ``expected_line`` (an output marker's text block), ``claim`` (the sentence a
+claim check proves, see ``claims.py``) and ``hidden`` (true for a ``{claim}`` directive's code,
+which no reader sees). Two plans that are equal
 run the same way, which is how ``make check`` finds the pages a change affects.
 """
 
@@ -26,9 +28,11 @@ from sphinx.builders import Builder
 from .convention import RUN_BACKENDS
 from .markers import (
     BACKEND,
+    CLAIM,
     CODE_LINE,
     EXPECTED,
     EXPECTED_LINE,
+    HIDDEN,
     PROBLEMS,
     RUNNABLE,
     SKIP,
@@ -50,6 +54,8 @@ def page_plan(source: str, doctree: nodes.document) -> dict:
             "skip": block.get(SKIP),
             "expected": block.get(EXPECTED),
             "expected_line": block.get(EXPECTED_LINE),
+            "claim": block.get(CLAIM),
+            "hidden": bool(block.get(HIDDEN)),
         }
         for block in doctree.findall(nodes.literal_block)
         if block.get(RUNNABLE)

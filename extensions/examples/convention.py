@@ -15,6 +15,7 @@ from collections.abc import Iterable
 MARKER = re.compile(r"\s*example\s*:\s*(?P<kind>\S*)\s*(?P<rest>.*)$")
 SKIP_MARKER = "% example: skip <reason>"
 OUTPUT_MARKER = "% example: output"
+CLAIM_MARKER = "% example: claim <the sentence the block proves>"
 
 #: Code block languages that run. ``pycon``/``ipython`` (prompts) and shell blocks never run.
 PYTHON_LANGUAGES = frozenset({"python", "py", "python3"})
@@ -25,6 +26,16 @@ MISSING_REASON = (
     "'% example: skip' needs a reason after 'skip', e.g. '% example: skip needs TensorFlow'"
 )
 MISPLACED_SKIP = "'% example: skip' must stand directly above a python code block"
+MISSING_CLAIM = (
+    "'% example: claim' needs the sentence the block proves after 'claim', e.g. "
+    "'% example: claim Dense creates its kernel in build, not in __init__'"
+)
+MISPLACED_CLAIM = "'% example: claim' must stand directly above a python code block"
+MISSING_CLAIM_SENTENCE = (
+    "a {claim} needs the sentence it checks as its argument, e.g. "
+    "'```{claim} fit resets attribute metrics every epoch'"
+)
+MISSING_CLAIM_CODE = "a {claim} needs Python code in its body that asserts the sentence"
 MISPLACED_OUTPUT = (
     "'% example: output' must stand between a python code block and a ```text block holding "
     "what it prints"
@@ -33,23 +44,23 @@ MISPLACED_OUTPUT = (
 
 def not_a_marker(text: str) -> str:
     return (
-        f"'% {text}' is not an example marker; write '{SKIP_MARKER}' above a python block or "
-        f"'{OUTPUT_MARKER}' above the text block that follows it"
+        f"'% {text}' is not an example marker; write '{SKIP_MARKER}' or '{CLAIM_MARKER}' "
+        f"above a python block, or '{OUTPUT_MARKER}' above the text block that follows it"
     )
 
 
 def read_marker(comment_line: str) -> tuple[str, str] | None:
     """``(kind, rest)`` of a comment line that speaks to the runner, None for other comments.
 
-    ``kind`` is ``"skip"`` or ``"output"``, or ``""`` for a line that starts like a marker but
-    is none (a typo such as ``example: sikp``): ``rest`` is then the whole line.
+    ``kind`` is ``"skip"``, ``"claim"`` or ``"output"``, or ``""`` for a line that starts like a
+    marker but is none (a typo such as ``example: sikp``): ``rest`` is then the whole line.
     """
     text = comment_line.strip()
     if not text.lower().startswith("example"):
         return None
     match = MARKER.match(text)
     kind, rest = (match["kind"], match["rest"].strip()) if match else ("", "")
-    if kind == "skip" or (kind == "output" and not rest):
+    if kind in ("skip", "claim") or (kind == "output" and not rest):
         return kind, rest
     return "", text
 

@@ -2,7 +2,9 @@
 
 Each Python code block the author wrote in MyST (a ```python fence or a ``{code-block} python``
 directive, at any depth) gets ``example_*`` attributes: its first code line, its backend tab, the
-reason of a skip marker above it and the expected output of an output marker under it. The
+reason of a skip marker above it, the sentence of a claim marker above it and the expected
+output of an output marker under it. A ``{claim}`` directive's hidden code (``claims.py``) is
+marked the same way. The
 ``examples`` builder (``builder.py``) turns those into the run plan. Marker misuse is a typed
 warning (``examples.marker``) at the marker's line, and is also kept on the document
 (``example_problems``) so the run plan, and so the runner, refuses the page.
@@ -23,8 +25,10 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from .convention import (
+    MISPLACED_CLAIM,
     MISPLACED_OUTPUT,
     MISPLACED_SKIP,
+    MISSING_CLAIM,
     MISSING_REASON,
     OUTPUT_LANGUAGE,
     PYTHON_LANGUAGES,
@@ -44,6 +48,8 @@ EXPECTED = "example_expected"
 EXPECTED_LINE = "example_expected_line"
 RUNNABLE = "example_runnable"
 PROBLEMS = "example_problems"
+CLAIM = "example_claim"  # the sentence a claim check proves (claims.py)
+HIDDEN = "example_hidden"  # a {claim} directive's code: run, never shown
 
 #: How a MyST code fence or directive opens; a ``.. code-block::`` in ``{eval-rst}`` does not.
 MYST_OPENERS = ("```", "~~~", ":::")
@@ -136,7 +142,7 @@ def mark_blocks(app: Sphinx, doctree: nodes.document) -> None:
             continue  # reST inside {eval-rst}: not a block of the MyST page
         block[RUNNABLE] = True
         block[CODE_LINE] = _code_line(lines, block)
-        block[BACKEND] = _backend(block)
+        block[BACKEND] = block.get(BACKEND) or _backend(block)  # a {claim}'s :backend: wins
     _apply_markers(doctree, lines)
 
 
@@ -170,11 +176,15 @@ def _check_marker(doctree: nodes.document, line: int, kind: str, rest: str) -> N
         add_problem(doctree, line, not_a_marker(rest), Subtype.MARKER)
     elif kind == "skip" and not rest:
         add_problem(doctree, line, MISSING_REASON, Subtype.MARKER)
+    elif kind == "claim" and not rest:
+        add_problem(doctree, line, MISSING_CLAIM, Subtype.MARKER)
+
+
+_MISPLACED = {"skip": MISPLACED_SKIP, "claim": MISPLACED_CLAIM, "output": MISPLACED_OUTPUT}
 
 
 def _misplaced(doctree: nodes.document, line: int, kind: str) -> None:
-    message = MISPLACED_SKIP if kind == "skip" else MISPLACED_OUTPUT
-    add_problem(doctree, line, message, Subtype.MARKER)
+    add_problem(doctree, line, _MISPLACED[kind], Subtype.MARKER)
 
 
 def _place(doctree, comment, line: int, kind: str, rest: str, marker_comments) -> None:
@@ -182,12 +192,14 @@ def _place(doctree, comment, line: int, kind: str, rest: str, marker_comments) -
     if not kind:
         return
     following = _next(comment, marker_comments)
-    if kind == "skip":
+    if kind in ("skip", "claim"):
         block = _python_block(following)
-        if block is None:
+        if block is None or block.get(HIDDEN):
             _misplaced(doctree, line, kind)
-        else:
-            block[SKIP] = rest
+        elif kind == "skip":
+            block[SKIP] = rest  # even empty: a block whose skip lacks a reason never runs
+        elif rest:
+            block[CLAIM] = rest
         return
     above = _python_block(_previous(comment))
     if (

@@ -27,8 +27,12 @@ class Subtype(Subtypes):
     )
     MARKER = (
         "marker",
-        "A `% example:` comment that is misspelt, a `skip` without a reason, or a marker that "
-        "stands where it marks no block.",
+        "A `% example:` comment that is misspelt, a `skip` without a reason, a `claim` without "
+        "its sentence, or a marker that stands where it marks no block.",
+    )
+    CLAIM = (
+        "claim",
+        "A `{claim}` directive without the sentence it checks, or without code to check it.",
     )
 
 

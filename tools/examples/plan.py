@@ -30,6 +30,8 @@ class Block:
     skip: str | None = None  # the reason given by a skip marker
     expected: str | None = None  # stdout the block must print
     expected_line: int | None = None  # 1-based line of the output block
+    claim: str | None = None  # the sentence of the page this block proves (a claim check)
+    hidden: bool = False  # a {claim} directive's code, which readers never see
 
     def runs_on(self, backend: str) -> bool:
         return self.skip is None and self.backend in (None, backend)

@@ -280,7 +280,8 @@ def _exit_reason(code: int | None) -> str:
 
 
 def _where(run: PageRun, block: Block) -> str:
-    return f"{run.source.name}, block at line {block.line} (backend {run.backend})"
+    where = f"{run.source.name}, block at line {block.line} (backend {run.backend})"
+    return f'claim failed: "{block.claim}"\n{where}' if block.claim else where
 
 
 def page_problems(source: SourcePage) -> list[str]:

@@ -1,0 +1,87 @@
+"""Claim checks: code that proves a sentence of the page, run by the example runner.
+
+A sentence that says what Keras does (a default, a behaviour, a difference between backends,
+why an output is what it is) can be wrong while every printed output on the page is right. A
+claim check ties the sentence to code that asserts it, and the runner runs that code on every
+backend with the page's other blocks, in page order and in the same namespace.
+
+Two forms, both carried into the run plan as a block whose ``claim`` field holds the sentence:
+
+- visible: ``% example: claim <sentence>`` on the line above an ordinary python block (the
+  marker itself is read by ``markers.py``); the reader sees the block as usual;
+- hidden: a ``{claim}`` directive whose argument is the sentence and whose body is the code,
+  with an optional ``:backend:`` to run it on one backend only (for a sentence about a backend
+  difference). Like ``sphinx.ext.doctest``'s ``testcode`` with ``:hide:``, the reader never
+  sees it: the node is dropped from every output but the run plan, and its visitors skip it
+  should any builder meet it all the same.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective
+
+from .convention import BACKEND_KEYS, MISSING_CLAIM_CODE, MISSING_CLAIM_SENTENCE
+from .markers import BACKEND, CLAIM, HIDDEN, RUNNABLE, add_problem
+from .warning_types import Subtype
+
+#: The builder that writes run plans: the one place a hidden claim is kept.
+PLAN_BUILDER = "examples"
+
+
+class hidden_claim(nodes.literal_block):  # noqa: N801 (docutils names nodes in lower case)
+    """A claim check's code: kept for the run plan, never shown."""
+
+
+def _skip(translator, node) -> None:
+    raise nodes.SkipNode
+
+
+class ClaimDirective(SphinxDirective):
+    """``{claim} <the sentence it checks>`` with the check's Python code as its body."""
+
+    required_arguments = 0
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    option_spec = {"backend": lambda value: directives.choice(value, BACKEND_KEYS)}
+
+    def run(self) -> list[nodes.Node]:
+        sentence = " ".join(self.arguments).strip()
+        code = "\n".join(self.content)
+        doctree = self.state.document
+        if not sentence:
+            add_problem(doctree, self.lineno, MISSING_CLAIM_SENTENCE, Subtype.CLAIM)
+        if not code.strip():
+            add_problem(doctree, self.lineno, MISSING_CLAIM_CODE, Subtype.CLAIM)
+        if not sentence or not code.strip():
+            return []
+        node = hidden_claim(code, code, language="python", classes=["no-search"])
+        node.line = self.lineno
+        node[CLAIM] = sentence
+        node[HIDDEN] = True
+        node[RUNNABLE] = True
+        node[BACKEND] = self.options.get("backend")
+        return [node]
+
+
+class DropHiddenClaims(SphinxPostTransform):
+    """Every builder but the run plans' loses the hidden claims before it writes a page."""
+
+    default_priority = 1
+
+    def run(self, **kwargs) -> None:
+        if self.app.builder.name == PLAN_BUILDER:
+            return
+        for node in list(self.document.findall(hidden_claim)):
+            node.parent.remove(node)
+
+
+def setup_claims(app: Sphinx) -> None:
+    skip = (_skip, None)
+    app.add_node(hidden_claim, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
+    app.add_directive("claim", ClaimDirective)
+    app.add_post_transform(DropHiddenClaims)
