@@ -45,6 +45,8 @@ class LiveMarkup(HTMLParser):
         if tag == "body":
             self.body = True
         self.script = tag in ("script", "style")
+        if tag == "meta" and dict(attrs).get("http-equiv"):
+            self.found.append("<meta http-equiv> (a refresh sends the reader elsewhere)")
         if not self.body:
             return
         if tag in self.EMBEDS:
@@ -144,6 +146,24 @@ def test_the_error_box_shows_the_refused_source_as_text(tmp_path_factory, builde
     # A quiz-level problem refuses only what it reports: the valid question still renders.
     assert 'data-kq-id="h-intro-ok"' in intro
     assert "Intro" in live_markup(intro)[1] and " text." in live_markup(intro)[1]
+
+
+def test_links_and_images_that_could_run_or_reach_out_are_neutralised(tmp_path_factory):
+    out = tmp_path_factory.mktemp("hostile-links") / "html"
+    code, _stdout, stderr = sphinx_build(HOSTILE, out, "html")
+    assert code == 0, stderr
+    unsafe = [
+        m
+        for m in map(WARNING.match, (line.strip() for line in stderr.splitlines()))
+        if m and m["type"] == "quiz.unsafe_url" and m["path"].endswith("valid.md")
+    ]
+    assert len(unsafe) == 4, stderr
+    assert "meta tag (`.. meta::`) in a quiz" in stderr
+    html = (out / "valid.html").read_text(encoding="utf-8")
+    assert live_markup(html)[0] == []
+    # The question itself still works: what was reported is gone, the rest stays.
+    assert 'data-kq-id="h-links"' in html
+    assert "A link" in live_markup(html)[1]
 
 
 def test_raw_html_in_an_included_file_is_reported_there(tmp_path_factory):

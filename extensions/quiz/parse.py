@@ -295,6 +295,8 @@ class QuizDirective(QuizBase):
             if not _is_checkbox(raw) and not _inside_question(raw)
         ]
         children, _removed = remove_raw(children)
+        children = [child for child in children if not isinstance(child, nodes.meta)]
+        unsafe = neutralise(children, self.get_source_info()[0], self.lineno)
         problems = self.unknown_options(["class"])
         problems += self.dropped_options(read_options(self))
         heading = _first_heading(self)
@@ -309,6 +311,7 @@ class QuizDirective(QuizBase):
                     line,
                 )
             )
+        problems += unsafe
         problems += [
             Problem(
                 "raw_html",
@@ -704,6 +707,81 @@ CHECKBOX = re.compile(
 
 def _is_checkbox(node: nodes.Node) -> bool:
     return isinstance(node, nodes.raw) and bool(CHECKBOX.match(node.astext().strip()))
+
+
+#: Addresses a link in a quiz may have: the web, mail, or no scheme (a page of the site).
+LINK_SCHEMES = ("http", "https", "mailto")
+SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
+
+
+def _scheme(uri: str) -> str | None:
+    """The scheme of ``uri`` as a browser reads it (controls and spaces ignored), or None."""
+    cleaned = "".join(ch for ch in uri if ch.isprintable() and not ch.isspace()).lower()
+    if cleaned.startswith("//"):
+        return "//"
+    match = SCHEME.match(cleaned)
+    return match[1] if match else None
+
+
+def _place_of(node: nodes.Node, source: str, default: int) -> tuple[str, int]:
+    """(file, line) of ``node`` or of its nearest ancestor that knows its line."""
+    while node is not None:
+        line = getattr(node, "line", None)
+        if isinstance(line, int) and line > 0:
+            return getattr(node, "source", None) or source, line
+        node = node.parent
+    return source, default
+
+
+def neutralise(children: list[nodes.Node], source: str, default: int) -> list[Problem]:
+    """Make every link and image in a quiz harmless; one problem for each that was changed.
+
+    A link whose address runs a script or carries a page of its own (``javascript:``,
+    ``vbscript:``, ``data:``, ...) keeps its text and loses its address; an image from another
+    site or a ``data:`` URI is left out (its alt text stays), so a quiz, and every page the
+    progress script copies its questions into, makes no request that leaves the site; a
+    ``.. meta::`` (a refresh could send the reader elsewhere) is raw markup and goes too.
+    """
+    problems = []
+    for child in children:
+        for ref in list(child.findall(nodes.reference)):
+            scheme = _scheme(ref.get("refuri", ""))
+            if scheme is None or scheme in LINK_SCHEMES:
+                continue
+            problems.append(
+                Problem(
+                    "unsafe_url",
+                    f"a link to '{ref['refuri'][:60]}' in a quiz: only web (http, https) and "
+                    "mail addresses, or pages of the site, may be linked; the link is shown as "
+                    "plain text",
+                    *_place_of(ref, source, default),
+                )
+            )
+            ref.replace_self(nodes.inline("", "", *ref.children))
+        for image in list(child.findall(nodes.image)):
+            if _scheme(image.get("uri", "")) is None:
+                continue
+            problems.append(
+                Problem(
+                    "unsafe_url",
+                    f"the image '{image['uri'][:60]}' in a quiz does not come from the site: "
+                    "it is left out, so the quiz makes no request that leaves the site. Copy "
+                    "the image into the repository and give its relative path",
+                    *_place_of(image, source, default),
+                )
+            )
+            image.replace_self(nodes.inline("", image.get("alt", "")))
+        for meta in list(child.findall(nodes.meta)):
+            problems.append(
+                Problem(
+                    "raw_html",
+                    "a meta tag (`.. meta::`) in a quiz: it is raw markup for the page's head "
+                    "and is left out; " + validate.RAW_HTML_ADVICE,
+                    *_place_of(meta, source, default),
+                )
+            )
+            meta.parent.remove(meta)
+    return problems
 
 
 def remove_raw(children: list[nodes.Node]) -> tuple[list[nodes.Node], list[nodes.raw]]:

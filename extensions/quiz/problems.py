@@ -104,6 +104,13 @@ class QuizWarning(Subtypes):
         "whatever the front matter says, with or without `-W`; a refused question is shown as "
         "its source text.",
     )
+    UNSAFE_URL = (
+        "unsafe_url",
+        "A link in a quiz whose address is not a web (`http`, `https`) or mail address or a "
+        "page of the site (`javascript:`, `vbscript:`, `data:`, ...), or an image from another "
+        "site or a `data:` URI: the link is shown as plain text and the image left out, so a "
+        "quiz neither runs a script nor makes a request that leaves the site.",
+    )
     EMPTY_QUIZ = ("empty_quiz", "A `{quiz}` without questions.")
     MISCONCEPTION_UNKNOWN = (
         "misconception_unknown",
