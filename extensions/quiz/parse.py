@@ -279,7 +279,8 @@ class QuizDirective(QuizBase):
         if doc.get(QUIZ_KEY) is not None:
             # Its questions still count as the outer quiz's: report, but keep them.
             problem = self.problem("structure", "a {quiz} cannot contain another {quiz}")
-            return [*self.fail([problem]), *parse_body(self)]
+            # Its content is shown (and checked) as the outer quiz's, so the box shows no copy.
+            return [*self.fail([problem], nodes.container()), *parse_body(self)]
         index = self.env.new_serialno("kq-quiz") + 1
         doc[QUIZ_KEY] = {"index": index, "count": 0}
         doc[LAST_QUIZ_KEY] = self.get_source_info()[1]
