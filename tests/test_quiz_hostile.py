@@ -157,7 +157,7 @@ def test_links_and_images_that_could_run_or_reach_out_are_neutralised(tmp_path_f
         for m in map(WARNING.match, (line.strip() for line in stderr.splitlines()))
         if m and m["type"] == "quiz.unsafe_url" and m["path"].endswith("valid.md")
     ]
-    assert len(unsafe) == 4, stderr
+    assert len(unsafe) == 5, stderr
     assert "meta tag (`.. meta::`) in a quiz" in stderr
     html = (out / "valid.html").read_text(encoding="utf-8")
     assert live_markup(html)[0] == []
