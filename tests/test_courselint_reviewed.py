@@ -47,9 +47,8 @@ def lint(tmp_path_factory):
     names = []
     for number, (slug, line) in enumerate(BAD.items(), start=20):
         name = f"{number}-reviewed-{slug}"
-        (src / "tracks" / f"{name}.md").write_text(
-            template.replace(GOOD, line).replace("11-raw-reviewed", name), encoding="utf-8"
-        )
+        text = template.replace(GOOD, line).replace("11-raw-reviewed", name)
+        (src / "tracks" / f"{name}.md").write_text(text, encoding="utf-8")
         names.append(name)
     index = (src / "index.md").read_text(encoding="utf-8")
     extra = "".join(f"tracks/{name}\n" for name in names)
@@ -57,9 +56,15 @@ def lint(tmp_path_factory):
         index.replace("tracks/11-raw-reviewed\n", f"tracks/11-raw-reviewed\n{extra}"),
         encoding="utf-8",
     )
+    # A line separator and a form feed above a TODO: line breaks to str.splitlines, not to MyST.
+    todo = src / "tracks" / "07-todo.md"
+    todo.write_text(
+        todo.read_text(encoding="utf-8").replace("Do it.", "Do\u2028it\f now."), encoding="utf-8"
+    )
     code, _out, stderr = sphinx_build(src, src.parent / "html", "html")
     assert code == 0, stderr
     found: dict[str, list[tuple[int, str]]] = {}
+    found["todo"] = [line for line in stderr.splitlines() if line.endswith("[course.todo]")]
     for raw in stderr.splitlines():
         match = WARNING.match(raw.strip())
         if match:
@@ -82,3 +87,8 @@ def test_a_reviewed_key_that_gives_no_reason_is_reported_with_the_fix(lint, slug
 
 def test_a_key_with_a_reason_still_excuses_the_page(lint):
     assert "11-raw-reviewed" not in lint
+
+
+def test_course_lint_lines_stay_right_after_any_unicode_line_break(lint):
+    (todo,) = lint["todo"]
+    assert "tracks/07-todo.md:17:" in todo

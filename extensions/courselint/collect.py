@@ -60,7 +60,9 @@ def _first_sections(doctree: nodes.document) -> list[nodes.section]:
 def _source_facts(path) -> dict:
     """Lines of the page's own text: template TODOs left in, and where the description is."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        # At newlines only, as MyST counts lines (str.splitlines also breaks at a form feed,
+        # U+2028, U+0085, ..., which would shift every line found after one).
+        lines = path.read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError):
         return {"todo_lines": [], "description_line": None, "reviewed_line": None}
     todo_lines = [number for number, line in enumerate(lines, start=1) if TODO.search(line)]
