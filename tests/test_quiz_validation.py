@@ -98,6 +98,7 @@ CASES = {
         "::::{explanation}",
     ),
     "accept_separators": ("no_accept", "a typed question needs an accepted answer", ":accept:"),
+    "reserved_class": ("reserved_class", "':class: kq-question' uses the 'kq-' prefix", ":class:"),
     "fence_too_short": (
         "fence",
         "after the {quiz} at line 3: that quiz was probably closed early",

@@ -300,6 +300,18 @@ class QuizDirective(QuizBase):
         unsafe = neutralise(children, self.get_source_info()[0], self.lineno)
         problems = self.unknown_options(["class"])
         problems += self.dropped_options(read_options(self))
+        classes = [name for name in self.options.get("class", []) if isinstance(name, str)]
+        reserved = [name for name in classes if name.startswith("kq-")]
+        if reserved:
+            problems.append(
+                self.problem(
+                    "reserved_class",
+                    f"':class: {' '.join(reserved)}' uses the 'kq-' prefix, which names the "
+                    "parts the quiz script and the course's styles act on (a quiz marked "
+                    "'kq-question' would be taken for a question); choose another name",
+                    option_line(self, "class"),
+                )
+            )
         heading = _first_heading(self)
         if heading is not None:
             line, text = heading
@@ -327,7 +339,8 @@ class QuizDirective(QuizBase):
             for child in children
         ):
             problems.append(self.problem("empty_quiz", "a {quiz} without any {question}"))
-        quiz = kq_quiz("", *children, index=index, classes=self.options.get("class", []))
+        kept = [name for name in classes if name not in reserved]
+        quiz = kq_quiz("", *children, index=index, classes=kept)
         self.set_source_info(quiz)
         if problems:
             # The box goes above the quiz; its questions still render. What it refused (raw

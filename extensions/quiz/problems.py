@@ -104,6 +104,11 @@ class QuizWarning(Subtypes):
         "whatever the front matter says, with or without `-W`; a refused question is shown as "
         "its source text.",
     )
+    RESERVED_CLASS = (
+        "reserved_class",
+        "A `{quiz}` `:class:` with the `kq-` prefix, which names what the quiz script and the "
+        "course's styles act on; the class is left out.",
+    )
     UNSAFE_URL = (
         "unsafe_url",
         "A link in a quiz whose address is not a web (`http`, `https`) or mail address or a "
