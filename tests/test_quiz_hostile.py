@@ -190,6 +190,7 @@ VALUES = {
     "class": ("extra-look", 'class="kq-quiz extra-look"'),
 }
 FORMS = ["unquoted", "double", "single", "escaped", "literal", "folded"]
+PARTS = ["hint", "explanation", "feedback"]
 
 
 def written(form: str, name: str, value: str) -> tuple[str, bool]:
@@ -256,6 +257,25 @@ def option_site(tmp_path_factory):
             encoding="utf-8",
         )
         names.append(f"shuffle-{form}")
+    # The parts take no option: one written in any form is reported, never shown as text.
+    for part in PARTS:
+        for form in FORMS:
+            option, block = written(form, "class", "tip")
+            head = f"---\n{option}\n---\n" if block else option + "\n"
+            body = f"::::{{{part}}}\n{head}\nSome words.\n::::\n"
+            hint = body if part == "hint" else ""
+            explanation = body if part == "explanation" else "::::{explanation}\nBecause.\n::::\n"
+            feedback = (
+                "\n" + "\n".join("  " + line for line in body.splitlines()) + "\n"
+                if part == "feedback"
+                else ""
+            )
+            (src / f"part-{part}-{form}.md").write_text(
+                f"# {part} {form}\n\n::::::{{quiz}}\n:::::{{question}}\n:id: q-{part}-{form}\n\n"
+                f"Which?\n\n- [x] a\n- [ ] b\n{feedback}\n{hint}\n{explanation}:::::\n::::::\n",
+                encoding="utf-8",
+            )
+            names.append(f"part-{part}-{form}")
     toctree = "\n".join(names)
     (src / "index.md").write_text(f"# Forms\n\n```{{toctree}}\n{toctree}\n```\n", encoding="utf-8")
     out, warnings = build_in_process(src)
@@ -270,6 +290,15 @@ def test_every_option_value_is_read_as_myst_parsed_it(option_site, name, form):
     assert f"{page}.md" not in warnings, warnings
     html = (out / f"{page}.html").read_text(encoding="utf-8")
     assert VALUES[name][1].format(form=form) in html, question_page(form, name)
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("part", PARTS)
+def test_an_option_on_a_part_is_reported_in_every_form(option_site, part, form):
+    _out, warnings = option_site
+    mine = [line for line in warnings.splitlines() if f"part-{part}-{form}.md:" in line]
+    assert len(mine) == 1, warnings
+    assert f"unknown option ':class:' in {{{part}}}" in mine[0]
 
 
 @pytest.mark.parametrize("form", ["bare", "double", "single"])
