@@ -75,8 +75,15 @@ def test_the_run_plan_keeps_every_claim_with_its_sentence_in_page_order(tmp_path
         ("```{claim} A sentence with nothing to check it.\n```\n", 3, "needs Python code"),
         ("% example: claim\n```python\nx = 1\n```\n", 3, "needs the sentence the block proves"),
         ("% example: claim Words.\n\nA paragraph.\n", 3, "must stand directly above a python"),
+        ("```{claim} `Dense` has a bias.\nassert True\n```\n", 3, "published as text, not run"),
     ],
-    ids=["no-sentence", "no-code", "marker-without-sentence", "marker-above-no-block"],
+    ids=[
+        "no-sentence",
+        "no-code",
+        "marker-without-sentence",
+        "marker-above-no-block",
+        "backtick-in-a-backtick-fence",
+    ],
 )
 def test_claim_mistakes_are_typed_warnings_at_their_line_and_plan_problems(
     snippet, line, message, tmp_path
