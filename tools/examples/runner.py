@@ -65,8 +65,11 @@ STDERR_TAIL = 15
 #: (never the learner's home), so a function compiled once is loaded the next time, by a later
 #: page or a later run. JAX caches only what took over a second to compile unless told
 #: otherwise, and the course's small models compile in less: everything is kept.
-#: ``KQ_EXAMPLES_JAX_CACHE=0`` turns it off.
-JAX_CACHE = REPO / "_build" / "examples" / "jax-cache"
+#: ``KQ_EXAMPLES_JAX_CACHE=0`` turns it off; ``KQ_EXAMPLES_JAX_CACHE_DIR`` moves it (the
+#: benchmark measures with an empty one, as on a clean clone).
+JAX_CACHE = Path(
+    os.environ.get("KQ_EXAMPLES_JAX_CACHE_DIR") or REPO / "_build" / "examples" / "jax-cache"
+)
 JAX_CACHE_ENV = {
     "JAX_COMPILATION_CACHE_DIR": str(JAX_CACHE),
     "JAX_PERSISTENT_CACHE_MIN_COMPILE_TIME_SECS": "0",
