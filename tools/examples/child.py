@@ -136,7 +136,7 @@ def _fresh_state(env):
 
 
 def serve():
-    """Fork a child per request line on stdin; say ``started ID PID`` and ``ended ID CODE``."""
+    """Fork a child per request line on stdin; say ``started ID PID``, ``ended ID CODE CPU``."""
     import keras  # noqa: F401 - the import every page shares; it runs no op
 
     wake_read, wake_write = os.pipe()
@@ -183,12 +183,13 @@ def serve():
                 say("started", request["id"], pid)
         while jobs:
             try:
-                pid, status = os.waitpid(-1, os.WNOHANG)
+                pid, status, usage = os.wait4(-1, os.WNOHANG)
             except ChildProcessError:
                 break
             if pid == 0:
                 break
-            say("ended", jobs.pop(pid), os.waitstatus_to_exitcode(status))
+            cpu = usage.ru_utime + usage.ru_stime  # the page's own CPU seconds, load or not
+            say("ended", jobs.pop(pid), os.waitstatus_to_exitcode(status), f"{cpu:.3f}")
 
 
 if __name__ == "__main__":

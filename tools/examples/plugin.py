@@ -23,6 +23,7 @@ class Record:
     pages: Counter = field(default_factory=Counter)  # backend -> pages run
     blocks: Counter = field(default_factory=Counter)  # backend -> blocks run
     seconds: defaultdict = field(default_factory=lambda: defaultdict(float))
+    cpu: defaultdict = field(default_factory=lambda: defaultdict(float))
     spans: list[tuple[float, float]] = field(default_factory=list)  # (start, end) of each run
     reused: Counter = field(default_factory=Counter)  # backend -> kept runs of unchanged pages
 
@@ -37,6 +38,7 @@ class Record:
         self.pages[run.backend] += 1
         self.blocks[run.backend] += len(run.outcomes)
         self.seconds[run.backend] += run.seconds
+        self.cpu[run.backend] += run.cpu or 0.0
         if run.seconds:
             self.spans.append((run.started, run.started + run.seconds))
 
@@ -91,6 +93,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config)
         write(
             f"{backend}: {_count(pages, 'page')}, {_count(blocks, 'block')} run, "
             f"{record.seconds[backend]:.1f} s of page processes"
+            + (f" ({record.cpu[backend]:.1f} s of CPU)" if record.cpu[backend] else "")
         )
     for backend in sorted(record.reused):
         write(

@@ -164,6 +164,7 @@ class PageRun:
     stopped: str | None = None  # why the process ended early (crash, timeout)
     stopped_in: Block | None = None  # the block it was running then
     stderr: str = ""
+    cpu: float | None = None  # CPU seconds of the page's process (known when forked)
     forked: bool = False  # forked from the backend's warm worker (warm.py), not a new process
     reused: bool = False  # a kept passing run of the same plan on the same stack (results.py)
 
@@ -326,11 +327,11 @@ def _run_forked(run, worker, workdir, plan, events, cwd, timeout) -> tuple[int |
     timed_out = False
     try:
         try:
-            kind, code = replies.get(timeout=timeout)
+            kind, code, run.cpu = replies.get(timeout=timeout)
         except queue.Empty:
             timed_out = True
             _kill_group(pid)
-            kind, code = replies.get(timeout=60)
+            kind, code, run.cpu = replies.get(timeout=60)
     finally:
         with _live_lock:
             _live_groups.discard(pid)

@@ -75,19 +75,25 @@ class Worker:
             words = raw.decode(errors="replace").split()
             if words[:1] == ["ready"]:
                 self._ready.put(("ready", words[1]))
-            elif len(words) == 3 and words[0] in ("started", "ended"):
-                with self._lock:
-                    waiting = self._waiting.get(int(words[1]))
-                if waiting is not None:
-                    waiting.put((words[0], int(words[2])))
+            elif len(words) == 3 and words[0] == "started":
+                self._reply(int(words[1]), ("started", int(words[2])))
+            elif len(words) == 4 and words[0] == "ended":
+                self._reply(int(words[1]), ("ended", int(words[2]), float(words[3])))
         with self._lock:  # the worker is gone: nobody waits on it for ever
             self.alive = False
             for waiting in self._waiting.values():
-                waiting.put(("gone", None))
+                waiting.put(("gone", None, None))
         self._ready.put(("gone", None))
 
+    def _reply(self, number: int, message: tuple) -> None:
+        with self._lock:
+            waiting = self._waiting.get(number)
+        if waiting is not None:
+            waiting.put(message)
+
     def start(self, request: dict) -> tuple[int, queue.Queue]:
-        """Fork a child for ``request``; return its pid and the queue its ``ended`` comes on."""
+        """Fork a child for ``request``; return its pid and the queue its end comes on:
+        ``("ended", exit code, CPU seconds)``, or ``("gone", None, None)`` if the worker died."""
         replies: queue.Queue = queue.Queue()
         with self._lock:
             if not self.alive:
@@ -100,7 +106,7 @@ class Worker:
             except (BrokenPipeError, OSError) as exc:
                 self.alive = False
                 raise WorkerGone(str(exc)) from exc
-        kind, pid = replies.get(timeout=START_TIMEOUT)
+        kind, pid, *_ = replies.get(timeout=START_TIMEOUT)
         if kind != "started":
             raise WorkerGone("the warm worker ended before it forked the page")
         return pid, replies
