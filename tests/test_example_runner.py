@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -387,6 +388,20 @@ def test_session_failure_is_a_clean_message_without_runner_traceback():
     )
     for noise in ("Traceback", "runner.py", "child.py", "pytest.fail"):
         assert noise not in done.stdout
+
+
+def test_session_ends_with_the_wall_time_of_each_lane():
+    done = examples_session("tabs")
+    assert done.returncode == 0, done.stdout
+    lanes = done.stdout[done.stdout.index("lanes (wall time)") :]
+    spent = dict(
+        re.findall(
+            r"^(quick Python|site builds|browser|examples|exercises) +([\d.]+) s", lanes, re.M
+        )
+    )
+    assert set(spent) == {"quick Python", "site builds", "browser", "examples", "exercises"}
+    assert float(spent["examples"]) > 0  # the pages ran in this lane
+    assert float(spent["browser"]) == 0
 
 
 # --- which pages `make check` runs --------------------------------------------------------------

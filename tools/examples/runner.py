@@ -1,4 +1,8 @@
-"""Run a page's examples on one backend in a fresh, offline Python process, and judge the run.
+"""Run a page's examples on one backend in an offline Python process of its own, and judge the run.
+
+The process is forked from the backend's warm worker (``warm.py``: Keras is imported once per
+backend, not once per page) or, when that cannot be used, started anew; either way no page sees
+what another changed.
 
 The pytest module (``tests/test_examples.py``) and the benchmark (``bench/bench_examples.py``)
 both drive this; neither needs to know how a page is executed. What a page runs comes from its
