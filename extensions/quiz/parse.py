@@ -102,24 +102,49 @@ def source_line(directive: SphinxDirective) -> int:
         return cached
     source, reported = SphinxDirective.get_source_info(directive)
     line = reported
-    lines = _source_lines(directive, source)
+    index = _source_index(directive, source)
     wanted = [text.strip() for text in newline_lines(directive.block_text) if text.strip()][:4]
-    if lines is not None and wanted:
-        found = [
-            start + 1
-            for start, text in enumerate(lines)
-            if text.strip() == wanted[0] and _continues(lines, start, wanted)
-        ]
+    if index is not None and wanted:
+        found = [start + 1 for start in index.starts(wanted)]
         if found:
             line = min(found, key=lambda candidate: abs(candidate - reported))
     directive._kq_source_line = line
     return line
 
 
-def _continues(lines: list[str], start: int, wanted: list[str]) -> bool:
-    """True when the non-blank lines from ``start`` on begin with ``wanted``."""
-    following = (text.strip() for text in lines[start:] if text.strip())
-    return all(text == want for text, want in zip(following, wanted, strict=False))
+class _LineIndex:
+    """A file's non-blank lines, stripped, with where each text stands: found once per file.
+
+    A page has dozens of quiz directives; looking each one up by scanning the whole file was
+    the quiz's largest cost in a build.
+    """
+
+    def __init__(self, lines: list[str]):
+        self.positions: list[int] = []  # 0-based line of each non-blank line
+        self.texts: list[str] = []  # ... and its stripped text
+        self.where: dict[str, list[int]] = {}  # stripped text -> ranks in ``texts``
+        for position, text in enumerate(lines):
+            stripped = text.strip()
+            if stripped:
+                self.where.setdefault(stripped, []).append(len(self.texts))
+                self.positions.append(position)
+                self.texts.append(stripped)
+
+    def starts(self, wanted: list[str]) -> list[int]:
+        """0-based lines where the non-blank lines from there on begin with ``wanted``."""
+        return [
+            self.positions[rank]
+            for rank in self.where.get(wanted[0], [])
+            if self.texts[rank : rank + len(wanted)] == wanted[: len(self.texts) - rank]
+        ]
+
+
+def _source_index(directive: SphinxDirective, source: str) -> _LineIndex | None:
+    cache = directive.env.current_document.setdefault("kq_source_index", {})
+    if source not in cache:
+        lines = _source_lines(directive, source)
+        cache[source] = None if lines is None else _LineIndex(lines)
+    return cache[source]
 
 
 def first_content_line(directive: SphinxDirective) -> int | None:
