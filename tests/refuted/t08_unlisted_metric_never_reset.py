@@ -8,8 +8,8 @@ the quiz's marked answer that a tracker "not listed in the metrics property" is 
 In Keras 3 a ``Metric`` assigned as a model attribute is tracked by itself: without a ``metrics``
 override it is in ``model.metrics`` and ``fit`` resets it at every epoch. Only a metric left out of
 an override keeps accumulating. The page's claim checks "Metrics assigned as attributes are
-tracked and reset every epoch, with no metrics override" and "A metric left out of a metrics
-override is no longer reset" replaced them.
+tracked and reset every epoch, with no metrics override" and, per backend, "On TensorFlow (PyTorch),
+a metric left out of a metrics override is never reset and accumulates across epochs" replaced them.
 """
 
 import keras
