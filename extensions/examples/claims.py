@@ -33,7 +33,16 @@ from .convention import (
     MISSING_CLAIM_CODE,
     MISSING_CLAIM_SENTENCE,
 )
-from .markers import BACKEND, CLAIM, HIDDEN, RUNNABLE, add_problem, page_lines
+from .markers import (
+    BACKEND,
+    CLAIM,
+    CODE_LINE,
+    HIDDEN,
+    RUNNABLE,
+    add_problem,
+    code_line,
+    page_lines,
+)
 from .warning_types import Subtype
 
 #: The builder that writes run plans: the one place a hidden claim is kept.
@@ -77,6 +86,7 @@ class ClaimDirective(SphinxDirective):
         node[HIDDEN] = True
         node[RUNNABLE] = True
         node[BACKEND] = self.options.get("backend")
+        node[CODE_LINE] = code_line(page_lines(doctree), node)
         return [node]
 
 
