@@ -21,7 +21,6 @@ from __future__ import annotations
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from .convention import BACKEND_KEYS, MISSING_CLAIM_CODE, MISSING_CLAIM_SENTENCE
@@ -68,20 +67,20 @@ class ClaimDirective(SphinxDirective):
         return [node]
 
 
-class DropHiddenClaims(SphinxPostTransform):
-    """Every builder but the run plans' loses the hidden claims before it writes a page."""
+def drop_hidden_claims(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Every builder but the run plans' loses the hidden claims before it writes a page.
 
-    default_priority = 1
-
-    def run(self, **kwargs) -> None:
-        if self.app.builder.name == PLAN_BUILDER:
-            return
-        for node in list(self.document.findall(hidden_claim)):
-            node.parent.remove(node)
+    ``doctree-resolved`` comes for every page a builder writes, and for the assembled book of
+    ``singlehtml`` and ``latex`` too, before the search index or any writer sees the doctree.
+    """
+    if app.builder.name == PLAN_BUILDER:
+        return
+    for node in list(doctree.findall(hidden_claim)):
+        node.parent.remove(node)
 
 
 def setup_claims(app: Sphinx) -> None:
     skip = (_skip, None)
     app.add_node(hidden_claim, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
     app.add_directive("claim", ClaimDirective)
-    app.add_post_transform(DropHiddenClaims)
+    app.connect("doctree-resolved", drop_hidden_claims)
