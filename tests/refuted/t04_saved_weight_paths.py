@@ -1,10 +1,11 @@
 # backends: jax torch tensorflow
 """Track 4 (docs/tracks/04-models.md, "Looking inside a model") once said that a weight's path
-"is how Keras names weights when it saves a model". It is not: the `.keras` file files weights by
-the position of each layer and weight (`layers/dense/vars/0`), not by the path
-(`regressor/hidden/kernel`) nor the layer name. The page's claim check "A saved .keras file files
-the weights by the position of each layer and weight, not by their paths or your layer names"
-replaced the sentence. This script asserts the old sentence and must fail.
+"is how Keras names weights when it saves a model". It is not: the `.keras` file files each layer
+by its class and rank among layers of that class (`layers/dense`, `layers/dense_1`) and each weight
+by a number (`vars/0`), not by the path (`regressor/hidden/kernel`) nor the layer name. The page's
+claim check "A saved .keras file files each layer by its class and rank (layers/dense,
+layers/dense_1) and each weight by a number, not by their paths or your layer names" replaced the
+sentence. This script asserts the old sentence and must fail.
 """
 
 import io
