@@ -125,7 +125,7 @@ def _previous(node: nodes.Node) -> nodes.Node | None:
     return None
 
 
-def _page_lines(doctree: nodes.document) -> list[str]:
+def page_lines(doctree: nodes.document) -> list[str]:
     try:
         return Path(doctree["source"]).read_text(encoding="utf-8").splitlines()
     except (KeyError, OSError):
@@ -133,7 +133,7 @@ def _page_lines(doctree: nodes.document) -> list[str]:
 
 
 def mark_blocks(app: Sphinx, doctree: nodes.document) -> None:
-    lines = _page_lines(doctree)
+    lines = page_lines(doctree)
     for block in doctree.findall(nodes.literal_block):
         if _language(block) not in PYTHON_LANGUAGES or "source" in block:
             continue  # literalinclude copies a file: the file is not a page's example
