@@ -8,9 +8,8 @@ The page now says so, checked by the claim "A quantized int8 kernel is frozen, b
 added on top of it with enable_lora are trainable (QLoRA)."
 """
 
-import numpy as np
-
 import keras
+import numpy as np
 
 rng = np.random.default_rng(0)
 x = rng.normal(size=(64, 16)).astype("float32")
@@ -29,7 +28,8 @@ before = {w.path: np.array(w.numpy()) for w in hidden.trainable_weights}
 model.compile(optimizer="adam", loss="binary_crossentropy")
 model.fit(x, y, epochs=1, batch_size=16, verbose=0)
 trained = [
-    path for path, old in before.items()
+    path
+    for path, old in before.items()
     if "bias" not in path
     and not np.allclose(old, [w for w in hidden.trainable_weights if w.path == path][0].numpy())
 ]
