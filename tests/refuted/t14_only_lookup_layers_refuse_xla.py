@@ -2,7 +2,7 @@
 """Refuted: the layers that refuse XLA are "the lookup and hashing preprocessing layers such as
 `StringLookup` and `Hashing`" (docs/tracks/14-performance.md, "XLA compilation").
 
-Most image augmentation layers set `supports_jit = False` too, so one `RandomRotation` turns
+Six image augmentation layers set `supports_jit = False` too, so one `RandomRotation` turns
 `jit_compile="auto"` off. The page now names them, checked by the claim "RandomRotation,
 RandomZoom, RandomTranslation, RandomCrop, RandomShear and RandomPerspective all set
 supports_jit to False."
