@@ -84,9 +84,14 @@ serve: html ## Build, then serve _build/html on http://127.0.0.1:8000
 	$(BIN)/python -m http.server --bind $(HOST) --directory $(BUILDDIR)/html $(PORT)
 
 # ---- checks --------------------------------------------------------------------------------------
+# At its end pytest prints the wall time of each lane (node, quick Python, site builds, browser,
+# examples, exercises); the Node lane is timed here and handed over. Course examples whose run plan
+# and stack did not change since they passed are not run again (tools/examples/results.py);
+# CI=true or KQ_EXAMPLES_REUSE=0 runs them all.
 test: $(VENV)/.installed-test ## Run every test: JavaScript units, Python, examples, browser
-	@$(MAKE) --no-print-directory test-js
-	@$(MAKE) --no-print-directory test-py
+	@start=$$(date +%s%N); $(MAKE) --no-print-directory test-js || exit $$?; \
+	node=$$(awk -v s=$$start -v e=$$(date +%s%N) 'BEGIN { printf "%.1f", (e - s) / 1e9 }'); \
+	KQ_LANE_NODE_SECONDS=$$node $(MAKE) --no-print-directory test-py
 
 # The quick lane while you work: no browser, no course examples (the runner's own small pages
 # still run), in under a minute. `make test` stays what CI runs. Without a browser, Playwright's

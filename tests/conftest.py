@@ -51,6 +51,61 @@ def pytest_collection_modifyitems(config, items):
         module = getattr(item, "module", None)
         if "site" in getattr(item, "fixturenames", ()) and not hasattr(module, "site"):
             item.add_marker(slow)
+    config.stash[LANE_OF] = {item.nodeid: lane_of(item) for item in items}
+
+
+# ---- lanes: what each kind of test costs ---------------------------------------------------------
+# `make test` runs every test in one session; at its end this says how the time was spent, per
+# lane. A test's time is its setup, call and teardown (a session-wide build counts in the lane of
+# the first test that needs it), so the lanes add up to the session's wall time less collection.
+# `make test` times the Node lane itself and passes it in KQ_LANE_NODE_SECONDS.
+
+LANES = ("quick Python", "site builds", "browser", "examples", "exercises")
+LANE_OF = pytest.StashKey[dict]()
+LANE_SECONDS = pytest.StashKey[dict]()
+
+
+def lane_of(item) -> str:
+    name = Path(str(item.path)).name
+    if name == "test_examples.py":
+        return "examples"
+    if "exercise" in name:
+        return "exercises"
+    if item.get_closest_marker("browser"):
+        return "browser"
+    if item.get_closest_marker("slow"):
+        return "site builds"
+    return "quick Python"
+
+
+_SESSION: dict = {}  # the running session's config: a report does not carry it
+
+
+def pytest_configure(config):
+    config.stash[LANE_SECONDS] = dict.fromkeys(LANES, 0.0)
+    _SESSION["config"] = config
+
+
+def pytest_runtest_logreport(report):
+    config = _SESSION.get("config")
+    if config is not None:
+        lane = config.stash.get(LANE_OF, {}).get(report.nodeid, "quick Python")
+        config.stash[LANE_SECONDS][lane] += report.duration
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    seconds = config.stash.get(LANE_SECONDS, None)
+    if not seconds or not any(seconds.values()):
+        return
+    terminalreporter.section("lanes (wall time)")
+    rows = []
+    node = os.environ.get("KQ_LANE_NODE_SECONDS")
+    if node:
+        rows.append(("node", float(node)))
+    rows += list(seconds.items())
+    for lane, spent in rows:
+        note = "" if spent or lane != "exercises" else " (no exercise checks yet)"
+        terminalreporter.write_line(f"{lane:<14} {spent:7.1f} s{note}")
 
 
 @pytest.fixture(scope="session")

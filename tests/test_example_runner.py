@@ -6,7 +6,9 @@ runner finds blocks (through Sphinx's ``examples`` builder), isolates them and r
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -16,10 +18,10 @@ from pathlib import Path
 import pytest
 
 from extensions.examples.pin import PinError, keras_pin
-from tools.examples import runner
+from tools.examples import results, runner
 from tools.examples.changed import differing, plan_texts
 from tools.examples.output import output_diff, output_matches
-from tools.examples.plan import Page, build_plans, read_plans
+from tools.examples.plan import Page, build_plans, page_from_plan, read_plans
 from tools.examples.schedule import Ahead
 
 ROOTS = Path(__file__).resolve().parent / "roots"
@@ -388,6 +390,20 @@ def test_session_failure_is_a_clean_message_without_runner_traceback():
         assert noise not in done.stdout
 
 
+def test_session_ends_with_the_wall_time_of_each_lane():
+    done = examples_session("tabs")
+    assert done.returncode == 0, done.stdout
+    lanes = done.stdout[done.stdout.index("lanes (wall time)") :]
+    spent = dict(
+        re.findall(
+            r"^(quick Python|site builds|browser|examples|exercises) +([\d.]+) s", lanes, re.M
+        )
+    )
+    assert set(spent) == {"quick Python", "site builds", "browser", "examples", "exercises"}
+    assert float(spent["examples"]) > 0  # the pages ran in this lane
+    assert float(spent["browser"]) == 0
+
+
 # --- which pages `make check` runs --------------------------------------------------------------
 
 
@@ -414,3 +430,153 @@ def test_only_pages_whose_run_plan_changed_are_selected(tmp_path):
     )
     assert differing(after, before) == ["code.md", "marker.md", "new.md"]
     assert differing(after, None) == sorted(after)  # a base without plans: every page
+
+
+# --- warm workers: isolation between pages ------------------------------------------------------
+
+
+@pytest.mark.parametrize("backend", runner.backends())
+def test_a_page_never_sees_what_an_earlier_page_changed(backend):
+    # 1-leak changes Keras config, the dtype policy, seeds, a shared module, the environment and
+    # the working folder; 2-check, run next on the same warm worker, prints what it sees.
+    leak, check = source("isolation", "1-leak"), source("isolation", "2-check")
+    leaked = runner.run_page(leak, backend)
+    assert runner.failures(leaked) == []
+    assert leaked.outcomes[-1].stdout == "changed\n"
+    checked = runner.run_page(check, backend)
+    assert checked.forked and leaked.forked  # the warm path is the one under test
+    assert runner.failures(checked) == []
+    # and each page draws its own random numbers, as a process of its own would
+    assert leaked.outcomes[0].stdout != checked.outcomes[0].stdout
+
+
+def test_the_isolation_check_sees_a_leak_when_pages_share_a_process():
+    # The same two pages as blocks of one page: the check must then fail, or the test above
+    # could not tell isolation from its absence.
+    leak, check = source("isolation", "1-leak"), source("isolation", "2-check")
+    joined = runner.SourcePage(
+        check.path, "joined", Page(blocks=[*leak.page.blocks, *check.page.blocks])
+    )
+    (message,) = runner.failures(runner.run_page(joined, "jax"))
+    assert "printed output differs" in message
+    for leaked in ("-float32 float32", "+float16 mixed_bfloat16", "+module attribute: True",
+                   "+environment: True", "+file: True", "+global: True", "+python seed: True",
+                   "+numpy seed: True"):  # fmt: skip
+        assert leaked in message
+
+
+def test_a_page_run_in_a_new_process_passes_the_same_checks():
+    run = runner.run_page(source("isolation", "2-check"), "torch", warm=False)
+    assert not run.forked
+    assert runner.failures(run) == []
+
+
+# --- claim checks -------------------------------------------------------------------------------
+
+
+def claim_page(tmp_path, blocks: list[dict]) -> runner.SourcePage:
+    """A page from a plan written by hand, as the examples builder will write claim checks."""
+    page_file = tmp_path / "claims.md"
+    page_file.write_text("# Claims\n", encoding="utf-8")
+    plan = {"format": 1, "source": "claims.md", "problems": [], "blocks": blocks}
+    return runner.SourcePage(page_file, "claims", page_from_plan(plan), json.dumps(plan))
+
+
+def test_plan_blocks_may_carry_a_claim_a_hidden_flag_and_fields_not_known_yet(tmp_path):
+    page = claim_page(
+        tmp_path,
+        [{"code": "x = 1\n", "line": 3, "code_line": 4, "claim": "It works.", "hidden": True,
+          "a_field_from_the_future": [1, 2]}],
+    ).page  # fmt: skip
+    (block,) = page.blocks
+    assert (block.claim, block.hidden) == ("It works.", True)
+
+
+def test_a_failing_claim_check_names_its_sentence_first(tmp_path):
+    sentence = "Dense layers create their weights on the first call."
+    page = claim_page(
+        tmp_path,
+        [
+            {"code": "ok = True\n", "line": 3, "code_line": 4, "claim": None, "hidden": False},
+            {"code": "assert not ok, 'still true'\n", "line": 7, "code_line": 8,
+             "claim": sentence, "hidden": True},
+        ],
+    )  # fmt: skip
+    (message,) = runner.failures(runner.run_page(page, "jax"))
+    first, where, *_ = message.split("\n")
+    assert first == f'claim failed: "{sentence}"'
+    assert where == f"{page.name}, block at line 7 (backend jax):"
+    assert "AssertionError: still true\n    line 8:" in message
+
+
+def test_a_claim_whose_output_differs_names_its_sentence_first(tmp_path):
+    page = claim_page(
+        tmp_path,
+        [{"code": "print(2 + 2)\n", "line": 3, "code_line": 4, "claim": "Two and two make five.",
+          "hidden": True, "expected": "5\n", "expected_line": 9}],
+    )  # fmt: skip
+    (message,) = runner.failures(runner.run_page(page, "torch"))
+    assert message.startswith('claim failed: "Two and two make five."\n')
+    assert "printed output differs from the expected output at line 9" in message
+    assert "-5\n+4" in message
+
+
+def test_a_block_without_a_claim_fails_as_before(tmp_path):
+    page = claim_page(tmp_path, [{"code": "1 / 0\n", "line": 3, "code_line": 4, "claim": None}])
+    (message,) = runner.failures(runner.run_page(page, "jax"))
+    assert message.startswith(f"{page.name}, block at line 3 (backend jax):\nZeroDivisionError")
+
+
+# --- reusing passing runs -------------------------------------------------------------------------
+
+
+def test_a_changed_page_never_reuses_a_kept_run(tmp_path, monkeypatch):
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.delenv("KQ_EXAMPLES_REUSE", raising=False)
+    ran = []
+    real_run = runner.run_page
+
+    def counting_run(source, backend, **kwargs):
+        ran.append((source.id, backend))
+        return real_run(source, backend, **kwargs)
+
+    monkeypatch.setattr(runner, "run_page", counting_run)
+    cache = tmp_path / "kept"
+    text = (
+        "# P\n\n```python\nprint(6 * 7)\n```\n\n% example: output\n```text\n42\n```\n\n"
+        "% example: skip needs a GPU\n```python\nuse_gpu()\n```\n"
+    )
+
+    def run(name: str, page_text: str, backend: str = "jax"):
+        srcdir = tmp_path / name / "src"
+        srcdir.mkdir(parents=True)
+        (srcdir / "page.md").write_text(page_text, encoding="utf-8")
+        (plan,) = read_plans(build_plans(srcdir, tmp_path / name / "out"), srcdir)
+        # the same file for every version of the page, as an edit in place would leave it
+        page = runner.SourcePage(tmp_path / "page.md", "page", plan.page, plan.text)
+        ran.clear()
+        found = results.run_or_reuse(page, backend, cache)
+        return found, bool(ran)
+
+    first, did_run = run("first", text)
+    assert did_run and not first.reused and runner.failures(first) == []
+    again, did_run = run("again", text)
+    assert not did_run and again.reused and runner.failures(again) == []
+    assert [o.stdout for o in again.outcomes] == ["42\n"]
+    changes = {
+        "code": text.replace("6 * 7", "6 * 8"),
+        "output": text.replace("42\n```", "48\n```"),
+        "skip": text.replace("needs a GPU", "needs two GPUs"),
+    }
+    for name, changed in changes.items():
+        found, did_run = run(name, changed)
+        assert did_run, f"a page with a changed {name} reused a kept run"
+        assert not found.reused
+    _, did_run = run("backend", text, backend="torch")
+    assert did_run, "a run on another backend was reused"
+    # The changed output fails: a failing run is never kept, so it runs again, and fails again.
+    failed, did_run = run("output-again", changes["output"])
+    assert did_run and runner.failures(failed)
+    monkeypatch.setenv("CI", "true")
+    _, did_run = run("ci", text)
+    assert did_run, "CI=true reused a kept run"

@@ -90,6 +90,15 @@ CASES = {
     "raw_inline": ("raw_html", "raw HTML in a question", "<b onclick"),
     "raw_block": ("raw_html", "raw HTML in a question", "<div><script>"),
     "raw_directive": ("raw_html", "raw HTML in a question", "```{raw} html"),
+    # Issue #30: every part stands where it belongs; values are read as MyST reads them.
+    "hint_under_option": ("structure", "a {hint} inside an option", "::::{hint}"),
+    "explanation_under_option": (
+        "structure",
+        "an {explanation} inside an option",
+        "::::{explanation}",
+    ),
+    "accept_separators": ("no_accept", "a typed question needs an accepted answer", ":accept:"),
+    "reserved_class": ("reserved_class", "':class: kq-question' uses the 'kq-' prefix", ":class:"),
     "fence_too_short": (
         "fence",
         "after the {quiz} at line 3: that quiz was probably closed early",
@@ -114,6 +123,11 @@ TAG_WARNINGS = {
         "misconception_unknown",
         "it labels no section: put the target right above a heading",
         "{misconception}`para-label`",
+    ),
+    "misconception_table": (
+        "misconception_unknown",
+        "`mis-table-label` labels a table, a figure or a code block, not a section",
+        "{misconception}`mis-table-label`",
     ),
     "misconception_outside": (
         "misconception_place",
@@ -142,6 +156,11 @@ CASES |= {
         "misconception_malformed",
         "'Keras Ops vs NumPy' is not a label",
         "{misconception}",
+    ),
+    "misconception_empty": (
+        "misconception_malformed",
+        "an empty {misconception} role",
+        "{misconception}``",
     ),
     "misconception_twice": (
         "misconception_malformed",

@@ -13,6 +13,7 @@ DESCRIPTION_LIMIT = 160
 #: What the track template (tools/track_template.md) leaves for the author to replace.
 TODO = re.compile(r"\bTODO\b")
 FRONT_MATTER_KEY = re.compile(r"^description\s*:")
+REVIEWED_KEY = re.compile(r"^raw_html_reviewed\s*:")
 SUMMARY = re.compile(r"^\s*summary\s*$", re.IGNORECASE)
 
 TRACK_DOC = re.compile(r"^tracks/(?P<number>\d{2})-(?P<slug>[a-z0-9][a-z0-9-]*)(?:/(?P<rest>.+))?$")
@@ -59,18 +60,26 @@ def _first_sections(doctree: nodes.document) -> list[nodes.section]:
 def _source_facts(path) -> dict:
     """Lines of the page's own text: template TODOs left in, and where the description is."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        # At newlines only, as MyST counts lines (str.splitlines also breaks at a form feed,
+        # U+2028, U+0085, ..., which would shift every line found after one).
+        lines = path.read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError):
-        return {"todo_lines": [], "description_line": None}
+        return {"todo_lines": [], "description_line": None, "reviewed_line": None}
     todo_lines = [number for number, line in enumerate(lines, start=1) if TODO.search(line)]
-    description_line = None
+    description_line = reviewed_line = None
     if lines and lines[0].strip() == "---":
         for number, line in enumerate(lines[1:], start=2):
             if line.strip() == "---":
                 break
             if FRONT_MATTER_KEY.match(line):
                 description_line = number
-    return {"todo_lines": todo_lines, "description_line": description_line}
+            if REVIEWED_KEY.match(line):
+                reviewed_line = number
+    return {
+        "todo_lines": todo_lines,
+        "description_line": description_line,
+        "reviewed_line": reviewed_line,
+    }
 
 
 def _in_error_box(node: nodes.Node) -> bool:

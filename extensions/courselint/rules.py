@@ -13,6 +13,22 @@ logger = logging.getLogger(__name__)
 
 #: Front-matter key that lets a reviewed track page keep raw HTML (its value says why).
 RAW_HTML_REVIEWED = "raw_html_reviewed"
+#: Values that give no reason. MyST hands every front-matter value over as a string, so a YAML
+#: boolean or null arrives as 'True', 'False' or 'null' (and an empty key as 'null' or '').
+NO_REASON = frozenset({"", "null", "none", "~", "true", "false", "yes", "no", "on", "off"})
+
+
+def review_reason(value) -> str | None:
+    """The reason a ``raw_html_reviewed`` value gives, or None when it gives none: not a string,
+    empty, a YAML boolean or null, no letters at all (a number), or a list or mapping."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if text.lower() in NO_REASON or not any(ch.isalpha() for ch in text):
+        return None
+    if text[0] in "[{":
+        return None
+    return text
 
 
 def _warn(env, docname: str, line: int, rule: Subtype, message: str) -> None:
@@ -93,8 +109,20 @@ def check_course(app, env) -> None:
     for key, docnames in sorted(tracks.items()):
         main = _main_doc(key, docnames)
         for doc in docnames:
-            reviewed = env.metadata.get(doc, {}).get(RAW_HTML_REVIEWED)
-            if not (isinstance(reviewed, str) and reviewed.strip()):
+            metadata = env.metadata.get(doc, {})
+            reason = review_reason(metadata.get(RAW_HTML_REVIEWED))
+            if RAW_HTML_REVIEWED in metadata and reason is None:
+                _warn(
+                    env,
+                    doc,
+                    facts.get(doc, {}).get("reviewed_line") or 1,
+                    Subtype.RAW_HTML,
+                    f"'{RAW_HTML_REVIEWED}' is {_shown(metadata[RAW_HTML_REVIEWED])}, which is "
+                    "not a reason: the key says who reviewed the page's raw HTML and why it is "
+                    f"needed. Write '{RAW_HTML_REVIEWED}: \"<who reviewed it, and why it is "
+                    "needed>\"' (in quotes), or delete the key and the raw HTML",
+                )
+            if reason is None:
                 for line in dict.fromkeys(facts.get(doc, {}).get("raw_lines", [])):
                     _warn(
                         env,
@@ -161,6 +189,11 @@ def check_course(app, env) -> None:
                 f"track '{key}' has no quiz: end it with a '::::{{quiz}}' holding at least "
                 "one '{question}' (see the quiz authoring reference)",
             )
+
+
+def _shown(value) -> str:
+    text = str(value).strip()
+    return f"'{text}'" if text else "empty"
 
 
 def _check_description(env, docname: str, facts: dict) -> None:

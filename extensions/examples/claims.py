@@ -13,23 +13,44 @@ Two forms, both carried into the run plan as a block whose ``claim`` field holds
   with an optional ``:backend:`` to run it on one backend only (for a sentence about a backend
   difference). Like ``sphinx.ext.doctest``'s ``testcode`` with ``:hide:``, the reader never
   sees it: the node is dropped from every output but the run plan, and its visitors skip it
-  should any builder meet it all the same.
+  should any builder meet it all the same. A sentence holding backticks needs a ``~~~`` or
+  ``:::`` fence: CommonMark reads a backtick fence's opener with a backtick in it as text,
+  which this module reports.
 """
 
 from __future__ import annotations
 
+import re
+
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from .convention import BACKEND_KEYS, MISSING_CLAIM_CODE, MISSING_CLAIM_SENTENCE
-from .markers import BACKEND, CLAIM, HIDDEN, RUNNABLE, add_problem
+from .convention import (
+    BACKEND_KEYS,
+    BACKTICK_CLAIM_FENCE,
+    MISSING_CLAIM_CODE,
+    MISSING_CLAIM_SENTENCE,
+)
+from .markers import (
+    BACKEND,
+    CLAIM,
+    CODE_LINE,
+    HIDDEN,
+    RUNNABLE,
+    add_problem,
+    code_line,
+    page_lines,
+)
 from .warning_types import Subtype
 
 #: The builder that writes run plans: the one place a hidden claim is kept.
 PLAN_BUILDER = "examples"
+#: A backtick fence opening a {claim} whose sentence holds a backtick. CommonMark allows no
+#: backtick in such a fence's info string, so the line opens no fence at all: the "claim" and
+#: its code would be published as ordinary text, silently.
+BACKTICK_OPENER = re.compile(r"^\s*```+\s*\{claim\}.*`")
 
 
 class hidden_claim(nodes.literal_block):  # noqa: N801 (docutils names nodes in lower case)
@@ -65,23 +86,32 @@ class ClaimDirective(SphinxDirective):
         node[HIDDEN] = True
         node[RUNNABLE] = True
         node[BACKEND] = self.options.get("backend")
+        node[CODE_LINE] = code_line(page_lines(doctree), node)
         return [node]
 
 
-class DropHiddenClaims(SphinxPostTransform):
-    """Every builder but the run plans' loses the hidden claims before it writes a page."""
+def drop_hidden_claims(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Every builder but the run plans' loses the hidden claims before it writes a page.
 
-    default_priority = 1
+    ``doctree-resolved`` comes for every page a builder writes, and for the assembled book of
+    ``singlehtml`` and ``latex`` too, before the search index or any writer sees the doctree.
+    """
+    if app.builder.name == PLAN_BUILDER:
+        return
+    for node in list(doctree.findall(hidden_claim)):
+        node.parent.remove(node)
 
-    def run(self, **kwargs) -> None:
-        if self.app.builder.name == PLAN_BUILDER:
-            return
-        for node in list(self.document.findall(hidden_claim)):
-            node.parent.remove(node)
+
+def check_claim_openers(app: Sphinx, doctree: nodes.document) -> None:
+    """Report a ``{claim}`` that a backtick in its sentence turned into visible text."""
+    for number, line in enumerate(page_lines(doctree), start=1):
+        if BACKTICK_OPENER.match(line):
+            add_problem(doctree, number, BACKTICK_CLAIM_FENCE, Subtype.CLAIM)
 
 
 def setup_claims(app: Sphinx) -> None:
     skip = (_skip, None)
     app.add_node(hidden_claim, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
     app.add_directive("claim", ClaimDirective)
-    app.add_post_transform(DropHiddenClaims)
+    app.connect("doctree-read", check_claim_openers)
+    app.connect("doctree-resolved", drop_hidden_claims)

@@ -36,6 +36,10 @@ MISSING_CLAIM_SENTENCE = (
     "'```{claim} fit resets attribute metrics every epoch'"
 )
 MISSING_CLAIM_CODE = "a {claim} needs Python code in its body that asserts the sentence"
+BACKTICK_CLAIM_FENCE = (
+    "this {claim} is published as text, not run: a backtick fence cannot hold a backtick in its "
+    "first line (CommonMark); open it with '~~~{claim} ...' and close it with '~~~'"
+)
 MISPLACED_OUTPUT = (
     "'% example: output' must stand between a python code block and a ```text block holding "
     "what it prints"

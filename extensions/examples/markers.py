@@ -89,7 +89,7 @@ def _backend(node: nodes.Node) -> str | None:
     return None
 
 
-def _code_line(lines: list[str], node: nodes.literal_block) -> int:
+def code_line(lines: list[str], node: nodes.literal_block) -> int:
     """The page line of the block's first code line (options and a blank line may come first)."""
     code = [line.strip() for line in node.astext().splitlines()]
     start = node.line or 0  # lines[start] is the line after the opener
@@ -125,7 +125,7 @@ def _previous(node: nodes.Node) -> nodes.Node | None:
     return None
 
 
-def _page_lines(doctree: nodes.document) -> list[str]:
+def page_lines(doctree: nodes.document) -> list[str]:
     try:
         return Path(doctree["source"]).read_text(encoding="utf-8").splitlines()
     except (KeyError, OSError):
@@ -133,16 +133,19 @@ def _page_lines(doctree: nodes.document) -> list[str]:
 
 
 def mark_blocks(app: Sphinx, doctree: nodes.document) -> None:
-    lines = _page_lines(doctree)
+    lines = page_lines(doctree)
     for block in doctree.findall(nodes.literal_block):
+        if block.get(HIDDEN):  # a {claim}: claims.py marked it; a tab around it names its backend
+            block[BACKEND] = block.get(BACKEND) or _backend(block)
+            continue
         if _language(block) not in PYTHON_LANGUAGES or "source" in block:
             continue  # literalinclude copies a file: the file is not a page's example
         opener = lines[block.line - 1].lstrip() if block.line and block.line <= len(lines) else ""
         if not opener.startswith(MYST_OPENERS):
             continue  # reST inside {eval-rst}: not a block of the MyST page
         block[RUNNABLE] = True
-        block[CODE_LINE] = _code_line(lines, block)
-        block[BACKEND] = block.get(BACKEND) or _backend(block)  # a {claim}'s :backend: wins
+        block[CODE_LINE] = code_line(lines, block)
+        block[BACKEND] = _backend(block)
     _apply_markers(doctree, lines)
 
 

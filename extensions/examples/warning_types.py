@@ -32,7 +32,8 @@ class Subtype(Subtypes):
     )
     CLAIM = (
         "claim",
-        "A `{claim}` directive without the sentence it checks, or without code to check it.",
+        "A `{claim}` directive without the sentence it checks or without code to check it, or "
+        "a backtick fence whose sentence holds a backtick (it would be shown, not run).",
     )
 
 

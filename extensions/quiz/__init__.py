@@ -57,7 +57,7 @@ def setup(app):
     app.connect("html-page-context", assets.link_assets)
     return {
         "version": __version__,
-        "env_version": 2,
+        "env_version": 3,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

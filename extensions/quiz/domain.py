@@ -27,7 +27,7 @@ Entry = list
 class QuizDomain(Domain):
     name = "quiz"
     label = "Quiz"
-    data_version = 2
+    data_version = 3
     initial_data: dict[str, Any] = {
         # docname -> [entry, ...] in document order (the source of truth)
         "docs": {},
@@ -35,6 +35,8 @@ class QuizDomain(Domain):
         "questions": {},
         # docname -> [[label, source, lineno], ...]: the misconception tags of its options
         "tags": {},
+        # docname -> ids of its sections (a tag must name a section, not a table or a figure)
+        "sections": {},
     }
 
     @property
@@ -45,8 +47,13 @@ class QuizDomain(Domain):
     def tags(self) -> dict[str, list[list]]:
         return self.data.setdefault("tags", {})
 
+    @property
+    def sections(self) -> dict[str, list[str]]:
+        return self.data.setdefault("sections", {})
+
     def clear_doc(self, docname: str) -> None:
         self.tags.pop(docname, None)
+        self.sections.pop(docname, None)
         if self.docs.pop(docname, None) is not None:
             self._index()
 
@@ -56,6 +63,8 @@ class QuizDomain(Domain):
                 self.docs[docname] = otherdata["docs"][docname]
             if docname in otherdata.get("tags", {}):
                 self.tags[docname] = otherdata["tags"][docname]
+            if docname in otherdata.get("sections", {}):
+                self.sections[docname] = otherdata["sections"][docname]
         self._index()
 
     def process_doc(self, env, docname: str, document: nodes.document) -> None:
@@ -77,7 +86,18 @@ class QuizDomain(Domain):
             self.tags[docname] = tags
         else:
             self.tags.pop(docname, None)
+        self.sections[docname] = [
+            section_id
+            for section in document.findall(nodes.section)
+            for section_id in section["ids"]
+        ]
         self._index()
+
+    def names_section(self, label: str) -> bool:
+        """True when ``label`` is a std label placed on a section heading (not on a table, a
+        figure or a code block, which the std domain labels the same way)."""
+        target = self.env.domaindata["std"]["labels"].get(label)
+        return target is not None and target[1] in self.sections.get(target[0], ())
 
     def _index(self) -> None:
         """Rebuild ``questions``: the first occurrence of each id, by (docname, position)."""
@@ -116,13 +136,17 @@ class QuizDomain(Domain):
         sections = self.env.domaindata["std"]["labels"]
         for docname in sorted(self.tags):
             for label, source, lineno in self.tags[docname]:
-                if label in sections:
+                if self.names_section(label):
                     continue
-                where = (
-                    "it labels no section: put the target right above a heading"
-                    if label in self.env.domaindata["std"]["anonlabels"]
-                    else "no page defines it"
-                )
+                if label in sections:
+                    where = (
+                        f"`{label}` labels a table, a figure or a code block, not a section; "
+                        "misconceptions are explained in sections"
+                    )
+                elif label in self.env.domaindata["std"]["anonlabels"]:
+                    where = "it labels no section: put the target right above a heading"
+                else:
+                    where = "no page defines it"
                 logger.warning(
                     f"{{misconception}}`{label}` names an unknown section label ({where}); "
                     f"write '({label})=' on the line above the heading of the section that "
@@ -162,7 +186,7 @@ def misconceptions(env) -> dict[str, tuple[str, str, str]]:
     return {
         label: tuple(sections[label])
         for label in domain.used_labels()
-        if label in sections and sections[label][2]
+        if domain.names_section(label) and sections[label][2]
     }
 
 

@@ -40,6 +40,7 @@ class DraftOption:
     has_text_paragraph: bool = True  # False: the item does not start with a paragraph
     extra_blocks: list[nodes.Node] = field(default_factory=list)  # ordering items: more than text
     tags: list[Tag] = field(default_factory=list)  # {misconception} roles written in the item
+    source: str = ""  # the file it is written in, when an {include} brought it in ("": the page's)
 
     @property
     def text(self) -> str:
@@ -61,6 +62,8 @@ class Draft:
     hints: list[nodes.Element] = field(default_factory=list)
     explanations: list[nodes.Element] = field(default_factory=list)
     nested_parts: list[nodes.Element] = field(default_factory=list)  # hint/explanation in a part
+    parts_in_options: list[nodes.Element] = field(default_factory=list)  # ... under an option
+    empty_roles: list[nodes.Node] = field(default_factory=list)  # `{misconception}``` as text
     orphan_feedback: list[nodes.Element] = field(default_factory=list)
     raw: list[nodes.raw] = field(default_factory=list)  # raw HTML anywhere in the question
     stray_options: list[tuple[str, str, int]] = field(default_factory=list)  # (part, name, line)

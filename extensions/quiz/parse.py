@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from textwrap import dedent
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from myst_parser.parsers.directives import is_option_line
+from myst_parser.parsers.options import TokenizeError, options_to_tokens
 from sphinx import addnodes
 from sphinx.directives.admonitions import Hint as SphinxHint
 from sphinx.util.docutils import SphinxDirective, SphinxRole
@@ -33,7 +36,7 @@ from .nodes import (
     kq_section_ref,
     kq_text,
 )
-from .problems import Problem, error_box, report
+from .problems import Problem, error_box, literal_source, report
 
 # Keys in env.current_document while a quiz / a question is being parsed.
 QUIZ_KEY = "kq_quiz"
@@ -41,7 +44,8 @@ QUESTION_KEY = "kq_question"
 LAST_QUIZ_KEY = "kq_last_quiz_line"  # line of the page's latest {quiz}, for the fence hint
 
 TEXT_MARKER = re.compile(r"^\[([ xX])\](\s+|$)")
-OPTION_LINE = re.compile(r"^\s*:(?P<name>[\w-]+):(?P<value>.*)$")
+#: An option's name as written in an option block MyST could not read (``name: value``).
+OPTION_NAME = re.compile(r"^\s*(?P<name>[\w-]+)\s*:(?P<value>.*)$")
 
 
 class UnknownOption(str):
@@ -64,11 +68,20 @@ class OpenOptionSpec(dict):
         return True
 
 
+def newline_lines(text: str) -> list[str]:
+    """``text`` split into lines the way MyST (markdown-it) and editors number them: at newlines.
+
+    ``str.splitlines`` also breaks at a form feed, U+2028, U+0085 and other characters that
+    are no line break to MyST, which would shift every line number found after one.
+    """
+    return text.split("\n")
+
+
 def option_line(directive: SphinxDirective, name: str) -> int:
     """Best-effort line of ``:name:`` in the directive's source (else the directive's line)."""
     pattern = re.compile(rf"^\s*:?{re.escape(name)}:")
     line = source_line(directive)
-    for offset, text in enumerate(directive.block_text.splitlines()):
+    for offset, text in enumerate(newline_lines(directive.block_text)):
         if pattern.match(text):
             return line + offset
     return line
@@ -89,24 +102,49 @@ def source_line(directive: SphinxDirective) -> int:
         return cached
     source, reported = SphinxDirective.get_source_info(directive)
     line = reported
-    lines = _source_lines(directive, source)
-    wanted = [text.strip() for text in directive.block_text.splitlines() if text.strip()][:4]
-    if lines is not None and wanted:
-        found = [
-            start + 1
-            for start, text in enumerate(lines)
-            if text.strip() == wanted[0] and _continues(lines, start, wanted)
-        ]
+    index = _source_index(directive, source)
+    wanted = [text.strip() for text in newline_lines(directive.block_text) if text.strip()][:4]
+    if index is not None and wanted:
+        found = [start + 1 for start in index.starts(wanted)]
         if found:
             line = min(found, key=lambda candidate: abs(candidate - reported))
     directive._kq_source_line = line
     return line
 
 
-def _continues(lines: list[str], start: int, wanted: list[str]) -> bool:
-    """True when the non-blank lines from ``start`` on begin with ``wanted``."""
-    following = (text.strip() for text in lines[start:] if text.strip())
-    return all(text == want for text, want in zip(following, wanted, strict=False))
+class _LineIndex:
+    """A file's non-blank lines, stripped, with where each text stands: found once per file.
+
+    A page has dozens of quiz directives; looking each one up by scanning the whole file was
+    the quiz's largest cost in a build.
+    """
+
+    def __init__(self, lines: list[str]):
+        self.positions: list[int] = []  # 0-based line of each non-blank line
+        self.texts: list[str] = []  # ... and its stripped text
+        self.where: dict[str, list[int]] = {}  # stripped text -> ranks in ``texts``
+        for position, text in enumerate(lines):
+            stripped = text.strip()
+            if stripped:
+                self.where.setdefault(stripped, []).append(len(self.texts))
+                self.positions.append(position)
+                self.texts.append(stripped)
+
+    def starts(self, wanted: list[str]) -> list[int]:
+        """0-based lines where the non-blank lines from there on begin with ``wanted``."""
+        return [
+            self.positions[rank]
+            for rank in self.where.get(wanted[0], [])
+            if self.texts[rank : rank + len(wanted)] == wanted[: len(self.texts) - rank]
+        ]
+
+
+def _source_index(directive: SphinxDirective, source: str) -> _LineIndex | None:
+    cache = directive.env.current_document.setdefault("kq_source_index", {})
+    if source not in cache:
+        lines = _source_lines(directive, source)
+        cache[source] = None if lines is None else _LineIndex(lines)
+    return cache[source]
 
 
 def first_content_line(directive: SphinxDirective) -> int | None:
@@ -150,7 +188,7 @@ def _source_lines(directive: SphinxDirective, source: str) -> list[str] | None:
     cache = directive.env.current_document.setdefault("kq_source_lines", {})
     if source not in cache:
         try:
-            cache[source] = Path(source).read_text(encoding="utf-8").splitlines()
+            cache[source] = newline_lines(Path(source).read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError):
             cache[source] = None
     return cache[source]
@@ -200,6 +238,14 @@ def node_line(node: nodes.Node, default: int) -> int:
     return line if isinstance(line, int) and line > 0 else default
 
 
+def node_place(node: nodes.Node, source: str, default: int) -> tuple[str, int]:
+    """(file, line) of ``node``: the file it was written in when an {include} brought it in."""
+    line = getattr(node, "line", None)
+    if isinstance(line, int) and line > 0:
+        return (getattr(node, "source", None) or source), line
+    return source, default
+
+
 class QuizBase(SphinxDirective):
     has_content = True
 
@@ -212,8 +258,14 @@ class QuizBase(SphinxDirective):
         return Problem(subtype, message, source, line or own_line)
 
     def fail(self, problems: list[Problem], *context: nodes.Node) -> list[nodes.Node]:
+        """Report ``problems``; an error box in place of the directive, showing its source.
+
+        What was refused is never rendered: the box shows the directive as its author wrote it,
+        as a literal block (inert in every builder), unless ``context`` says what to show.
+        """
         report(problems)
-        return [error_box(problems, str(self.env.srcdir), *context)]
+        shown = context or (literal_source(self.block_text),)
+        return [error_box(problems, str(self.env.srcdir), *shown)]
 
     def dropped_options(self, written: list[RawOption]) -> list[Problem]:
         """Options written in the source that MyST did not pass on (it could not read them)."""
@@ -252,7 +304,8 @@ class QuizDirective(QuizBase):
         if doc.get(QUIZ_KEY) is not None:
             # Its questions still count as the outer quiz's: report, but keep them.
             problem = self.problem("structure", "a {quiz} cannot contain another {quiz}")
-            return [*self.fail([problem]), *parse_body(self)]
+            # Its content is shown (and checked) as the outer quiz's, so the box shows no copy.
+            return [*self.fail([problem], nodes.container()), *parse_body(self)]
         index = self.env.new_serialno("kq-quiz") + 1
         doc[QUIZ_KEY] = {"index": index, "count": 0}
         doc[LAST_QUIZ_KEY] = self.get_source_info()[1]
@@ -260,8 +313,30 @@ class QuizDirective(QuizBase):
             children = parse_body(self)
         finally:
             doc[QUIZ_KEY] = None
+        # Its questions reported (and refused) their own raw markup; the rest is the quiz's.
+        outside = [
+            raw
+            for child in children
+            for raw in child.findall(nodes.raw)
+            if not _is_checkbox(raw) and not _inside_question(raw)
+        ]
+        children, _removed = remove_raw(children)
+        children = [child for child in children if not isinstance(child, nodes.meta)]
+        unsafe = neutralise(children, self.get_source_info()[0], self.lineno)
         problems = self.unknown_options(["class"])
         problems += self.dropped_options(read_options(self))
+        classes = [name for name in self.options.get("class", []) if isinstance(name, str)]
+        reserved = [name for name in classes if name.startswith("kq-")]
+        if reserved:
+            problems.append(
+                self.problem(
+                    "reserved_class",
+                    f"':class: {' '.join(reserved)}' uses the 'kq-' prefix, which names the "
+                    "parts the quiz script and the course's styles act on (a quiz marked "
+                    "'kq-question' would be taken for a question); choose another name",
+                    option_line(self, "class"),
+                )
+            )
         heading = _first_heading(self)
         if heading is not None:
             line, text = heading
@@ -274,15 +349,14 @@ class QuizDirective(QuizBase):
                     line,
                 )
             )
+        problems += unsafe
         problems += [
-            self.problem(
+            Problem(
                 "raw_html",
-                "raw HTML in a quiz: " + validate.RAW_HTML_ADVICE,
-                node_line(raw, self.lineno),
+                "raw HTML in a quiz (left out of the page): " + validate.RAW_HTML_ADVICE,
+                *node_place(raw, self.get_source_info()[0], self.lineno),
             )
-            for child in children
-            for raw in child.findall(nodes.raw)
-            if not raw.get("kq_task_marker") and not _inside_question(raw)
+            for raw in outside
         ]
         if not problems and not any(
             child.next_node(kq_question, include_self=True) is not None
@@ -290,11 +364,14 @@ class QuizDirective(QuizBase):
             for child in children
         ):
             problems.append(self.problem("empty_quiz", "a {quiz} without any {question}"))
-        quiz = kq_quiz("", *children, index=index, classes=self.options.get("class", []))
+        kept = [name for name in classes if name not in reserved]
+        quiz = kq_quiz("", *children, index=index, classes=kept)
         self.set_source_info(quiz)
         if problems:
-            # The box goes above the quiz; its questions still render.
-            return [*self.fail(problems), quiz]
+            # The box goes above the quiz; its questions still render. What it refused (raw
+            # markup) is gone from the quiz, and shown in the box as the author wrote it.
+            shown = [literal_source(raw.astext()) for raw in outside]
+            return [*self.fail(problems, nodes.container("", *shown)), quiz]
         return [quiz]
 
 
@@ -353,7 +430,7 @@ class QuestionDirective(QuizBase):
         found, checked = validate.check(draft)
         problems += found
         if problems:
-            return self.fail(problems, *draft.text)
+            return self.fail(problems)
         return [build_node(draft, checked, self.env.docname)]
 
 
@@ -383,7 +460,7 @@ class QuestionPart(QuizBase):
     def run(self) -> list[nodes.Node]:
         children = parse_body(self)
         if not self.env.current_document.get(QUESTION_KEY):
-            return self.fail([self.problem(*self.outside)], *children)
+            return self.fail([self.problem(*self.outside)])
         part = self.node_class("", *children)
         # Options it cannot take: the question reports them (validate.py), in its own box.
         if self.options:
@@ -441,29 +518,48 @@ class MisconceptionRole(SphinxRole):
 
 
 def read_options(directive: SphinxDirective) -> list[RawOption]:
-    """The directive's options exactly as written, in order, repeats and empty values included.
+    """The directive's options in order, repeats and empty values included, each with the value
+    MyST gives it (quotes removed, escapes applied, block scalars joined) and its line.
 
     MyST hands a directive its options as a dict: a repeated option keeps one value, an option
     block it cannot read is dropped with its own warning, and an empty value looks like a flag.
-    Reading the lines after the opening fence keeps all of that visible to validation.
+    The option block is found and read here the way MyST finds and reads it, token by token, so
+    all of that stays visible to validation while every value is the one MyST parsed.
     """
-    lines = directive.block_text.splitlines()
+    lines = directive.block_text.split("\n")
     line = source_line(directive)
-    found: list[RawOption] = []
-    if len(lines) > 1 and lines[1].strip() == "---":
-        for offset, text in enumerate(lines[2:], start=2):
-            if text.strip() == "---":
+    content = lines[1:]
+    if content and content[0].startswith("---"):
+        block = []
+        for text in content[1:]:
+            if text.startswith("---"):
                 break
-            name, colon, value = text.partition(":")
-            if colon and name.strip():
-                found.append(RawOption(name.strip(), value.strip(), line + offset))
-        return found
-    for offset, text in enumerate(lines[1:], start=1):
-        match = OPTION_LINE.match(text)
-        if not match:
-            break
-        found.append(RawOption(match["name"], match["value"].strip(), line + offset))
-    return found
+            block.append(text)
+        first, text = line + 2, dedent("\n".join(block))
+    elif content and is_option_line(content[0]):
+        block = []
+        for written in content:
+            if not is_option_line(written):
+                break
+            block.append(written.lstrip()[1:])
+        first, text = line + 1, "\n".join(block)
+    else:
+        return []
+    try:
+        tokens, _state = options_to_tokens(text)
+    except TokenizeError:
+        # MyST dropped the whole block (and said so); name what was dropped, where.
+        return [
+            RawOption(match["name"], match["value"].strip(), first + offset)
+            for offset, written in enumerate(block)
+            if (match := OPTION_NAME.match(written))
+        ]
+    return [
+        RawOption(
+            key.value, "" if value is None else str(value.value).strip(), first + key.start.line
+        )
+        for key, value in tokens
+    ]
 
 
 def assemble(draft: Draft, children: list[nodes.Node]) -> None:
@@ -515,8 +611,20 @@ def assemble(draft: Draft, children: list[nodes.Node]) -> None:
                 if isinstance(n, nodes.bullet_list) and "contains-task-list" in n.get("classes", [])
             ]
 
+    if options_list is not None:
+        # A {hint} or an {explanation} indented under an option would read as its feedback.
+        draft.parts_in_options.extend(
+            options_list.findall(lambda n: isinstance(n, (kq_hint, kq_explanation)))
+        )
     parts = [*body, *draft.hints, *draft.explanations]
     for place in parts:
+        draft.empty_roles.extend(
+            text
+            for text in place.findall(nodes.Text)
+            if EMPTY_ROLE.search(text.astext())
+            and not any(isinstance(a, nodes.FixedTextElement) for a in _ancestors(text))
+            and not isinstance(text.parent, nodes.literal)
+        )
         if place is options_list:
             continue  # its items were read above, where a {feedback} belongs
         draft.orphan_feedback.extend(place.findall(kq_feedback))
@@ -529,9 +637,20 @@ def assemble(draft: Draft, children: list[nodes.Node]) -> None:
         for block in choice.feedback:
             draft.orphan_feedback.extend(block.findall(kq_feedback))
     for place in parts:
-        draft.raw.extend(raw for raw in place.findall(nodes.raw) if not raw.get("kq_task_marker"))
+        draft.raw.extend(raw for raw in place.findall(nodes.raw) if not _is_checkbox(raw))
         if place is not options_list:
             draft.misplaced_tags.extend(_take_tags(place))
+
+
+#: What MyST leaves as text of a ``{misconception}`` role it could not read: an empty one.
+EMPTY_ROLE = re.compile(r"\{misconception\}(?!\w)")
+
+
+def _ancestors(node: nodes.Node):
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
 
 
 def _take_tags(tree: nodes.Node) -> list[Tag]:
@@ -575,6 +694,7 @@ def _read_item(item: nodes.Element, read_parts) -> DraftOption:
     tags = _take_tags(item)
     option = read_parts(item, line)
     option.tags = tags
+    option.source = item.source or ""
     return option
 
 
@@ -617,8 +737,108 @@ def _mark_task_checkboxes(tree: nodes.Node) -> None:
             para[0]["kq_task_marker"] = True
 
 
+#: The one piece of HTML MyST writes itself into a task list item; anything else is an author's.
+CHECKBOX = re.compile(
+    r'^<input class="task-list-item-checkbox" (?:checked="checked" )?'
+    r'(?:disabled="disabled" )?type="checkbox">$'
+)
+
+
 def _is_checkbox(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.raw) and node.astext().lstrip().startswith("<input")
+    return isinstance(node, nodes.raw) and bool(CHECKBOX.match(node.astext().strip()))
+
+
+#: Addresses a link in a quiz may have: the web, mail, or no scheme (a page of the site).
+LINK_SCHEMES = ("http", "https", "mailto")
+SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
+
+
+def _scheme(uri: str) -> str | None:
+    """The scheme of ``uri`` as a browser reads it (controls and spaces ignored), or None."""
+    cleaned = "".join(ch for ch in uri if ch.isprintable() and not ch.isspace()).lower()
+    if cleaned.startswith("//"):
+        return "//"
+    match = SCHEME.match(cleaned)
+    return match[1] if match else None
+
+
+def _place_of(node: nodes.Node, source: str, default: int) -> tuple[str, int]:
+    """(file, line) of ``node`` or of its nearest ancestor that knows its line."""
+    while node is not None:
+        line = getattr(node, "line", None)
+        if isinstance(line, int) and line > 0:
+            return getattr(node, "source", None) or source, line
+        node = node.parent
+    return source, default
+
+
+def neutralise(children: list[nodes.Node], source: str, default: int) -> list[Problem]:
+    """Make every link and image in a quiz harmless; one problem for each that was changed.
+
+    A link whose address runs a script or carries a page of its own (``javascript:``,
+    ``vbscript:``, ``data:``, ...) keeps its text and loses its address; an image from another
+    site or a ``data:`` URI is left out (its alt text stays), so a quiz, and every page the
+    progress script copies its questions into, makes no request that leaves the site; a
+    ``.. meta::`` (a refresh could send the reader elsewhere) is raw markup and goes too.
+    """
+    problems = []
+    for child in children:
+        for ref in list(child.findall(nodes.reference)):
+            scheme = _scheme(ref.get("refuri", ""))
+            if scheme is None or scheme in LINK_SCHEMES:
+                continue
+            problems.append(
+                Problem(
+                    "unsafe_url",
+                    f"a link to '{ref['refuri'][:60]}' in a quiz: only web (http, https) and "
+                    "mail addresses, or pages of the site, may be linked; the link is shown as "
+                    "plain text",
+                    *_place_of(ref, source, default),
+                )
+            )
+            ref.replace_self(nodes.inline("", "", *ref.children))
+        for image in list(child.findall(nodes.image)):
+            if _scheme(image.get("uri", "")) is None:
+                continue
+            problems.append(
+                Problem(
+                    "unsafe_url",
+                    f"the image '{image['uri'][:60]}' in a quiz does not come from the site: "
+                    "it is left out, so the quiz makes no request that leaves the site. Copy "
+                    "the image into the repository and give its relative path",
+                    *_place_of(image, source, default),
+                )
+            )
+            image.replace_self(nodes.inline("", image.get("alt", "")))
+        for meta in list(child.findall(nodes.meta)):
+            problems.append(
+                Problem(
+                    "raw_html",
+                    "a meta tag (`.. meta::`) in a quiz: it is raw markup for the page's head "
+                    "and is left out; " + validate.RAW_HTML_ADVICE,
+                    *_place_of(meta, source, default),
+                )
+            )
+            meta.parent.remove(meta)
+    return problems
+
+
+def remove_raw(children: list[nodes.Node]) -> tuple[list[nodes.Node], list[nodes.raw]]:
+    """Take every raw node (HTML, LaTeX, text: whatever its format) out of ``children``.
+
+    A quiz's content is published to every builder and copied into other pages by the progress
+    script, so no raw markup may stay in it, whatever the page's front matter says and whether or
+    not the build fails on warnings. MyST's own task-list checkboxes go too: the renderings draw
+    their own controls. Returns (the children left, the author's raw nodes in order).
+    """
+    found = []
+    for child in children:
+        for raw in list(child.findall(nodes.raw)):
+            if not _is_checkbox(raw):
+                found.append(raw)
+            if raw.parent is not None:
+                raw.parent.remove(raw)
+    return [child for child in children if not isinstance(child, nodes.raw)], found
 
 
 def _read_order_parts(item: nodes.Element, line: int) -> DraftOption:

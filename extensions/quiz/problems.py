@@ -88,7 +88,8 @@ class QuizWarning(Subtypes):
     STRUCTURE = (
         "structure",
         "A part in the wrong place: a question outside a quiz, a quiz in a quiz, an "
-        "explanation outside a question, two hints or explanations, text after the options.",
+        "explanation outside a question, two hints or explanations, a hint or an explanation "
+        "indented under an option (where it would read as feedback), text after the options.",
     )
     SPLIT_OPTIONS = (
         "split_options",
@@ -97,14 +98,30 @@ class QuizWarning(Subtypes):
     )
     RAW_HTML = (
         "raw_html",
-        "Raw HTML (inline tags, HTML blocks, `{raw}`) inside a quiz: quizzes are rendered for"
-        " the web, for print and without JavaScript, and raw HTML breaks all three.",
+        "Raw markup (inline tags, HTML blocks, `{raw}`, `.. raw::` in `{eval-rst}`, HTML from "
+        "an `{include}`) anywhere in a quiz: quizzes are rendered for the web, for print and "
+        "without JavaScript, and raw markup breaks all three. It is left out of the output "
+        "whatever the front matter says, with or without `-W`; a refused question is shown as "
+        "its source text.",
+    )
+    RESERVED_CLASS = (
+        "reserved_class",
+        "A `{quiz}` `:class:` with the `kq-` prefix, which names what the quiz script and the "
+        "course's styles act on; the class is left out.",
+    )
+    UNSAFE_URL = (
+        "unsafe_url",
+        "A link in a quiz whose address is not a web (`http`, `https`) or mail address or a "
+        "page of the site (`javascript:`, `vbscript:`, `data:`, ...), or an image from another "
+        "site or a `data:` URI: the link is shown as plain text and the image left out, so a "
+        "quiz neither runs a script nor makes a request that leaves the site.",
     )
     EMPTY_QUIZ = ("empty_quiz", "A `{quiz}` without questions.")
     MISCONCEPTION_UNKNOWN = (
         "misconception_unknown",
         "A `{misconception}` tag naming no section label of the site: no `(label)=` target "
-        "anywhere, or one that is not placed above a section heading.",
+        "anywhere, one that is not placed above a section heading, or the `:name:` of a table, "
+        "a figure or a code block.",
     )
     MISCONCEPTION_CORRECT = (
         "misconception_correct",
@@ -120,7 +137,8 @@ class QuizWarning(Subtypes):
     MISCONCEPTION_MALFORMED = (
         "misconception_malformed",
         "A `{misconception}` tag that is not a label as Sphinx stores it (upper case, spaces, "
-        "`<...>` or `#`), or a second tag on the same option.",
+        "`<...>` or `#`), an empty one (nothing between its backticks), or a second tag on the "
+        "same option.",
     )
     FENCE = (
         "fence",
@@ -157,7 +175,8 @@ def report(problems: list[Problem]) -> None:
 def error_box(problems: list[Problem], srcdir: str, *context: nodes.Node) -> nodes.error:
     """A visible error admonition listing the problems, followed by what the author wrote.
 
-    Works in every builder because it is a standard docutils node.
+    Works in every builder because it is a standard docutils node. ``context`` is never the
+    refused content itself: callers pass ``literal_source`` blocks of the author's text.
     """
     box = nodes.error(classes=["kq-error"])
     box += nodes.paragraph(text="This quiz part could not be built:")
@@ -172,6 +191,13 @@ def error_box(problems: list[Problem], srcdir: str, *context: nodes.Node) -> nod
     for node in context:
         box += node
     return box
+
+
+def literal_source(text: str) -> nodes.literal_block:
+    """``text`` (what an author wrote) as a literal block: shown as is, never read as markup."""
+    block = nodes.literal_block(text, text, classes=["kq-source"])
+    block["language"] = "none"
+    return block
 
 
 def relative_path(source: str, srcdir: str) -> str:

@@ -38,7 +38,8 @@ TEST_BAR = (
 
 
 def render_quiz(quiz: nodes.Element) -> kq_html:
-    return element("div", {"class": "kq-quiz"}, markup(TEST_BAR), *quiz.children)
+    classes = " ".join(["kq-quiz", *quiz.get("classes", [])])
+    return element("div", {"class": classes}, markup(TEST_BAR), *quiz.children)
 
 
 def render_question(

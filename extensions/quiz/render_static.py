@@ -13,7 +13,7 @@ from . import render_common as common
 
 
 def render_quiz(quiz: nodes.Element) -> nodes.container:
-    return nodes.container("", *quiz.children, classes=["kq-quiz"])
+    return nodes.container("", *quiz.children, classes=["kq-quiz", *quiz.get("classes", [])])
 
 
 def render_question(

@@ -23,7 +23,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from ..rendering import INTERACTIVE_BUILDERS
 from . import render_html, render_static
 from .nodes import NEUTRAL_NODES, kq_question, kq_quiz
-from .problems import Problem, error_box, relative_path
+from .problems import Problem, error_box, literal_source, relative_path
 from .render_common import text_of
 
 #: Set on a document whose output contains interactive questions (assets.py reads it).
@@ -87,7 +87,9 @@ class _QuizRendering(SphinxPostTransform):
             question.line,
         )
         # Already reported as a warning by QuizDomain.check_consistency.
-        return error_box([problem], str(self.env.srcdir), *text_of(question))
+        # The question's text, as text: the box never renders what it refuses.
+        text = "\n\n".join(node.astext() for node in text_of(question))
+        return error_box([problem], str(self.env.srcdir), literal_source(text))
 
 
 class InteractiveQuiz(_QuizRendering):

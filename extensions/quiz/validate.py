@@ -15,7 +15,7 @@ import unicodedata
 
 from docutils import nodes
 
-from .draft import Checked, Draft
+from .draft import Checked, Draft, DraftOption
 from .problems import Problem
 
 KINDS = ("single", "multiple", "typed", "order")
@@ -107,8 +107,15 @@ def check(draft: Draft) -> tuple[list[Problem], Checked | None]:
     """All the problems of ``draft``, and its converted values when there are none."""
     problems: list[Problem] = []
 
-    def problem(subtype: str, message: str, line: int | None = None) -> None:
-        problems.append(Problem(subtype, message, draft.source, line or draft.line))
+    def problem(
+        subtype: str, message: str, line: int | nodes.Node | None = None, source: str = ""
+    ) -> None:
+        """``line`` is a line of the question's file, or the node or option it is about."""
+        if isinstance(line, nodes.Node):
+            source, line = _place(line, draft)
+        elif isinstance(line, DraftOption):
+            source, line = line.source, line.line
+        problems.append(Problem(subtype, message, source or draft.source, line or draft.line))
 
     _check_options(draft, problem)
     kind = draft.kind
@@ -275,34 +282,50 @@ def _check_parts(draft: Draft, problem) -> bool:
     """Problems of the question's parts; True when its options are split over several lists."""
     if not _has_content(draft.text):
         problem("empty_question", "the question has no text: write it above the options")
-    if not draft.explanations:
+    for misplaced in draft.parts_in_options:
+        name = "a {hint}" if misplaced.tagname == "kq_hint" else "an {explanation}"
+        problem(
+            "structure",
+            f"{name} inside an option, where it would read as that option's feedback; put it "
+            "directly in the {question}, after the options list",
+            misplaced,
+        )
+    for text in draft.empty_roles:
+        problem(
+            "misconception_malformed",
+            "an empty {misconception} role: write the section label between the backticks, "
+            "such as {misconception}`keras-ops-vs-numpy`, or delete it",
+            text.parent,
+        )
+    misplaced_explanation = any(p.tagname == "kq_explanation" for p in draft.parts_in_options)
+    if not draft.explanations and not misplaced_explanation:
         problem(
             "no_explanation",
             "the question has no {explanation}; every question explains its answer",
         )
-    elif not _has_content(list(draft.explanations[0].children)):
+    elif draft.explanations and not _has_content(list(draft.explanations[0].children)):
         problem(
             "no_explanation",
             "the {explanation} is empty (a comment is not an explanation)",
             draft.explanations[0].line or draft.line,
         )
     for extra in draft.hints[1:]:
-        problem("structure", "a question can have only one {hint}", _line(extra, draft))
+        problem("structure", "a question can have only one {hint}", extra)
     for extra in draft.explanations[1:]:
-        problem("structure", "a question can have only one {explanation}", _line(extra, draft))
+        problem("structure", "a question can have only one {explanation}", extra)
     for nested in draft.nested_parts:
         name = "a {hint}" if nested.tagname == "kq_hint" else "an {explanation}"
         problem(
             "structure",
             f"{name} nested inside another part; put it directly in the {{question}}",
-            _line(nested, draft),
+            nested,
         )
     for orphan in draft.orphan_feedback:
         problem(
             "feedback_orphan",
             "{feedback} attached to nothing: write it inside an option (indented under "
             "`- [ ] ...`)",
-            _line(orphan, draft),
+            orphan,
         )
     for part, name, line in draft.stray_options:
         problem(
@@ -311,8 +334,8 @@ def _check_parts(draft: Draft, problem) -> bool:
             "take no options)",
             line,
         )
-    for line in dict.fromkeys(_line(raw, draft) for raw in draft.raw):
-        problem("raw_html", "raw HTML in a question: " + RAW_HTML_ADVICE, line)
+    for source, line in dict.fromkeys(_place(raw, draft) for raw in draft.raw):
+        problem("raw_html", "raw HTML in a question: " + RAW_HTML_ADVICE, line, source)
     where = "ordering" if draft.kind == "order" else "options"
     for stray in draft.after_options:
         if stray.tagname != "kq_feedback":
@@ -320,7 +343,7 @@ def _check_parts(draft: Draft, problem) -> bool:
                 "structure",
                 f"content after the {where} list is not part of the question; move it above "
                 "the list or into the {explanation}",
-                _line(stray, draft),
+                stray,
             )
     if len(draft.option_lists) > 1 and draft.kind in ("single", "multiple", "order"):
         second = draft.option_lists[1]
@@ -329,22 +352,30 @@ def _check_parts(draft: Draft, problem) -> bool:
             f"the {where} are split into {len(draft.option_lists)} lists (a new list starts at "
             f"line {_line(second, draft)}: the bullet character or numbering style changed); "
             f"write every {'item' if draft.kind == 'order' else 'option'} with the same marker",
-            _line(second, draft),
+            second,
         )
         return True
     if draft.kind == "typed" and draft.option_lists:
         problem(
             "structure",
             "a typed question has a task list of options; remove it or change :kind:",
-            _line(draft.option_lists[0], draft),
+            draft.option_lists[0],
         )
     if draft.kind == "order" and draft.option_lists and not draft.choices:
         problem(
             "structure",
             "an order question has a task list of options; remove it or change :kind:",
-            _line(draft.option_lists[0], draft),
+            draft.option_lists[0],
         )
     return False
+
+
+def _place(node: nodes.Node, draft: Draft) -> tuple[str, int]:
+    """(file, line) of ``node``: the file an {include} brought it from, if it came from one."""
+    line = getattr(node, "line", None)
+    if isinstance(line, int) and line > 0:
+        return getattr(node, "source", None) or draft.source, line
+    return draft.source, draft.line
 
 
 def _line(node: nodes.Node, draft: Draft) -> int:
@@ -356,7 +387,7 @@ def _check_items(draft: Draft, problem, what: str) -> None:
     seen: dict[str, int] = {}
     for choice in draft.choices or []:
         if not choice.has_text_paragraph:
-            problem("empty_option", f"an {what} with no text", choice.line)
+            problem("empty_option", f"an {what} with no text", choice)
             continue
         if draft.kind != "order" and choice.correct is None:
             text = " ".join(choice.text.split())[:40]
@@ -364,10 +395,12 @@ def _check_items(draft: Draft, problem, what: str) -> None:
                 "option_marker",
                 f"option '{text}' has no [x] or [ ] marker: write `- [x] ...` for a correct "
                 "option and `- [ ] ...` for a wrong one",
-                choice.line,
+                choice,
             )
             continue
         for extra in choice.extra_blocks:
+            if extra.tagname in ("kq_hint", "kq_explanation"):
+                continue  # reported where it stands (_check_parts)
             if extra.tagname == "kq_feedback" or extra.next_node(
                 lambda n: n.tagname == "kq_feedback"
             ):
@@ -375,26 +408,26 @@ def _check_items(draft: Draft, problem, what: str) -> None:
                     "feedback_orphan",
                     "{feedback} attached to nothing: ordering items have no feedback; "
                     "explain the order in the {explanation}",
-                    _line(extra, draft),
+                    extra,
                 )
             else:
                 problem(
                     "structure",
                     "an ordering item must be a single paragraph (use inline `code` for code "
                     "lines)",
-                    _line(extra, draft),
+                    extra,
                 )
         key = option_key(choice.text)
         if not key:
             detail = " (only invisible characters)" if choice.text.strip() else ""
             after = " after its [x] / [ ] marker" if draft.kind != "order" else ""
-            problem("empty_option", f"an {what} with no text{after}{detail}", choice.line)
+            problem("empty_option", f"an {what} with no text{after}{detail}", choice)
         elif key in seen:
             problem(
                 "duplicate_option",
                 f"duplicate {what} '{' '.join(choice.text.split())}' (the same as line "
                 f"{seen[key]} to a reader)",
-                choice.line,
+                choice,
             )
         else:
             seen[key] = choice.line
@@ -420,7 +453,7 @@ def _check_choices(draft: Draft, problem) -> None:
             "several_correct",
             f"a single-choice question has {len(correct)} correct options (lines {lines}); "
             "keep one [x] or use ':kind: multiple'",
-            correct[1].line,
+            correct[1],
         )
 
 

@@ -23,16 +23,22 @@ class Record:
     pages: Counter = field(default_factory=Counter)  # backend -> pages run
     blocks: Counter = field(default_factory=Counter)  # backend -> blocks run
     seconds: defaultdict = field(default_factory=lambda: defaultdict(float))
+    cpu: defaultdict = field(default_factory=lambda: defaultdict(float))
     spans: list[tuple[float, float]] = field(default_factory=list)  # (start, end) of each run
+    reused: Counter = field(default_factory=Counter)  # backend -> kept runs of unchanged pages
 
     def note_page(self, source: SourcePage) -> None:
         for block in source.page.skipped:
             self.skipped[(source.name, block.line)] = block.skip or "(no reason given)"
 
     def note_run(self, run: PageRun) -> None:
+        if run.reused:
+            self.reused[run.backend] += 1
+            return
         self.pages[run.backend] += 1
         self.blocks[run.backend] += len(run.outcomes)
         self.seconds[run.backend] += run.seconds
+        self.cpu[run.backend] += run.cpu or 0.0
         if run.seconds:
             self.spans.append((run.started, run.started + run.seconds))
 
@@ -78,7 +84,7 @@ def examples_ahead(request: pytest.FixtureRequest) -> Ahead:
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config) -> None:
     record = config.stash.get(RECORD, None)
-    if record is None or not (record.pages or record.skipped):
+    if record is None or not (record.pages or record.skipped or record.reused):
         return
     write = terminalreporter.write_line
     terminalreporter.section("course examples")
@@ -87,6 +93,12 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config)
         write(
             f"{backend}: {_count(pages, 'page')}, {_count(blocks, 'block')} run, "
             f"{record.seconds[backend]:.1f} s of page processes"
+            + (f" ({record.cpu[backend]:.1f} s of CPU)" if record.cpu[backend] else "")
+        )
+    for backend in sorted(record.reused):
+        write(
+            f"{backend}: {_count(record.reused[backend], 'page')} unchanged since a passing run, "
+            f"not run again (CI=true or KQ_EXAMPLES_REUSE=0 runs them)"
         )
     if record.spans:
         wall = max(end for _, end in record.spans) - min(start for start, _ in record.spans)

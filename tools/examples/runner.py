@@ -1,4 +1,8 @@
-"""Run a page's examples on one backend in a fresh, offline Python process, and judge the run.
+"""Run a page's examples on one backend in an offline Python process of its own, and judge the run.
+
+The process is forked from the backend's warm worker (``warm.py``: Keras is imported once per
+backend, not once per page) or, when that cannot be used, started anew; either way no page sees
+what another changed.
 
 The pytest module (``tests/test_examples.py``) and the benchmark (``bench/bench_examples.py``)
 both drive this; neither needs to know how a page is executed. What a page runs comes from its
@@ -11,6 +15,7 @@ import functools
 import importlib.util
 import json
 import os
+import queue
 import signal
 import subprocess
 import sys
@@ -25,6 +30,7 @@ from packaging.version import InvalidVersion, Version
 
 from extensions.examples.convention import RUN_BACKENDS
 from extensions.examples.pin import PinError, keras_pin
+from tools.examples import warm as warm_workers
 from tools.examples.output import output_diff, output_matches
 from tools.examples.plan import Block, Page, plans_of
 
@@ -58,6 +64,21 @@ ONE_THREAD = {
     "XLA_FLAGS": "--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1",
 }
 STDERR_TAIL = 15
+#: JAX compiles every jitted function (a model's train, predict and evaluate steps) afresh in
+#: each process; its persistent cache keeps the compiled code on disk, inside the build folder
+#: (never the learner's home), so a function compiled once is loaded the next time, by a later
+#: page or a later run. JAX caches only what took over a second to compile unless told
+#: otherwise, and the course's small models compile in less: everything is kept.
+#: ``KQ_EXAMPLES_JAX_CACHE=0`` turns it off; ``KQ_EXAMPLES_JAX_CACHE_DIR`` moves it (the
+#: benchmark measures with an empty one, as on a clean clone).
+JAX_CACHE = Path(
+    os.environ.get("KQ_EXAMPLES_JAX_CACHE_DIR") or REPO / "_build" / "examples" / "jax-cache"
+)
+JAX_CACHE_ENV = {
+    "JAX_COMPILATION_CACHE_DIR": str(JAX_CACHE),
+    "JAX_PERSISTENT_CACHE_MIN_COMPILE_TIME_SECS": "0",
+    "JAX_PERSISTENT_CACHE_MIN_ENTRY_SIZE_BYTES": "0",
+}
 
 
 def backends() -> list[str]:
@@ -147,6 +168,9 @@ class PageRun:
     stopped: str | None = None  # why the process ended early (crash, timeout)
     stopped_in: Block | None = None  # the block it was running then
     stderr: str = ""
+    cpu: float | None = None  # CPU seconds of the page's process (known when forked)
+    forked: bool = False  # forked from the backend's warm worker (warm.py), not a new process
+    reused: bool = False  # a kept passing run of the same plan on the same stack (results.py)
 
 
 def child_environment(backend: str, workdir: Path) -> dict[str, str]:
@@ -173,10 +197,13 @@ def child_environment(backend: str, workdir: Path) -> dict[str, str]:
         HF_HUB_OFFLINE="1",
     )
     env.update(ONE_THREAD)
+    if backend == "jax" and os.environ.get("KQ_EXAMPLES_JAX_CACHE", "1") != "0":
+        env.update(JAX_CACHE_ENV)
     return env
 
 
 _live: set[subprocess.Popen] = set()
+_live_groups: set[int] = set()  # pages forked by a warm worker: each leads its own group
 _live_lock = threading.Lock()
 
 
@@ -185,19 +212,33 @@ def stop_all() -> None:
     with _live_lock:
         for process in _live:
             _kill(process)
+        for group in _live_groups:
+            _kill_group(group)
 
 
 def _kill(process: subprocess.Popen) -> None:
+    _kill_group(process.pid)
+
+
+def _kill_group(group: int) -> None:
     try:
-        os.killpg(process.pid, signal.SIGKILL)
+        os.killpg(group, signal.SIGKILL)
     except ProcessLookupError:
         pass  # it ended on its own meanwhile
 
 
 def run_page(
-    source: SourcePage, backend: str, workdir: Path | None = None, timeout: float = PAGE_TIMEOUT
+    source: SourcePage,
+    backend: str,
+    workdir: Path | None = None,
+    timeout: float = PAGE_TIMEOUT,
+    warm: bool | None = None,
 ) -> PageRun:
-    """Run every block of ``source`` that belongs on ``backend``, in one new process."""
+    """Run every block of ``source`` that belongs on ``backend``, in a process of its own.
+
+    That process is forked from the backend's warm worker (``warm.py``), or, when ``warm`` is
+    False or the worker cannot be used, started anew.
+    """
     run = PageRun(source, backend)
     blocks = source.page.runnable(backend)
     if not blocks:
@@ -217,39 +258,91 @@ def run_page(
             ),
             encoding="utf-8",
         )
-        run.started = time.perf_counter()
-        # -P keeps the runner's own folder off sys.path: examples import only what learners have.
-        process = subprocess.Popen(
-            [sys.executable, "-P", str(CHILD), str(plan), str(events)],
-            cwd=cwd,
-            env=child_environment(backend, workdir),
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            errors="replace",
-            start_new_session=True,  # so a timeout can stop the example's own children too
-        )
-        with _live_lock:
-            _live.add(process)
-        try:
-            _, run.stderr = process.communicate(timeout=timeout)
-            timed_out = False
-        except subprocess.TimeoutExpired:
-            _kill(process)
-            _, run.stderr = process.communicate()
-            timed_out = True
-        finally:
-            with _live_lock:
-                _live.discard(process)
+        worker = None
+        if warm if warm is not None else warm_workers.ENABLED:
+            worker = warm_workers.WORKERS.get(
+                backend, [sys.executable, "-P", str(CHILD), "--warm"],
+                lambda home: child_environment(backend, home),
+            )  # fmt: skip
+        outcome = None
+        if worker is not None:
+            try:
+                outcome = _run_forked(run, worker, workdir, plan, events, cwd, timeout)
+            except warm_workers.WorkerGone:
+                outcome = None  # the worker died before the page started: run it anew
+        if outcome is None:
+            outcome = _run_new_process(run, workdir, plan, events, cwd, timeout)
+        returncode, timed_out = outcome
         run.seconds = time.perf_counter() - run.started
         _read_events(run, blocks, events)
         if timed_out:
             run.stopped = f"did not finish within {timeout:.0f} s (the limit for one page)"
             run.stopped_in = run.stopped_in or blocks[-1]
         elif run.stopped_in is not None:
-            run.stopped = f"the Python process ended ({_exit_reason(process.returncode)})"
+            run.stopped = f"the Python process ended ({_exit_reason(returncode)})"
     return run
+
+
+def _run_new_process(run, workdir, plan, events, cwd, timeout) -> tuple[int | None, bool]:
+    run.started = time.perf_counter()
+    # -P keeps the runner's own folder off sys.path: examples import only what learners have.
+    process = subprocess.Popen(
+        [sys.executable, "-P", str(CHILD), str(plan), str(events)],
+        cwd=cwd,
+        env=child_environment(run.backend, workdir),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        errors="replace",
+        start_new_session=True,  # so a timeout can stop the example's own children too
+    )
+    with _live_lock:
+        _live.add(process)
+    try:
+        _, run.stderr = process.communicate(timeout=timeout)
+        timed_out = False
+    except subprocess.TimeoutExpired:
+        _kill(process)
+        _, run.stderr = process.communicate()
+        timed_out = True
+    finally:
+        with _live_lock:
+            _live.discard(process)
+    return process.returncode, timed_out
+
+
+def _run_forked(run, worker, workdir, plan, events, cwd, timeout) -> tuple[int | None, bool]:
+    env = child_environment(run.backend, workdir)
+    request = {
+        "plan": str(plan),
+        "events": str(events),
+        "cwd": str(cwd),
+        "stdout": str(workdir / "stdout.txt"),
+        "stderr": str(workdir / "stderr.txt"),
+        # what differs from the worker's own environment: the page's homes
+        "env": {key: env[key] for key in ("HOME", "KERAS_HOME", "XDG_CACHE_HOME")},
+    }
+    run.started = time.perf_counter()
+    pid, replies = worker.start(request)
+    run.forked = True
+    with _live_lock:
+        _live_groups.add(pid)
+    timed_out = False
+    try:
+        try:
+            kind, code, run.cpu = replies.get(timeout=timeout)
+        except queue.Empty:
+            timed_out = True
+            _kill_group(pid)
+            kind, code, run.cpu = replies.get(timeout=60)
+    finally:
+        with _live_lock:
+            _live_groups.discard(pid)
+        worker.forget(replies)
+    stderr = workdir / "stderr.txt"
+    run.stderr = stderr.read_text(errors="replace") if stderr.exists() else ""
+    return (code if kind == "ended" else None), timed_out
 
 
 def _read_events(run: PageRun, blocks: list[Block], events: Path) -> None:
@@ -280,8 +373,7 @@ def _exit_reason(code: int | None) -> str:
 
 
 def _where(run: PageRun, block: Block) -> str:
-    where = f"{run.source.name}, block at line {block.line} (backend {run.backend})"
-    return f'claim failed: "{block.claim}"\n{where}' if block.claim else where
+    return f"{run.source.name}, block at line {block.line} (backend {run.backend})"
 
 
 def page_problems(source: SourcePage) -> list[str]:
@@ -303,14 +395,26 @@ def failures(run: PageRun) -> list[str]:
         if outcome.error:
             error = outcome.error
             frames = "".join(f"\n    line {line}: {text}" for line, text in error["frames"])
-            found.append(f"{_where(run, block)}:\n{error['type']}: {error['message']}{frames}")
+            said = f"{error['type']}: {error['message']}{frames}"
+            found.append(_claimed(block, f"{_where(run, block)}:\n{said}"))
         elif block.expected is not None and not output_matches(block.expected, outcome.stdout):
             found.append(
-                f"{_where(run, block)}: printed output differs from the expected output at "
-                f"line {block.expected_line}:\n{output_diff(block.expected, outcome.stdout)}"
+                _claimed(
+                    block,
+                    f"{_where(run, block)}: printed output differs from the expected output at "
+                    f"line {block.expected_line}:\n{output_diff(block.expected, outcome.stdout)}",
+                )
             )
     if run.stopped:
         tail = "\n".join(run.stderr.strip().splitlines()[-STDERR_TAIL:])
         message = f"{_where(run, run.stopped_in)}: {run.stopped}"
-        found.append(f"{message}\nlast lines of its stderr:\n{tail}" if tail else message)
+        message = f"{message}\nlast lines of its stderr:\n{tail}" if tail else message
+        found.append(_claimed(run.stopped_in, message))
     return found
+
+
+def _claimed(block: Block | None, message: str) -> str:
+    """A claim check's failure says first which sentence of the page is no longer true."""
+    if block is None or not block.claim:
+        return message
+    return f'claim failed: "{block.claim}"\n{message}'

@@ -12,7 +12,8 @@ import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from tools.examples.runner import PageRun, SourcePage, run_page, stop_all
+from tools.examples.results import run_or_reuse
+from tools.examples.runner import PageRun, SourcePage, stop_all
 
 #: Page processes at once; ``KQ_EXAMPLES_JOBS=1`` runs them strictly one by one.
 JOBS = max(1, int(os.environ.get("KQ_EXAMPLES_JOBS", "2")))
@@ -31,7 +32,7 @@ class Ahead:
         self,
         order: Iterable[tuple[SourcePage, str]],
         jobs: int = JOBS,
-        run: Callable[[SourcePage, str], PageRun] = run_page,
+        run: Callable[[SourcePage, str], PageRun] = run_or_reuse,
     ):
         self._order = list(order)
         self._position = {_key(*pair): index for index, pair in enumerate(self._order)}

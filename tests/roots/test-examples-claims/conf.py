@@ -1,0 +1,7 @@
+extensions = ["myst_parser", "sphinx_design", "extensions.examples"]
+myst_enable_extensions = ["colon_fence"]
+exclude_patterns = ["_build"]
+# EPUB3 wants both.
+version = "1"
+copyright = "2026, Keras Quest tests"
+html_copy_source = False
