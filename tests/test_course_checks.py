@@ -1,0 +1,72 @@
+"""The course checks what it says: claim checks, few skipped blocks, misconceptions in every track.
+
+Read from the run plans Sphinx's ``examples`` builder writes for the real course (the same plans
+the example runner executes), and from the track pages' quiz markup. These are the floors the
+course keeps (docs/authoring/examples.md, "Claim checks"): a track whose claims were removed, or a
+new skip without a reason a learner could not run past, fails here, not in review.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tools.examples import plan, runner
+
+MIN_CLAIMS_PER_TRACK = 8
+MAX_SKIPPED_BLOCKS = 5
+MIN_MISCONCEPTION_TAGS_PER_TRACK = 5
+MISCONCEPTION_ROLE = re.compile(r"\{misconception\}`[^`]+`")
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def plans():
+    return {found.docname: found for found in plan.plans_of(runner.DOCS)}
+
+
+def _tracks(plans):
+    tracks = {name: found for name, found in plans.items() if name.startswith("tracks/")}
+    assert tracks, "no track pages found"
+    return tracks
+
+
+def test_every_track_carries_enough_claim_checks(plans):
+    short = {
+        name: sum(1 for block in found.page.blocks if block.claim and block.skip is None)
+        for name, found in _tracks(plans).items()
+    }
+    short = {name: count for name, count in short.items() if count < MIN_CLAIMS_PER_TRACK}
+    assert not short, f"tracks with fewer than {MIN_CLAIMS_PER_TRACK} claim checks: {short}"
+
+
+def test_every_claim_names_a_sentence(plans):
+    empty = [
+        f"{name}:{block.line}"
+        for name, found in plans.items()
+        for block in found.page.blocks
+        if block.hidden and not (block.claim or "").strip()
+    ]
+    assert not empty
+
+
+def test_the_course_skips_few_blocks_and_says_why(plans):
+    skipped = [
+        f"{name}:{block.line}: {block.skip}"
+        for name, found in plans.items()
+        for block in found.page.blocks
+        if block.skip is not None
+    ]
+    assert all(entry.split(": ", 1)[1].strip() for entry in skipped), skipped
+    assert len(skipped) <= MAX_SKIPPED_BLOCKS, "\n".join(skipped)
+
+
+def test_every_track_tags_wrong_options_with_misconceptions(plans):
+    short = {}
+    for name, found in _tracks(plans).items():
+        count = len(MISCONCEPTION_ROLE.findall(found.path.read_text(encoding="utf-8")))
+        if count < MIN_MISCONCEPTION_TAGS_PER_TRACK:
+            short[name] = count
+    assert not short, f"tracks with fewer than {MIN_MISCONCEPTION_TAGS_PER_TRACK} tags: {short}"
