@@ -47,20 +47,20 @@ templates_path = ["docs/_templates"]
 suppress_warnings = ["toc.not_included"]
 
 # --- Progress ---------------------------------------------------------------------------------
-# The level curve of the fifteen-track course (2,565 XP in all, track bonuses included): early
+# The level curve of the fifteen-track course (2,785 XP in all, track bonuses included): early
 # levels come quickly, each later one takes a little longer, and a learner who answers everything
 # right the first time reaches the top level with the last track (tests/test_level_curve.py).
 progress_levels = [
     (0, "Layer Novice"),
-    (60, "Tensor Tinkerer"),
-    (170, "Sequential Stacker"),
-    (340, "Functional Architect"),
-    (570, "Callback Conductor"),
-    (850, "Gradient Wrangler"),
-    (1190, "Backend Polyglot"),
-    (1590, "Preset Whisperer"),
-    (2050, "Hyperband Hunter"),
-    (2560, "Export Grandmaster"),
+    (65, "Tensor Tinkerer"),
+    (185, "Sequential Stacker"),
+    (370, "Functional Architect"),
+    (620, "Callback Conductor"),
+    (925, "Gradient Wrangler"),
+    (1295, "Backend Polyglot"),
+    (1730, "Preset Whisperer"),
+    (2230, "Hyperband Hunter"),
+    (2780, "Export Grandmaster"),
 ]
 
 # --- MyST ---------------------------------------------------------------------------------------

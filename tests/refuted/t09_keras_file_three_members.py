@@ -12,9 +12,8 @@ import os
 import tempfile
 import zipfile
 
-import numpy as np
-
 import keras
+import numpy as np
 from keras import layers
 
 lookup = layers.StringLookup(name="words")

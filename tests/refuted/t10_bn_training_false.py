@@ -10,9 +10,8 @@ prove the corrected sentences (frozen batch norm, or a wrapper whose `call` pass
 `training=False`).
 """
 
-import numpy as np
-
 import keras
+import numpy as np
 from keras import layers
 
 rng = np.random.default_rng(0)

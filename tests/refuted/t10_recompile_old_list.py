@@ -10,9 +10,8 @@ next `fit` raises a `ValueError` instead of running. The backend note and the pe
 checks of section "Fine-tuning: unfreeze a little, learn slowly" state what really happens.
 """
 
-import numpy as np
-
 import keras
+import numpy as np
 from keras import layers
 
 rng = np.random.default_rng(0)
