@@ -18,6 +18,7 @@ those two are found in the page's lines, starting from what the doctree does say
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from docutils import nodes
@@ -126,10 +127,21 @@ def _previous(node: nodes.Node) -> nodes.Node | None:
 
 
 def page_lines(doctree: nodes.document) -> list[str]:
+    """The page's lines; read once per version of the file, however many blocks ask."""
     try:
-        return Path(doctree["source"]).read_text(encoding="utf-8").splitlines()
+        path = Path(doctree["source"])
+        stat = path.stat()
     except (KeyError, OSError):
         return []
+    return list(_read_lines(path, stat.st_mtime_ns, stat.st_size))
+
+
+@functools.lru_cache(maxsize=16)
+def _read_lines(path: Path, _mtime_ns: int, _size: int) -> tuple[str, ...]:
+    try:
+        return tuple(path.read_text(encoding="utf-8").splitlines())
+    except OSError:
+        return ()
 
 
 def mark_blocks(app: Sphinx, doctree: nodes.document) -> None:
