@@ -243,7 +243,7 @@ def test_the_warnings_table_lists_every_subtype_from_the_enumeration(tmp_path):
     srcdir = tmp_path / "src"
     shutil.copytree(ROOTS / "test-examples-site", srcdir)
     shutil.rmtree(srcdir / "tracks")  # the table alone
-    (srcdir / "index.md").write_text("# Home\n\n```{examples-warnings}\n```\n", encoding="utf-8")
+    (srcdir / "index.md").write_text("# Home\n\n```{kq-warnings} examples\n```\n", encoding="utf-8")
     outdir, warnings = build_in_process(srcdir, "text")
     assert warnings == ""
     text = (outdir / "index.txt").read_text(encoding="utf-8")

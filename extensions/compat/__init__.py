@@ -21,6 +21,7 @@ __version__ = "0.2.0"
 
 
 def setup(app: Sphinx) -> dict:
+    app.setup_extension("extensions.warnings_")  # the {kq-warnings} tables
     setup_exercise(app)
     setup_epub(app)
     setup_search(app)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from ..rendering import is_interactive
+from ..builders import is_interactive
 
 STATIC = Path(__file__).resolve().parent / "static"
 SCRIPT = "kq-search-excerpt.js"

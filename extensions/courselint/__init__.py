@@ -13,18 +13,17 @@ Because these run inside Sphinx, ``make html`` (``-W``) and ``make check`` enfor
 
 from __future__ import annotations
 
+from extensions.courselint import warning_types  # noqa: F401  (registers course.* for {kq-warnings})
 from extensions.courselint.collect import CourseDomain, record_track_facts
 from extensions.courselint.rules import check_course
-from extensions.courselint.warning_types import TYPE, Subtype
-from extensions.warning_table import warnings_directive
 
 __version__ = "0.1.0"
 
 
 def setup(app):
+    app.setup_extension("extensions.warnings_")  # the {kq-warnings} tables
     app.setup_extension("sphinx_exercise")
     app.add_domain(CourseDomain)
-    app.add_directive("courselint-warnings", warnings_directive(TYPE, Subtype))
     app.connect("doctree-read", record_track_facts)
     app.connect("env-check-consistency", check_course)
     return {

@@ -32,7 +32,7 @@ def review_reason(value) -> str | None:
 
 
 def _warn(env, docname: str, line: int, rule: Subtype, message: str) -> None:
-    warn(logger, message, rule, location=(docname, line))
+    warn(rule, message, (docname, line), logger=logger)
 
 
 def _included(env) -> set[str]:

@@ -9,12 +9,12 @@ of rules there cannot drift from the code.
 from __future__ import annotations
 
 from extensions.courselint.collect import DESCRIPTION_LIMIT
-from extensions.warning_table import Subtypes, warner
+from extensions.warnings_ import Subtypes, warn
 
 TYPE = "course"
 
 
-class Subtype(Subtypes):
+class Subtype(Subtypes, kind=TYPE):
     """A rule of the course lint, with what breaks it."""
 
     TRACK_NAME = (
@@ -57,4 +57,4 @@ class Subtype(Subtypes):
     )
 
 
-warn = warner(TYPE)
+__all__ = ["TYPE", "Subtype", "warn"]

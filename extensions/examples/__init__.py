@@ -14,14 +14,13 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from ..warning_table import warnings_directive
+from . import warning_types  # noqa: F401  (registers its warnings for {kq-warnings})
 from .backend_note import setup_backend_note
 from .builder import setup_builder
 from .claims import setup_claims
 from .markers import setup_markers
 from .stamp import setup_stamp
 from .tabs import setup_tab_check
-from .warning_types import TYPE, Subtype
 
 __version__ = "0.1.0"
 
@@ -37,13 +36,13 @@ def _add_static(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> dict:
+    app.setup_extension("extensions.warnings_")  # the {kq-warnings} tables
     setup_backend_note(app)
     setup_stamp(app)
     setup_tab_check(app)
     setup_markers(app)
     setup_claims(app)
     setup_builder(app)
-    app.add_directive("examples-warnings", warnings_directive(TYPE, Subtype))
     app.connect("builder-inited", _add_static)
     return {
         "version": __version__,

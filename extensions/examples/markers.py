@@ -59,7 +59,7 @@ MYST_OPENERS = ("```", "~~~", ":::")
 def add_problem(doctree: nodes.document, line: int | None, message: str, subtype: Subtype) -> None:
     """Warn at ``line`` of the page being read and keep the problem for the run plan."""
     doctree.setdefault(PROBLEMS, []).append([line or 0, message])
-    warn(logger, message, subtype, location=(doctree.settings.env.docname, line))
+    warn(subtype, message, (doctree.settings.env.docname, line), logger=logger)
 
 
 def _language(node: nodes.Node) -> str:

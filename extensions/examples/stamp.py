@@ -33,7 +33,9 @@ def read_pin(app: Sphinx, config: Config) -> None:
             raise PinError(f"no pyproject.toml in {app.confdir} or any folder above it")
         config.examples_keras_version = keras_pin(pyproject)
     except PinError as exc:
-        warn(logger, f"{exc}; track pages get no 'Examples verified with' stamp", Subtype.PIN, None)
+        warn(
+            Subtype.PIN, f"{exc}; track pages get no 'Examples verified with' stamp", logger=logger
+        )
 
 
 def add_stamp(app: Sphinx, doctree: nodes.document) -> None:

@@ -7,12 +7,12 @@ silence one kind. The table in docs/authoring/examples.md is generated from this
 
 from __future__ import annotations
 
-from ..warning_table import Subtypes, warner
+from ..warnings_ import Subtypes, warn
 
 TYPE = "examples"
 
 
-class Subtype(Subtypes):
+class Subtype(Subtypes, kind=TYPE):
     """A warning subtype, with what it tells an author."""
 
     PIN = (
@@ -37,4 +37,4 @@ class Subtype(Subtypes):
     )
 
 
-warn = warner(TYPE)
+__all__ = ["TYPE", "Subtype", "warn"]

@@ -58,10 +58,9 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from ..warning_table import warnings_directive
 from . import stylesheets
 from .fonts import slim_icons
-from .warning_types import TYPE, Subtype, warn
+from .warning_types import Subtype, warn
 
 __version__ = "0.1.0"
 
@@ -109,10 +108,9 @@ THEMES = ("sphinx_book_theme", "pydata_sphinx_theme")
 
 def theme_changed(what: str) -> None:
     warn(
-        logger,
-        f"extensions/lean: {what}; the theme changed, update extensions/lean to match",
         Subtype.THEME,
-        None,
+        f"extensions/lean: {what}; the theme changed, update extensions/lean to match",
+        logger=logger,
         once=True,
     )
 
@@ -235,14 +233,14 @@ def _slim(app: Sphinx, exception: Exception | None) -> None:
         for problem in stylesheets.write_bundles(
             outdir, bundles_folder(app), cache_dir("stylesheets")
         ):
-            warn(logger, f"extensions/lean: {problem}", Subtype.STYLESHEET, None)
+            warn(Subtype.STYLESHEET, f"extensions/lean: {problem}", logger=logger)
 
 
 def setup(app: Sphinx) -> dict:
+    app.setup_extension("extensions.warnings_")  # the {kq-warnings} tables
     app.connect("config-inited", _add_templates)
     app.add_post_transform(LazyImages)
     app.connect("builder-inited", _install_filters)
     # After every other build-finished handler: the theme, for one, rewrites pygments.css then.
     app.connect("build-finished", _slim, priority=900)
-    app.add_directive("lean-warnings", warnings_directive(TYPE, Subtype))
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -6,12 +6,12 @@ the Contribute page is generated from this enumeration (the ``{lean-warnings}`` 
 
 from __future__ import annotations
 
-from ..warning_table import Subtypes, warner
+from ..warnings_ import Subtypes, warn
 
 TYPE = "lean"
 
 
-class Subtype(Subtypes):
+class Subtype(Subtypes, kind=TYPE):
     """A warning subtype, with what it tells a maintainer."""
 
     THEME = (
@@ -28,4 +28,4 @@ class Subtype(Subtypes):
     )
 
 
-warn = warner(TYPE)
+__all__ = ["TYPE", "Subtype", "warn"]

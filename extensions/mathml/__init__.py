@@ -25,8 +25,7 @@ from sphinx.application import Sphinx
 from sphinx.builders.epub3 import Epub3Builder
 from sphinx.util import logging
 
-from ..warning_table import warnings_directive
-from .warning_types import TYPE, Subtype, warn
+from .warning_types import Subtype, warn
 
 logger = logging.getLogger(__name__)
 
@@ -38,10 +37,10 @@ def _mathml(translator, node: nodes.Element, latex: str, block: bool) -> str:
         return latex2mathml.tex2mathml(latex, as_block=block)
     except (MathError, SyntaxError) as problem:
         warn(
-            logger,
-            f"cannot render this math as MathML ({problem}): {latex}",
             Subtype.SYNTAX,
-            location=node,
+            f"cannot render this math as MathML ({problem}): {latex}",
+            node,
+            logger=logger,
         )
         return f'<code class="math-error">{escape(latex)}</code>'
 
@@ -85,8 +84,8 @@ class MathMLEpubBuilder(Epub3Builder):
 
 
 def setup(app: Sphinx) -> dict:
+    app.setup_extension("extensions.warnings_")  # the {kq-warnings} tables
     app.add_builder(MathMLEpubBuilder, override=True)
     app.add_html_math_renderer("mathml", (visit_math, None), (visit_displaymath, None))
     app.config.html_math_renderer = app.config.html_math_renderer or "mathml"
-    app.add_directive("mathml-warnings", warnings_directive(TYPE, Subtype))
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

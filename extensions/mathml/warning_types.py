@@ -7,12 +7,12 @@ silence one kind. The table on the Contribute page is generated from this enumer
 
 from __future__ import annotations
 
-from ..warning_table import Subtypes, warner
+from ..warnings_ import Subtypes, warn
 
 TYPE = "mathml"
 
 
-class Subtype(Subtypes):
+class Subtype(Subtypes, kind=TYPE):
     """A warning subtype, with what it tells an author."""
 
     SYNTAX = (
@@ -22,4 +22,4 @@ class Subtype(Subtypes):
     )
 
 
-warn = warner(TYPE)
+__all__ = ["TYPE", "Subtype", "warn"]

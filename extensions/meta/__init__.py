@@ -13,8 +13,7 @@ from html import escape
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from ..warning_table import warnings_directive
-from .warning_types import TYPE, Subtype, warn
+from .warning_types import Subtype, warn
 
 logger = logging.getLogger(__name__)
 
@@ -28,10 +27,10 @@ def _page_description(app: Sphinx, pagename: str) -> str:
     text = str(metadata.get("description", "") or "").strip()
     if len(text) > MAX_LENGTH:
         warn(
-            logger,
-            f"description is {len(text)} characters long; search engines cut it after about 160",
             Subtype.DESCRIPTION,
-            location=pagename,
+            f"description is {len(text)} characters long; search engines cut it after about 160",
+            pagename,
+            logger=logger,
         )
     return text or app.config.meta_default_description
 
@@ -45,9 +44,9 @@ def add_description(app: Sphinx, pagename: str, templatename, context: dict, doc
 
 
 def setup(app: Sphinx) -> dict:
+    app.setup_extension("extensions.warnings_")  # the {kq-warnings} tables
     app.add_config_value("meta_default_description", "", "html", types=frozenset({str}))
     app.connect("html-page-context", add_description)
-    app.add_directive("meta-warnings", warnings_directive(TYPE, Subtype))
     return {
         "version": __version__,
         "parallel_read_safe": True,

@@ -11,25 +11,24 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from ..warning_table import warnings_directive
+from . import warning_types  # noqa: F401  (registers its warnings for {kq-warnings})
 from .assets import setup_assets
 from .config import setup_config
 from .directives import CourseMap, ProgressPanel
 from .nodes import setup_nodes
 from .transforms import FillProgress, ScriptHooks
-from .warning_types import TYPE, Subtype
 
 __version__ = "0.1.0"
 
 
 def setup(app: Sphinx) -> dict:
+    app.setup_extension("extensions.warnings_")  # the {kq-warnings} tables
     # Progress is built from the quiz domain's questions and listens to the quiz's browser events.
     app.setup_extension("extensions.quiz")
     setup_config(app)
     setup_nodes(app)
     app.add_directive("course-map", CourseMap)
     app.add_directive("progress-panel", ProgressPanel)
-    app.add_directive("progress-warnings", warnings_directive(TYPE, Subtype))
     app.add_post_transform(FillProgress)
     app.add_post_transform(ScriptHooks)
     setup_assets(app)

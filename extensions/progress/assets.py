@@ -5,7 +5,7 @@ The course data (levels, bonus, review days, tracks with their question ids and 
 JavaScript. The served files are built from the readable sources in ``static/`` (``build.mjs``).
 It is attached on ``env-updated``, when every document has been read; if it differs from the
 previous build's, every page is written again so no page keeps stale totals. Only the interactive
-builders (``extensions/rendering.py``) get the script, its data, the stylesheet and the badge;
+builders (``extensions/builders.py``) get the script, its data, the stylesheet and the badge;
 every other builder gets none of them.
 """
 
@@ -19,7 +19,7 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from ..rendering import is_interactive
+from ..builders import is_interactive
 from .collect import Course, collect_course
 from .config import ProgressConfig, achievements, config_location
 from .warning_types import TYPE, Subtype

@@ -2,7 +2,7 @@
 
 The directives produce builder-neutral content (lists, paragraphs, references) wrapped in these
 nodes. The interactive builders (``html``, ``dirhtml``, ``singlehtml``: see
-``extensions/rendering.py``) get the hooks the script fills in, put there by the post-transform
+``extensions/builders.py``) get the hooks the script fills in, put there by the post-transform
 ``transforms.ScriptHooks``, which only they run. EPUB, LaTeX, text, man and Texinfo get the plain
 content and nothing else: their writers skip the hook nodes and pass through the wrappers.
 """

@@ -1,6 +1,6 @@
 """Post-transforms: the course map gets its tracks and totals (every builder); the interactive
 builders also get the hooks the progress script fills in (``ScriptHooks``, restricted to
-``extensions.rendering.INTERACTIVE_BUILDERS``)."""
+``extensions.builders.INTERACTIVE``)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..rendering import INTERACTIVE_BUILDERS
+from ..builders import INTERACTIVE
 from . import render
 from .collect import Course, Track, collect_course
 from .config import ProgressConfig
@@ -81,7 +81,7 @@ class FillProgress(SphinxPostTransform):
 class ScriptHooks(SphinxPostTransform):
     """The elements the progress script fills in, for the builders whose pages load it."""
 
-    builders = INTERACTIVE_BUILDERS
+    builders = INTERACTIVE
     # After FillProgress (5) has put the course map's status nodes in place.
     default_priority = 6
 

@@ -6,12 +6,12 @@ table in docs/authoring/progress-format.md is generated from it (``{progress-war
 
 from __future__ import annotations
 
-from ..warning_table import Subtypes
+from ..warnings_ import Subtypes
 
 TYPE = "progress"
 
 
-class Subtype(Subtypes):
+class Subtype(Subtypes, kind=TYPE):
     """A warning subtype, with what it tells a maintainer."""
 
     CONFIG = (

@@ -31,13 +31,13 @@ from .parse import (
     QuizDirective,
 )
 from .transform import RENDERINGS
-from .warnings_table import QuizWarnings
 
 __all__ = ["misconceptions", "questions_by_doc", "setup"]
 __version__ = "0.1.0"
 
 
 def setup(app):
+    app.setup_extension("extensions.warnings_")  # the {kq-warnings} tables
     through = (nodes.visit_through, nodes.depart_through)
     for node in nodes.NEUTRAL_NODES:
         app.add_node(node, **dict.fromkeys(("html", "latex", "text", "man", "texinfo"), through))
@@ -49,7 +49,6 @@ def setup(app):
     app.add_directive("hint", HintDirective, override=True)
     app.add_directive("explanation", ExplanationDirective)
     app.add_directive("feedback", FeedbackDirective)
-    app.add_directive("quiz-warnings", QuizWarnings)
     app.add_role("misconception", MisconceptionRole())
     for rendering in RENDERINGS:
         app.add_post_transform(rendering)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from docutils import nodes
 
-from ..rendering import is_interactive
+from ..builders import is_interactive
 from .transform import MARK
 
 STATIC = Path(__file__).parent / "static"

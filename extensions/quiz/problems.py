@@ -13,12 +13,12 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.util import logging
 
-from ..warning_table import Subtypes
+from ..warnings_ import Subtypes
 
 logger = logging.getLogger(__name__)
 
 
-class QuizWarning(Subtypes):
+class QuizWarning(Subtypes, kind="quiz"):
     """Every quiz warning subtype and what it means (the authoring page's table is made from it)."""
 
     NO_CORRECT = ("no_correct", "A choice question with no option marked `[x]`.")

@@ -1,7 +1,7 @@
 """Turning the builder-neutral quiz nodes into output, just before writing.
 
 One post-transform per rendering, each restricted to the builders it is for (see
-``extensions/rendering.py``), as sphinx-design does:
+``extensions/builders.py``), as sphinx-design does:
 
 - ``html``: interactive questions, each with its own "Show answer"; no page-end answer key;
 - ``dirhtml`` and ``singlehtml``: interactive questions and a folded answer key at the end;
@@ -20,7 +20,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..rendering import INTERACTIVE_BUILDERS
+from ..builders import INTERACTIVE
 from . import render_html, render_static
 from .nodes import NEUTRAL_NODES, kq_question, kq_quiz
 from .problems import Problem, error_box, literal_source, relative_path
@@ -102,7 +102,7 @@ class InteractiveQuiz(_QuizRendering):
 
 
 class InteractiveQuizWithKey(_QuizRendering):
-    builders = tuple(name for name in INTERACTIVE_BUILDERS if name != "html")
+    builders = tuple(name for name in INTERACTIVE if name != "html")
     renderer = render_html
     options = {"with_key": True}
 
