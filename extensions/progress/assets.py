@@ -33,12 +33,13 @@ from .warning_types import Subtype
 
 logger = logging.getLogger(__name__)
 
-# What one page costs in progress assets, gzipped: the bundle, the course file and the stylesheet
-# may not pass this together (bench/bench_progress.py prints it, tests/test_progress_assets.py
-# holds it for the real course). The course file moved here from every page's script tag (it was
-# about 3 KiB gzipped per page, outside the budget, before issue 25); the rest carries XP, levels,
-# streaks, review, the course map, dashboard, mastery, daily goal, set-aside copies and tests.
-ASSET_BUDGET = 16 * 1024
+# What a first page costs in progress assets, gzipped: the bundle, the stylesheet and the course
+# file together may not pass this (bench/bench_progress.py prints it; tests/test_progress_assets.py
+# holds it for the real course). Issue 25 moved the course data (about 7 KiB gzipped with 117
+# misconceptions and 209 questions) from every page's HTML, where no budget counted it, into this
+# one file, which a browser caches for the rest of the site: about 19.5 KiB in all, which leaves
+# room for about a third more questions and misconceptions before this needs a look.
+ASSET_BUDGET = 22 * 1024
 
 # What the site serves: built from js/ by build.mjs (see there).
 DIST = Path(__file__).parent / "static" / "dist"

@@ -110,7 +110,7 @@ test("the quiz's own attempt count is honoured too", () => {
 });
 
 test("no XP once the answer was revealed, whether by event or flag", () => {
-  let s = reveal(freshRecord(), IX, "a1", ctx()).state;
+  const s = reveal(freshRecord(), IX, "a1", ctx()).state;
   let r = answer(s, IX, ok("a1"), ctx());
   assert.equal(r.gained, 0);
   assert.equal(r.state.questions.a1.xp, 0);
@@ -660,7 +660,9 @@ test("a learner's week: goal, rest day, review, a test, mastery and a streak tha
   let s = freshRecord(), now = 0;
   const say = (day, id, right, extra = {}) =>
     (s = answer(s, W, { id, correct: right, attempt: 1, ...extra }, { today: day, now: ++now }).state);
-  const reviewAll = (day) => due(s, W, day).forEach((id) => say(day, id, true));
+  const reviewAll = (day) => {
+    for (const id of due(s, W, day)) say(day, id, true);
+  };
   const at = (day) => ({
     counted: s.counts[day] || 0,
     streak: streaks(s.goalDays, day).current,
@@ -669,7 +671,7 @@ test("a learner's week: goal, rest day, review, a test, mastery and a streak tha
   });
   // Monday: track t, one miss. Four learning answers miss the default goal of 5; lowering the
   // goal to 4 meets it.
-  ["t1", "t2", "t3"].forEach((id) => say("2026-03-02", id, true));
+  for (const id of ["t1", "t2", "t3"]) say("2026-03-02", id, true);
   say("2026-03-02", "t4", false);
   say("2026-03-02", "t4", true, { attempt: 2 });
   assert.deepEqual(at("2026-03-02"), { counted: 4, streak: 0, xp: 85, mastery: "Familiar/Not started/Not started" });
@@ -677,7 +679,7 @@ test("a learner's week: goal, rest day, review, a test, mastery and a streak tha
   assert.equal(at("2026-03-02").streak, 1);
   // Tuesday: t4 is due (the miss); then track u.
   reviewAll("2026-03-03");
-  ["u1", "u2", "u3", "u4"].forEach((id) => say("2026-03-03", id, true));
+  for (const id of ["u1", "u2", "u3", "u4"]) say("2026-03-03", id, true);
   assert.deepEqual(at("2026-03-03"), { counted: 5, streak: 2, xp: 175, mastery: "Familiar/Familiar/Not started" });
   // Wednesday: t1-t3 come back (two days after a first-time right answer): t is Proficient.
   reviewAll("2026-03-04");
@@ -691,7 +693,7 @@ test("a learner's week: goal, rest day, review, a test, mastery and a streak tha
   assert.deepEqual(at("2026-03-06"), { counted: 7, streak: 4, xp: 190, mastery: "Proficient/Proficient/Attempted" });
   // Saturday: a test of track v. v3 and v4 pay full XP and complete v (bonus); v2, already paid
   // and not due, is practice. Two learning answers: the goal is missed.
-  ["v2", "v3", "v4"].forEach((id) => say("2026-03-07", id, true, { test: true }));
+  for (const id of ["v2", "v3", "v4"]) say("2026-03-07", id, true, { test: true });
   assert.deepEqual(at("2026-03-07"), { counted: 2, streak: 4, xp: 260, mastery: "Proficient/Proficient/Familiar" });
   // Sunday: t's second recalls make it Mastered. But Saturday was a second missed day in the
   // same week, so the streak starts again at 1.

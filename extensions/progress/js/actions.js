@@ -66,7 +66,8 @@ export function answer(record, course, detail, when) {
 }
 
 /** Revealing the answer counts as a miss: no XP for the question any more, and into review. */
-export const reveal = (record, course, id, when) => answer(record, course, { id, correct: false, revealed: true }, when);
+export const reveal = (record, course, id, when) =>
+  answer(record, course, { id, correct: false, revealed: true }, when);
 
 /** Sets the daily goal (1 to GOAL_MAX); lowering it can meet today's goal. */
 export function setGoal(record, course, goal, today) {

@@ -52,7 +52,13 @@ export function encode(record) {
 function migrate1to2(stored) {
   const questions = isObject(stored.q) ? stored.q : {};
   for (const question of Object.values(questions)) {
-    if (isObject(question) && question.c === true && question.b === undefined && isCount(question.t) && question.t > 0) {
+    if (
+      isObject(question) &&
+      question.c === true &&
+      question.b === undefined &&
+      isCount(question.t) &&
+      question.t > 0
+    ) {
       question.b = 2;
       question.d = addDays(dayKey(new Date(question.t)), 2);
     }
@@ -67,14 +73,16 @@ const failure = (code, error) => ({ code, error });
 
 // The stored record brought to `target`, or a failure.
 function upgrade(stored, migrations, target) {
-  if (!isObject(stored) || stored.schema !== SCHEMA) return failure("foreign", "This is not a Keras Quest progress file.");
+  if (!isObject(stored) || stored.schema !== SCHEMA)
+    return failure("foreign", "This is not a Keras Quest progress file.");
   if (!isCount(stored.v) || !stored.v) return failure("invalid", "The progress data has no valid version.");
   if (stored.v > target) {
     return failure("newer", `This progress is from a newer version of Keras Quest (schema ${stored.v}).`);
   }
   let current = clone(stored);
   while (current.v < target) {
-    if (!migrations[current.v]) return failure("invalid", `The progress data cannot be upgraded from schema ${current.v}.`);
+    if (!migrations[current.v])
+      return failure("invalid", `The progress data cannot be upgraded from schema ${current.v}.`);
     current = migrations[current.v](current);
   }
   return { stored: current };

@@ -28,7 +28,8 @@ function celebration(app, result, before, metBefore) {
   const was = level(before, course.levels);
   const now = level(totalXp(record), course.levels);
   const words = [];
-  if (result.gained) words.push(`+${formatNumber(result.gained)} XP${result.bonus?.length ? ", track bonus included" : ""}.`);
+  if (result.gained)
+    words.push(`+${formatNumber(result.gained)} XP${result.bonus?.length ? ", track bonus included" : ""}.`);
   if (now.number > was.number) words.push(`Level up! You reached Lv ${now.number} — ${now.name}.`);
   if (!metBefore && record.goalDays.includes(app.today())) words.push("Daily goal met!");
   const unlocked = result.achievements || [];

@@ -23,7 +23,7 @@ function copyOf(source, id, href) {
 }
 
 // The questions of one page into their slots; `lost(id, slot)` for those it could not copy.
-function fillFromPage(app, root, href, slots, lost) {
+function fillFromPage(root, href, slots, lost) {
   return load(href).then(
     (source) => {
       for (const [id, slot] of slots) {
@@ -52,11 +52,15 @@ export function copyInto(app, slots, root, lost) {
     if (!byPage.has(page)) byPage.set(page, []);
     byPage.get(page).push([id, slot]);
   }
-  return Promise.all([...byPage].map(([page, pageSlots]) => fillFromPage(app, root, app.url(page), pageSlots, lost)));
+  return Promise.all([...byPage].map(([page, pageSlots]) => fillFromPage(root, app.url(page), pageSlots, lost)));
 }
 
 /** In place of a question that could not be copied: a link to answer it on its page. */
 export function linkHome(app, id, slot) {
   const track = trackOf(app.course, id);
-  slot.append("Answer this question on ", app.link(app.course.questions.get(id).page, track ? track.title : "its page"), ".");
+  slot.append(
+    "Answer this question on ",
+    app.link(app.course.questions.get(id).page, track ? track.title : "its page"),
+    ".",
+  );
 }

@@ -58,7 +58,11 @@ export function renderMap(app, day) {
     for (const element of $$(`[data-kq-track="${track.slug}"]`)) renderCard(app, element, track, figures);
   }
   for (const element of $$("[data-kq-continue]")) {
-    if (next) element.replaceChildren(started ? "Continue where you left off: " : "Start here: ", app.link(next.page, next.title));
+    if (next)
+      element.replaceChildren(
+        started ? "Continue where you left off: " : "Start here: ",
+        app.link(next.page, next.title),
+      );
     else element.textContent = "Every track is done!";
     element.hidden = !playableTracks(course).length;
   }

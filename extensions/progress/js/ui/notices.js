@@ -28,7 +28,9 @@ function damagedNotice(app, warning) {
     app.store.dismiss();
     notice.remove();
   });
-  const restore = app.course.progressPage ? app.link(app.course.progressPage, "See and restore the set-aside copy") : "";
+  const restore = app.course.progressPage
+    ? app.link(app.course.progressPage, "See and restore the set-aside copy")
+    : "";
   notice.append(
     make("p", { textContent: warning.why === "damaged" ? DAMAGED : UNREADABLE }),
     make("p", {}, restore, " ", dismiss),
@@ -40,7 +42,9 @@ function damagedNotice(app, warning) {
 export function showNotices(app) {
   const notices = app.store.notices;
   for (; app.noticesShown < notices.length; app.noticesShown++) {
-    article().prepend(asStatus(make("p", { className: "kq-notice", textContent: NOTES[notices[app.noticesShown].code] })));
+    article().prepend(
+      asStatus(make("p", { className: "kq-notice", textContent: NOTES[notices[app.noticesShown].code] })),
+    );
   }
   const warning = app.store.warning();
   const shown = $("[data-kq-damaged]");

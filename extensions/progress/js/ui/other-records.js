@@ -17,13 +17,19 @@ export function readOther(app, text) {
   if (parsed.error) return parsed;
   const { state, ignored } = adopt(parsed.state, app.course, app.today());
   const notes = [];
-  if (ignored) notes.push(`${count(ignored, "question")} this course does not have ${ignored === 1 ? "was" : "were"} ignored.`);
-  if (parsed.problems.length) notes.push(`${count(parsed.problems.length, "damaged part")} skipped (${parsed.problems[0]}).`);
+  if (ignored)
+    notes.push(`${count(ignored, "question")} this course does not have ${ignored === 1 ? "was" : "were"} ignored.`);
+  if (parsed.problems.length)
+    notes.push(`${count(parsed.problems.length, "damaged part")} skipped (${parsed.problems[0]}).`);
   return { state, note: notes.join(" ") };
 }
 
 /** A change that merges another record into the learner's. */
 export const mergeWith = (app, other) => (record) => {
   const merged = merge(record, other);
-  return { state: merged, gained: totalXp(merged) - totalXp(record), achievements: unlock(merged, app.course, app.today()) };
+  return {
+    state: merged,
+    gained: totalXp(merged) - totalXp(record),
+    achievements: unlock(merged, app.course, app.today()),
+  };
 };

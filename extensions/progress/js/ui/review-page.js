@@ -10,7 +10,9 @@ import { copyInto, linkHome } from "./copied-questions.js";
 function origin(app, id) {
   const track = trackOf(app.course, id);
   const pays = paysNow(app.record, app.course, id);
-  const source = track ? app.link(track.page, track.title) : app.link(app.course.questions.get(id).page, "another page");
+  const source = track
+    ? app.link(track.page, track.title)
+    : app.link(app.course.questions.get(id).page, "another page");
   const worth = pays ? `pays ${formatNumber(pays)} XP now` : "review only, no XP (already earned or revealed)";
   return make("p", { className: "kq-review__from" }, "From ", source, ` · ${worth}`);
 }
