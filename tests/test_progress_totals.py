@@ -90,6 +90,7 @@ def test_changed_questions_rewrite_every_page_with_fresh_data(tmp_path):
     src, out = copy_root(tmp_path / "src"), tmp_path / "out"
     assert sphinx_build(src, out)[0] == 0
     assert [q["xp"] for q in page_data(out / "extra.html")["tracks"][0]["questions"]] == [10, 20]
+    (first_file,) = (out / "_static").glob("kq-course.*.js")
     track = src / "tracks" / "01-alpha.md"
     track.write_text(track.read_text(encoding="utf-8").replace(":xp: 20", ":xp: 40"), "utf-8")
     code, stdout, stderr = sphinx_build(src, out)
@@ -98,3 +99,7 @@ def test_changed_questions_rewrite_every_page_with_fresh_data(tmp_path):
     # ...yet a page that neither changed nor links to it gets the new totals too.
     assert [q["xp"] for q in page_data(out / "extra.html")["tracks"][0]["questions"]] == [10, 40]
     assert "2 questions · 50 XP" in (out / "index.html").read_text(encoding="utf-8")
+    # The course file's name changed with its content (no browser cache serves the old data),
+    # and the old file is gone.
+    (course_file,) = (out / "_static").glob("kq-course.*.js")
+    assert course_file.name != first_file.name
