@@ -20,6 +20,7 @@ Authoring syntax and options: docs/authoring/quizzes.md.
 
 from __future__ import annotations
 
+from ..builders import add_static_dir
 from . import assets, nodes
 from .domain import QuizDomain, misconceptions, questions_by_doc
 from .parse import (
@@ -52,7 +53,7 @@ def setup(app):
     app.add_role("misconception", MisconceptionRole())
     for rendering in RENDERINGS:
         app.add_post_transform(rendering)
-    app.connect("builder-inited", assets.add_static_path)
+    add_static_dir(app, assets.STATIC)
     app.connect("html-page-context", assets.link_assets)
     return {
         "version": __version__,

@@ -28,6 +28,8 @@ from .render_common import text_of
 
 #: Set on a document whose output contains interactive questions (assets.py reads it).
 MARK = "kq_interactive"
+#: The interactive builders whose pages stand alone: no page-end answer key (see InteractiveQuiz).
+WITHOUT_KEY = tuple(name for name in INTERACTIVE if name == "html")
 
 
 class _QuizRendering(SphinxPostTransform):
@@ -95,14 +97,14 @@ class _QuizRendering(SphinxPostTransform):
 class InteractiveQuiz(_QuizRendering):
     # Standalone pages leave the page-end key out: each question already has its own "Show
     # answer", and repeating every explanation was most of what quizzes added to build time.
-    builders = ("html",)
+    builders = WITHOUT_KEY
     renderer = render_html
     with_key = False
     options = {"with_key": False}
 
 
 class InteractiveQuizWithKey(_QuizRendering):
-    builders = tuple(name for name in INTERACTIVE if name != "html")
+    builders = tuple(name for name in INTERACTIVE if name not in WITHOUT_KEY)
     renderer = render_html
     options = {"with_key": True}
 
