@@ -22,6 +22,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.parsing import nested_parse_to_nodes
 
 from . import validate
+from .domain import REFUSED_ID
 from .draft import Checked, Draft, DraftOption, RawOption, Tag
 from .nodes import (
     kq_explanation,
@@ -36,7 +37,7 @@ from .nodes import (
     kq_section_ref,
     kq_text,
 )
-from .problems import Problem, error_box, literal_source, report
+from .problems import Problem, QuizWarning, error_box, literal_source, report
 
 # Keys in env.current_document while a quiz / a question is being parsed.
 QUIZ_KEY = "kq_quiz"
@@ -56,7 +57,7 @@ class OpenOptionSpec(dict):
     """An option spec that lets unknown options through, marked as ``UnknownOption``.
 
     The parsers would otherwise report an unknown option with their own generic message and drop
-    it; this way the directive reports it as ``quiz.unknown_option`` and shows an error box.
+    it; this way the directive reports it as ``quiz.unknown-option`` and shows an error box.
     """
 
     def __missing__(self, key: str):
@@ -271,7 +272,7 @@ class QuizBase(SphinxDirective):
         """Options written in the source that MyST did not pass on (it could not read them)."""
         return [
             self.problem(
-                "dropped_options",
+                QuizWarning.DROPPED_OPTIONS,
                 f"the option ':{option.name}:' was dropped while the page was read (MyST could "
                 "not read the option block); write each option on its own line as ':name: value' "
                 "right after the opening fence",
@@ -285,7 +286,7 @@ class QuizBase(SphinxDirective):
         listed = ", ".join(f":{name}:" for name in known) or "none"
         return [
             self.problem(
-                "unknown_option",
+                QuizWarning.UNKNOWN_OPTION,
                 f"unknown option ':{name}:' in {{{self.name}}} (known options: {listed})",
                 option_line(self, name),
             )
@@ -303,7 +304,7 @@ class QuizDirective(QuizBase):
         doc = self.env.current_document
         if doc.get(QUIZ_KEY) is not None:
             # Its questions still count as the outer quiz's: report, but keep them.
-            problem = self.problem("structure", "a {quiz} cannot contain another {quiz}")
+            problem = self.problem(QuizWarning.STRUCTURE, "a {quiz} cannot contain another {quiz}")
             # Its content is shown (and checked) as the outer quiz's, so the box shows no copy.
             return [*self.fail([problem], nodes.container()), *parse_body(self)]
         index = self.env.new_serialno("kq-quiz") + 1
@@ -330,7 +331,7 @@ class QuizDirective(QuizBase):
         if reserved:
             problems.append(
                 self.problem(
-                    "reserved_class",
+                    QuizWarning.RESERVED_CLASS,
                     f"':class: {' '.join(reserved)}' uses the 'kq-' prefix, which names the "
                     "parts the quiz script and the course's styles act on (a quiz marked "
                     "'kq-question' would be taken for a question); choose another name",
@@ -342,7 +343,7 @@ class QuizDirective(QuizBase):
             line, text = heading
             problems.append(
                 self.problem(
-                    "fence",
+                    QuizWarning.FENCE,
                     f"the {{quiz}} runs on into the heading '{text}': its closing fence is "
                     "missing, so the rest of the page became part of the quiz. Close it with a "
                     "line of as many colons as its opening fence, before the heading",
@@ -352,7 +353,7 @@ class QuizDirective(QuizBase):
         problems += unsafe
         problems += [
             Problem(
-                "raw_html",
+                QuizWarning.RAW_HTML,
                 "raw HTML in a quiz (left out of the page): " + validate.RAW_HTML_ADVICE,
                 *node_place(raw, self.get_source_info()[0], self.lineno),
             )
@@ -363,7 +364,7 @@ class QuizDirective(QuizBase):
             or child.next_node(nodes.error, include_self=True) is not None
             for child in children
         ):
-            problems.append(self.problem("empty_quiz", "a {quiz} without any {question}"))
+            problems.append(self.problem(QuizWarning.EMPTY_QUIZ, "a {quiz} without any {question}"))
         kept = [name for name in classes if name not in reserved]
         quiz = kq_quiz("", *children, index=index, classes=kept)
         self.set_source_info(quiz)
@@ -382,56 +383,63 @@ class QuestionDirective(QuizBase):
     option_spec = OpenOptionSpec(dict.fromkeys(validate.QUESTION_OPTIONS, directives.unchanged))
 
     def run(self) -> list[nodes.Node]:
+        quiz = self.env.current_document.get(QUIZ_KEY)
+        misplaced = self.misplaced(quiz)
+        if not misplaced:
+            quiz["count"] += 1
+        # Wherever it stands, its content is read and judged: every problem, in one build.
+        number = (quiz["index"], quiz["count"]) if quiz else (0, 0)
+        draft = self.read(derive_id(self.env.docname, *number))
+        found, checked = validate.check(draft)
+        problems = [*misplaced, *self.dropped_options(draft.options), *found]
+        if problems:
+            return self.refuse(draft, problems)
+        return [build_node(draft, checked, self.env.docname)]
+
+    def misplaced(self, quiz: dict | None) -> list[Problem]:
+        """The problem of where the question stands: outside a quiz, or in another question."""
         doc = self.env.current_document
-        quiz = doc.get(QUIZ_KEY)
         if quiz is None and doc.get(LAST_QUIZ_KEY) is not None:
             # The usual cause: `:::{quiz}` around `:::{question}`. A colon fence ends at the
             # first bare line of at least as many colons, so the first question's closing
             # fence closed the quiz and every later question falls out of it.
-            return self.fail(
-                [
-                    self.problem(
-                        "fence",
-                        "a {question} outside a {quiz}, after the {quiz} at line "
-                        f"{doc[LAST_QUIZ_KEY]}: that quiz was probably closed early by a "
-                        "question's closing fence. An outer colon fence must have more colons "
-                        "than the fences inside it: write '::::{quiz}' ... '::::' around "
-                        "':::{question}' ... ':::' (or more colons still if the questions hold "
-                        "fenced parts)",
-                    )
-                ]
+            message = (
+                f"a {{question}} outside a {{quiz}}, after the {{quiz}} at line "
+                f"{doc[LAST_QUIZ_KEY]}: that quiz was probably closed early by a question's "
+                "closing fence. An outer colon fence must have more colons than the fences "
+                "inside it: write '::::{quiz}' ... '::::' around ':::{question}' ... ':::' (or "
+                "more colons still if the questions hold fenced parts)"
             )
+            return [self.problem(QuizWarning.FENCE, message)]
         if quiz is None or doc.get(QUESTION_KEY):
             where = "inside another {question}" if quiz else "outside a {quiz}"
-            return self.fail(
-                [
-                    self.problem(
-                        "structure", f"a {{question}} {where}; put it directly in a {{quiz}}"
-                    )
-                ]
-            )
-        quiz["count"] += 1
+            message = f"a {{question}} {where}; put it directly in a {{quiz}}"
+            return [self.problem(QuizWarning.STRUCTURE, message)]
+        return []
+
+    def read(self, derived_id: str) -> Draft:
+        """The question as written: its options, and its content parsed as a question's."""
+        doc = self.env.current_document
+        outer = doc.get(QUESTION_KEY)
         doc[QUESTION_KEY] = True
         try:
             children = parse_body(self)
         finally:
-            doc[QUESTION_KEY] = False
-
+            doc[QUESTION_KEY] = outer
         source, line = self.get_source_info()
-        draft = Draft(
-            source=source,
-            line=line,
-            derived_id=derive_id(self.env.docname, quiz["index"], quiz["count"]),
-            options=read_options(self),
-        )
-        problems = self.dropped_options(draft.options)
+        draft = Draft(source, line, derived_id, options=read_options(self))
         assemble(draft, children)
         _place_tags(draft, _source_lines(self, source))
-        found, checked = validate.check(draft)
-        problems += found
-        if problems:
-            return self.fail(problems)
-        return [build_node(draft, checked, self.env.docname)]
+        return draft
+
+    def refuse(self, draft: Draft, problems: list[Problem]) -> list[nodes.Node]:
+        """The error box, carrying the question's id when it is a valid one: the domain checks
+        it against every other question's, so a reused id is reported in this same build."""
+        box = self.fail(problems)
+        qid = draft.value("id")
+        if qid and validate.ID_PATTERN.match(qid):
+            box[0][REFUSED_ID] = [qid, draft.source, draft.line_of("id")]
+        return box
 
 
 class HintDirective(SphinxHint):
@@ -474,7 +482,7 @@ class ExplanationDirective(QuestionPart):
 
     node_class = kq_explanation
     outside = (
-        "structure",
+        QuizWarning.STRUCTURE,
         "an {explanation} outside a {question}; put it inside the question it explains",
     )
 
@@ -488,7 +496,7 @@ class FeedbackDirective(QuestionPart):
     """``{feedback}``: feedback for the option it is written in."""
 
     node_class = kq_feedback
-    outside = ("feedback_orphan", ORPHAN_MESSAGE)
+    outside = (QuizWarning.FEEDBACK_ORPHAN, ORPHAN_MESSAGE)
 
 
 class MisconceptionRole(SphinxRole):
@@ -505,7 +513,7 @@ class MisconceptionRole(SphinxRole):
             report(
                 [
                     Problem(
-                        "misconception_place",
+                        QuizWarning.MISCONCEPTION_PLACE,
                         f"{{misconception}}`{self.text}` outside a question: tag a wrong option "
                         "of a single or multiple choice question with it",
                         source or self.env.doc2path(self.env.docname),
@@ -789,7 +797,7 @@ def neutralise(children: list[nodes.Node], source: str, default: int) -> list[Pr
                 continue
             problems.append(
                 Problem(
-                    "unsafe_url",
+                    QuizWarning.UNSAFE_URL,
                     f"a link to '{ref['refuri'][:60]}' in a quiz: only web (http, https) and "
                     "mail addresses, or pages of the site, may be linked; the link is shown as "
                     "plain text",
@@ -802,7 +810,7 @@ def neutralise(children: list[nodes.Node], source: str, default: int) -> list[Pr
                 continue
             problems.append(
                 Problem(
-                    "unsafe_url",
+                    QuizWarning.UNSAFE_URL,
                     f"the image '{image['uri'][:60]}' in a quiz does not come from the site: "
                     "it is left out, so the quiz makes no request that leaves the site. Copy "
                     "the image into the repository and give its relative path",
@@ -813,7 +821,7 @@ def neutralise(children: list[nodes.Node], source: str, default: int) -> list[Pr
         for meta in list(child.findall(nodes.meta)):
             problems.append(
                 Problem(
-                    "raw_html",
+                    QuizWarning.RAW_HTML,
                     "a meta tag (`.. meta::`) in a quiz: it is raw markup for the page's head "
                     "and is left out; " + validate.RAW_HTML_ADVICE,
                     *_place_of(meta, source, default),
@@ -891,6 +899,7 @@ def build_node(draft: Draft, checked: Checked, docname: str = "") -> kq_question
         question["number"] = checked.number
         question["tolerance"] = checked.tolerance
     question.source, question.line = draft.source, draft.line
+    question["id_line"] = draft.line_of("id")  # where a duplicate-id warning points
     question += kq_text("", *draft.text)
     if draft.choices is not None:
         choices = kq_options()
