@@ -301,19 +301,13 @@ class QuizDirective(QuizBase):
     option_spec = OpenOptionSpec({"class": directives.class_option})
 
     def run(self) -> list[nodes.Node]:
-        doc = self.env.current_document
-        if doc.get(QUIZ_KEY) is not None:
+        if self.env.current_document.get(QUIZ_KEY) is not None:
             # Its questions still count as the outer quiz's: report, but keep them.
             problem = self.problem(QuizWarning.STRUCTURE, "a {quiz} cannot contain another {quiz}")
             # Its content is shown (and checked) as the outer quiz's, so the box shows no copy.
             return [*self.fail([problem], nodes.container()), *parse_body(self)]
         index = self.env.new_serialno("kq-quiz") + 1
-        doc[QUIZ_KEY] = {"index": index, "count": 0}
-        doc[LAST_QUIZ_KEY] = self.get_source_info()[1]
-        try:
-            children = parse_body(self)
-        finally:
-            doc[QUIZ_KEY] = None
+        children = self.read(index)
         # Its questions reported (and refused) their own raw markup; the rest is the quiz's.
         outside = [
             raw
@@ -324,9 +318,39 @@ class QuizDirective(QuizBase):
         children, _removed = remove_raw(children)
         children = [child for child in children if not isinstance(child, nodes.meta)]
         unsafe = neutralise(children, self.get_source_info()[0], self.lineno)
+        classes = [name for name in self.options.get("class", []) if isinstance(name, str)]
+        problems = [
+            *self.option_problems(classes),
+            *self.heading_problems(),
+            *unsafe,
+            *self.raw_problems(outside),
+        ]
+        if not _has_questions(children):
+            problems.append(self.problem(QuizWarning.EMPTY_QUIZ, "a {quiz} without any {question}"))
+        kept = [name for name in classes if not name.startswith("kq-")]
+        quiz = kq_quiz("", *children, index=index, classes=kept)
+        self.set_source_info(quiz)
+        if problems:
+            # The box goes above the quiz; its questions still render. What it refused (raw
+            # markup) is gone from the quiz, and shown in the box as the author wrote it.
+            shown = [literal_source(raw.astext()) for raw in outside]
+            return [*self.fail(problems, nodes.container("", *shown)), quiz]
+        return [quiz]
+
+    def read(self, index: int) -> list[nodes.Node]:
+        """The quiz's content, parsed with this quiz as the one its questions belong to."""
+        doc = self.env.current_document
+        doc[QUIZ_KEY] = {"index": index, "count": 0}
+        doc[LAST_QUIZ_KEY] = self.get_source_info()[1]
+        try:
+            return parse_body(self)
+        finally:
+            doc[QUIZ_KEY] = None
+
+    def option_problems(self, classes: list[str]) -> list[Problem]:
+        """Unknown and dropped options, and classes with the prefix the quiz's own parts use."""
         problems = self.unknown_options(["class"])
         problems += self.dropped_options(read_options(self))
-        classes = [name for name in self.options.get("class", []) if isinstance(name, str)]
         reserved = [name for name in classes if name.startswith("kq-")]
         if reserved:
             problems.append(
@@ -338,42 +362,41 @@ class QuizDirective(QuizBase):
                     option_line(self, "class"),
                 )
             )
+        return problems
+
+    def heading_problems(self) -> list[Problem]:
+        """A heading inside the quiz: the sign of a missing closing fence."""
         heading = _first_heading(self)
-        if heading is not None:
-            line, text = heading
-            problems.append(
-                self.problem(
-                    QuizWarning.FENCE,
-                    f"the {{quiz}} runs on into the heading '{text}': its closing fence is "
-                    "missing, so the rest of the page became part of the quiz. Close it with a "
-                    "line of as many colons as its opening fence, before the heading",
-                    line,
-                )
-            )
-        problems += unsafe
-        problems += [
+        if heading is None:
+            return []
+        line, text = heading
+        message = (
+            f"the {{quiz}} runs on into the heading '{text}': its closing fence is missing, so "
+            "the rest of the page became part of the quiz. Close it with a line of as many "
+            "colons as its opening fence, before the heading"
+        )
+        return [self.problem(QuizWarning.FENCE, message, line)]
+
+    def raw_problems(self, outside: list[nodes.raw]) -> list[Problem]:
+        """Raw markup in the quiz but in none of its questions (they report their own)."""
+        source = self.get_source_info()[0]
+        return [
             Problem(
                 QuizWarning.RAW_HTML,
                 "raw HTML in a quiz (left out of the page): " + validate.RAW_HTML_ADVICE,
-                *node_place(raw, self.get_source_info()[0], self.lineno),
+                *node_place(raw, source, self.lineno),
             )
             for raw in outside
         ]
-        if not problems and not any(
-            child.next_node(kq_question, include_self=True) is not None
-            or child.next_node(nodes.error, include_self=True) is not None
-            for child in children
-        ):
-            problems.append(self.problem(QuizWarning.EMPTY_QUIZ, "a {quiz} without any {question}"))
-        kept = [name for name in classes if name not in reserved]
-        quiz = kq_quiz("", *children, index=index, classes=kept)
-        self.set_source_info(quiz)
-        if problems:
-            # The box goes above the quiz; its questions still render. What it refused (raw
-            # markup) is gone from the quiz, and shown in the box as the author wrote it.
-            shown = [literal_source(raw.astext()) for raw in outside]
-            return [*self.fail(problems, nodes.container("", *shown)), quiz]
-        return [quiz]
+
+
+def _has_questions(children: list[nodes.Node]) -> bool:
+    """True when the quiz holds a question, working or refused."""
+    return any(
+        child.next_node(kq_question, include_self=True) is not None
+        or child.next_node(nodes.error, include_self=True) is not None
+        for child in children
+    )
 
 
 class QuestionDirective(QuizBase):
@@ -574,6 +597,14 @@ def assemble(draft: Draft, children: list[nodes.Node]) -> None:
     """Fill ``draft`` with what the parsed content holds; ``validate.check`` judges it."""
     for child in children:
         _mark_task_checkboxes(child)
+    body = _sort_parts(draft, children)
+    options_list = _read_options_list(draft, body)
+    _find_strays(draft, body, options_list)
+
+
+def _sort_parts(draft: Draft, children: list[nodes.Node]) -> list[nodes.Node]:
+    """Hints and explanations into ``draft`` (and any option written on a part, which a part
+    cannot take); returns the rest: the question's text, its options and what follows them."""
     body: list[nodes.Node] = []
     for child in children:
         for part in child.findall(
@@ -587,17 +618,25 @@ def assemble(draft: Draft, children: list[nodes.Node]) -> None:
             draft.explanations.append(child)
         else:
             body.append(child)
+    return body
 
-    kind = draft.kind
+
+def _option_lists(kind: str, body: list[nodes.Node]) -> list[nodes.Element]:
+    """The lists of ``body`` that hold the options of a question of ``kind``."""
     if kind == "order":
-        lists = [n for n in body if isinstance(n, nodes.enumerated_list)]
-    elif kind in ("single", "multiple"):
+        return [n for n in body if isinstance(n, nodes.enumerated_list)]
+    if kind in ("single", "multiple"):
         lists = [n for n in body if isinstance(n, nodes.bullet_list)]
         # A bullet list in the question text is fine; only task lists are options.
         tasks = [n for n in lists if "contains-task-list" in n.get("classes", [])]
-        lists = tasks if len(tasks) > 1 else lists
-    else:
-        lists = []
+        return tasks if len(tasks) > 1 else lists
+    return []
+
+
+def _read_options_list(draft: Draft, body: list[nodes.Node]) -> nodes.Element | None:
+    """The question's text and its options into ``draft``; returns the options list, if any."""
+    kind = draft.kind
+    lists = _option_lists(kind, body)
     options_list = None
     if lists:
         options_list = lists[-1]
@@ -618,7 +657,11 @@ def assemble(draft: Draft, children: list[nodes.Node]) -> None:
                 for n in body
                 if isinstance(n, nodes.bullet_list) and "contains-task-list" in n.get("classes", [])
             ]
+    return options_list
 
+
+def _find_strays(draft: Draft, body: list[nodes.Node], options_list) -> None:
+    """Every part, feedback, raw node and tag in a place it does not belong."""
     if options_list is not None:
         # A {hint} or an {explanation} indented under an option would read as its feedback.
         draft.parts_in_options.extend(
