@@ -57,7 +57,7 @@ def setup(app):
     app.connect("html-page-context", assets.link_assets)
     return {
         "version": __version__,
-        "env_version": 3,
+        "env_version": 4,  # 4: every question's id line, refused questions' ids (domain "ids")
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
