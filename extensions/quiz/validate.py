@@ -219,6 +219,11 @@ def _check_unused(draft: Draft, problem) -> None:
         )
 
 
+#: What a tag says when it stands where no tag belongs.
+TAGGED_ONLY = "only the wrong options of single and multiple choice questions can be tagged"
+TAG_PLACES = {"typed": "a typed question", "order": "an ordering question"}
+
+
 def _check_tags(draft: Draft, problem) -> dict[int, str]:
     """The misconception tags of the options, by option index; problems for every other use.
 
@@ -227,12 +232,10 @@ def _check_tags(draft: Draft, problem) -> dict[int, str]:
     document is read (``QuizDomain.check_consistency``).
     """
     kind = draft.kind
-    named = {"typed": "a typed question", "order": "an ordering question"}
-    only = "only the wrong options of single and multiple choice questions can be tagged"
     for tag in draft.misplaced_tags:
         where = (
-            f"on {named[kind]}: {only}"
-            if kind in named
+            f"on {TAG_PLACES[kind]}: {TAGGED_ONLY}"
+            if kind in TAG_PLACES
             else (
                 "is not on an option: write it in the feedback of a wrong option (indented under "
                 "`- [ ] ...`)"
@@ -243,40 +246,46 @@ def _check_tags(draft: Draft, problem) -> dict[int, str]:
         )
     found: dict[int, str] = {}
     for index, choice in enumerate(draft.choices or []):
-        for extra in choice.tags[1:]:
-            problem(
-                QuizWarning.MISCONCEPTION_MALFORMED,
-                f"a second {{misconception}} on one option ('{extra.label}' after "
-                f"'{choice.tags[0].label}'); an option reveals one misconception: keep one",
-                extra.line,
-            )
-        if not choice.tags:
-            continue
-        tag = choice.tags[0]
-        if kind not in ("single", "multiple"):
-            problem(
-                QuizWarning.MISCONCEPTION_PLACE,
-                f"{{misconception}}`{tag.label}` on {named.get(kind, kind)}: {only}",
-                tag.line,
-            )
-        elif choice.correct:
-            problem(
-                QuizWarning.MISCONCEPTION_CORRECT,
-                f"{{misconception}}`{tag.label}` on a correct option: a tag says which "
-                "misconception a wrong choice reveals; move it to a wrong option",
-                tag.line,
-            )
-        elif not LABEL.match(tag.label):
-            problem(
-                QuizWarning.MISCONCEPTION_MALFORMED,
-                f"'{tag.label}' is not a label: write the name of a section label such as "
-                "`keras-ops-vs-numpy` (lower-case letters, digits, '-', '_', '.'; no spaces, "
-                "no `<...>` or `#`)",
-                tag.line,
-            )
-        else:
-            found[index] = tag.label
+        label = _option_tag(draft, choice, problem)
+        if label is not None:
+            found[index] = label
     return found
+
+
+def _option_tag(draft: Draft, choice: DraftOption, problem) -> str | None:
+    """The label an option is tagged with, when the tag is usable; problems otherwise."""
+    for extra in choice.tags[1:]:
+        problem(
+            QuizWarning.MISCONCEPTION_MALFORMED,
+            f"a second {{misconception}} on one option ('{extra.label}' after "
+            f"'{choice.tags[0].label}'); an option reveals one misconception: keep one",
+            extra.line,
+        )
+    if not choice.tags:
+        return None
+    tag = choice.tags[0]
+    if draft.kind not in ("single", "multiple"):
+        where = TAG_PLACES.get(draft.kind, draft.kind)
+        message = f"{{misconception}}`{tag.label}` on {where}: {TAGGED_ONLY}"
+        problem(QuizWarning.MISCONCEPTION_PLACE, message, tag.line)
+    elif choice.correct:
+        problem(
+            QuizWarning.MISCONCEPTION_CORRECT,
+            f"{{misconception}}`{tag.label}` on a correct option: a tag says which "
+            "misconception a wrong choice reveals; move it to a wrong option",
+            tag.line,
+        )
+    elif not LABEL.match(tag.label):
+        problem(
+            QuizWarning.MISCONCEPTION_MALFORMED,
+            f"'{tag.label}' is not a label: write the name of a section label such as "
+            "`keras-ops-vs-numpy` (lower-case letters, digits, '-', '_', '.'; no spaces, "
+            "no `<...>` or `#`)",
+            tag.line,
+        )
+    else:
+        return tag.label
+    return None
 
 
 def _check_options(draft: Draft, problem) -> None:
