@@ -80,7 +80,7 @@ def test_incremental_rebuild_updates_data_and_forgets_fixed_duplicates(tmp_path)
     first = SphinxTestApp("html", srcdir=srcdir)
     try:
         first.build()
-        assert "[quiz.duplicate_id]" in strip_colors(first.warning.getvalue())
+        assert "[quiz.duplicate-id]" in strip_colors(first.warning.getvalue())
         assert ("p-alpha-1", 10) not in questions_by_doc(first.env)["hotel"]
     finally:
         first.cleanup()
@@ -90,7 +90,7 @@ def test_incremental_rebuild_updates_data_and_forgets_fixed_duplicates(tmp_path)
     second = SphinxTestApp("html", srcdir=srcdir)
     try:
         second.build()
-        assert "[quiz.duplicate_id]" not in strip_colors(second.warning.getvalue())
+        assert "[quiz.duplicate-id]" not in strip_colors(second.warning.getvalue())
         assert questions_by_doc(second.env)["hotel"] == [("p-hotel-1", 17), ("p-hotel-2", 10)]
         assert second.env.get_domain("quiz").data["questions"]["p-alpha-1"]["docname"] == "alpha"
     finally:

@@ -25,7 +25,7 @@ HOSTILE = ROOTS / "test-quiz-hostile"
 BUILDERS = ["html", "dirhtml", "singlehtml", "epub", "latex", "text"]
 WEB = ("html", "dirhtml", "singlehtml", "epub")
 WARNING = re.compile(
-    r"^(?P<path>\S+?):(?P<line>\d+): WARNING: (?P<message>.*) \[(?P<type>[\w.]+)\]$"
+    r"^(?P<path>\S+?):(?P<line>\d+): WARNING: (?P<message>.*) \[(?P<type>[\w.-]+)\]$"
 )
 
 
@@ -104,7 +104,7 @@ def pages(builder: str, out: Path) -> list[Path]:
 def test_no_builder_writes_what_a_quiz_refused_or_any_raw_markup(built):
     builder, out, stderr = built
     # The build did refuse (and report) the hostile parts: it is not quiet about them.
-    assert "[quiz.raw_html]" in stderr
+    assert "[quiz.raw-html]" in stderr
     joined = "\n".join(p.read_text(encoding="utf-8") for p in pages(builder, out))
     if builder in WEB:
         for page in pages(builder, out):
@@ -155,7 +155,7 @@ def test_links_and_images_that_could_run_or_reach_out_are_neutralised(tmp_path_f
     unsafe = [
         m
         for m in map(WARNING.match, (line.strip() for line in stderr.splitlines()))
-        if m and m["type"] == "quiz.unsafe_url" and m["path"].endswith("valid.md")
+        if m and m["type"] == "quiz.unsafe-url" and m["path"].endswith("valid.md")
     ]
     assert len(unsafe) == 5, stderr
     assert "meta tag (`.. meta::`) in a quiz" in stderr
@@ -171,7 +171,7 @@ def test_raw_html_in_an_included_file_is_reported_there(tmp_path_factory):
     code, _stdout, stderr = sphinx_build(HOSTILE, out, "html")
     assert code == 0, stderr
     warnings = [WARNING.match(line.strip()) for line in stderr.splitlines()]
-    raw = [w for w in warnings if w and w["type"] == "quiz.raw_html"]
+    raw = [w for w in warnings if w and w["type"] == "quiz.raw-html"]
     payload = [w for w in raw if w["path"].endswith("snippets/payload.md")]
     assert sorted(int(w["line"]) for w in payload) == [1, 3], [w.group(0) for w in raw]
     assert not [w for w in raw if w["path"].endswith("refused.md") and int(w["line"]) < 5]
@@ -359,8 +359,8 @@ def test_lines_stay_right_after_any_unicode_line_break(line_site, name):
             found[match["type"]] = int(match["line"])
     page = src / f"{name}.md"
     assert found == {
-        "quiz.bad_xp": newline_line(page, ":xp: lots"),
-        "quiz.duplicate_option": newline_line(page, "- [ ] a"),
+        "quiz.bad-xp": newline_line(page, ":xp: lots"),
+        "quiz.duplicate-option": newline_line(page, "- [ ] a"),
     }, warnings
 
 
@@ -395,9 +395,9 @@ def test_problems_in_an_included_file_name_that_file_and_line(tmp_path):
     )
     assert found == [
         # The including page's own lines stay right after the included file.
-        ("index.md", 19, "quiz.raw_html"),
+        ("index.md", 19, "quiz.raw-html"),
         ("index.md", 19, "quiz.structure"),
-        ("parts/options.md", 2, "quiz.duplicate_option"),
-        ("parts/quiz.md", 2, "quiz.no_explanation"),
-        ("parts/quiz.md", 4, "quiz.bad_xp"),
+        ("parts/options.md", 2, "quiz.duplicate-option"),
+        ("parts/quiz.md", 2, "quiz.no-explanation"),
+        ("parts/quiz.md", 4, "quiz.bad-xp"),
     ], warnings

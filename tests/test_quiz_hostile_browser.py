@@ -85,7 +85,7 @@ def hostile_course(tmp_path_factory, serve_dir):
     out = src.parent / "html"
     code, _stdout, stderr = sphinx_build(src, out)  # no -W: what a live preview builds
     assert code == 0, stderr
-    assert "[quiz.raw_html]" in stderr  # the hostile parts were there, and reported
+    assert "[quiz.raw-html]" in stderr  # the hostile parts were there, and reported
     ids = sorted(
         {
             qid

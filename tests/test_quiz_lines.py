@@ -19,7 +19,7 @@ MISTAKES = [
     ("duplicate option 'same-ln-{c}'", ("- [ ] same-ln-{c}")),
     ("unknown option ':class:' in {{explanation}}", ":class: x-ln-{c}"),
 ]
-WARNING = re.compile(r"index\.md:(?P<line>\d+): WARNING: (?P<message>.*) \[quiz\.\w+\]$")
+WARNING = re.compile(r"index\.md:(?P<line>\d+): WARNING: (?P<message>.*) \[quiz\.[\w-]+\]$")
 
 
 def line_of(text: str) -> int:

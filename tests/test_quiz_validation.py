@@ -19,31 +19,31 @@ from support import sphinx_build
 ROOTS = Path(__file__).parent / "roots"
 INVALID = ROOTS / "test-quiz-invalid"
 WARNING = re.compile(
-    r"^(?P<path>\S+?):(?P<line>\d+): WARNING: (?P<message>.*) \[(?P<type>[\w.]+)\]$"
+    r"^(?P<path>\S+?):(?P<line>\d+): WARNING: (?P<message>.*) \[(?P<type>[\w.-]+)\]$"
 )
 
 # page -> (warning subtype, part of the message, text on the line the warning must point to)
 CASES = {
-    "no_correct": ("no_correct", "no option is marked correct", ":::::{question}"),
-    "several_correct": ("several_correct", "has 2 correct options (lines 9, 11)", "- [x] c"),
-    "few_options": ("few_options", "needs at least two options, it has only 1", ":::::{question}"),
-    "duplicate_option": ("duplicate_option", "duplicate option 'alpha'", "- [ ] alpha"),
-    "empty_option": ("empty_option", "an option with no text", "- [ ]"),
-    "option_marker": ("option_marker", "option '[?] b' has no [x] or [ ] marker", "- [?] b"),
-    "no_explanation": ("no_explanation", "has no {explanation}", ":::::{question}"),
-    "empty_question": ("empty_question", "the question has no text", ":::::{question}"),
-    "no_accept": ("no_accept", "a typed question needs an accepted answer", ":::::{question}"),
-    "bad_tolerance": ("bad_number", "':tolerance: a bit' is not a number", ":tolerance:"),
-    "bad_number": ("bad_number", "':number: half' is not a number", ":number:"),
-    "few_items": ("few_items", "at least two items", ":::::{question}"),
-    "unknown_kind": ("unknown_kind", "unknown question kind 'truefalse'", ":kind:"),
-    "unknown_option": ("unknown_option", "unknown option ':shufle:'", ":shufle:"),
-    "unused_option": ("unused_option", ":accept: only applies to typed questions", ":accept:"),
-    "bad_id": ("bad_id", "question id 'bad id!' may only contain", ":id:"),
-    "bad_xp": ("bad_xp", "':xp: lots' is not a whole number", ":xp:"),
-    "feedback_orphan": ("feedback_orphan", "{feedback} attached to nothing", ":::{feedback}"),
-    "feedback_in_question": ("feedback_orphan", "{feedback} attached to nothing", "{feedback}"),
-    "feedback_in_order": ("feedback_orphan", "ordering items have no feedback", "{feedback}"),
+    "no_correct": ("no-correct", "no option is marked correct", ":::::{question}"),
+    "several_correct": ("several-correct", "has 2 correct options (lines 9, 11)", "- [x] c"),
+    "few_options": ("few-options", "needs at least two options, it has only 1", ":::::{question}"),
+    "duplicate_option": ("duplicate-option", "duplicate option 'alpha'", "- [ ] alpha"),
+    "empty_option": ("empty-option", "an option with no text", "- [ ]"),
+    "option_marker": ("option-marker", "option '[?] b' has no [x] or [ ] marker", "- [?] b"),
+    "no_explanation": ("no-explanation", "has no {explanation}", ":::::{question}"),
+    "empty_question": ("empty-question", "the question has no text", ":::::{question}"),
+    "no_accept": ("no-accept", "a typed question needs an accepted answer", ":::::{question}"),
+    "bad_tolerance": ("bad-number", "':tolerance: a bit' is not a number", ":tolerance:"),
+    "bad_number": ("bad-number", "':number: half' is not a number", ":number:"),
+    "few_items": ("few-items", "at least two items", ":::::{question}"),
+    "unknown_kind": ("unknown-kind", "unknown question kind 'truefalse'", ":kind:"),
+    "unknown_option": ("unknown-option", "unknown option ':shufle:'", ":shufle:"),
+    "unused_option": ("unused-option", ":accept: only applies to typed questions", ":accept:"),
+    "bad_id": ("bad-id", "question id 'bad id!' may only contain", ":id:"),
+    "bad_xp": ("bad-xp", "':xp: lots' is not a whole number", ":xp:"),
+    "feedback_orphan": ("feedback-orphan", "{feedback} attached to nothing", ":::{feedback}"),
+    "feedback_in_question": ("feedback-orphan", "{feedback} attached to nothing", "{feedback}"),
+    "feedback_in_order": ("feedback-orphan", "ordering items have no feedback", "{feedback}"),
     "question_outside": ("structure", "a {question} outside a {quiz}", ":::::{question}"),
     "two_explanations": ("structure", "only one {explanation}", ("::::{explanation}", 2)),
     "nested_quiz": ("structure", "a {quiz} cannot contain another {quiz}", (":::::{quiz}", 2)),
@@ -59,37 +59,37 @@ CASES = {
         "an {explanation} nested inside another part",
         "```{explanation}",
     ),
-    "empty_quiz": ("empty_quiz", "a {quiz} without any {question}", "::::{quiz}"),
+    "empty_quiz": ("empty-quiz", "a {quiz} without any {question}", "::::{quiz}"),
     # Hostile and careless option values: a typed warning, never a traceback.
-    "xp_superscript": ("bad_xp", "':xp: ²' is not a whole number", ":xp:"),
-    "xp_huge": ("bad_xp", "is not a whole number from 0 to 1000", ":xp:"),
-    "number_other_script": ("bad_number", "':number: ٣' is not a number", ":number:"),
-    "number_nan": ("bad_number", "':number: nan' is not a number", ":number:"),
+    "xp_superscript": ("bad-xp", "':xp: ²' is not a whole number", ":xp:"),
+    "xp_huge": ("bad-xp", "is not a whole number from 0 to 1000", ":xp:"),
+    "number_other_script": ("bad-number", "':number: ٣' is not a number", ":number:"),
+    "number_nan": ("bad-number", "':number: nan' is not a number", ":number:"),
     # Nothing silently changed or dropped.
-    "empty_id": ("empty_value", "':id:' has no value", ":id:"),
-    "empty_kind": ("empty_value", "':kind:' has no value", ":kind:"),
-    "invisible_id": ("empty_value", "':id:' has only invisible characters", ":id:"),
-    "flag_value": ("flag_value", "':shuffle:' is a switch and takes no value", ":shuffle:"),
-    "repeated_option": ("repeated_option", "':xp:' is given twice", (":xp:", 2)),
+    "empty_id": ("empty-value", "':id:' has no value", ":id:"),
+    "empty_kind": ("empty-value", "':kind:' has no value", ":kind:"),
+    "invisible_id": ("empty-value", "':id:' has only invisible characters", ":id:"),
+    "flag_value": ("flag-value", "':shuffle:' is a switch and takes no value", ":shuffle:"),
+    "repeated_option": ("repeated-option", "':xp:' is given twice", (":xp:", 2)),
     "explanation_option": (
-        "unknown_option",
+        "unknown-option",
         "unknown option ':class:' in {explanation}",
         ":class:",
     ),
-    "feedback_option": ("unknown_option", "unknown option ':class:' in {feedback}", ":class:"),
-    "hint_option": ("unknown_option", "unknown option ':class:' in {hint}", ":class:"),
-    "comment_question": ("empty_question", "the question has no text", ":::::{question}"),
-    "comment_explanation": ("no_explanation", "a comment is not an explanation", "{explanation}"),
-    "invisible_option": ("empty_option", "(only invisible characters)", "- [ ] \u200b"),
-    "nfc_duplicate": ("duplicate_option", "the same as line 8 to a reader", "- [ ] cafe"),
-    "split_bullets": ("split_options", "the options are split into 2 lists", "* [ ] c"),
-    "split_numbers": ("split_options", "the ordering are split into 2 lists", "3) third"),
-    "dropped_options": ("dropped_options", "the option ':id:' was dropped", ":id: c-dropped"),
+    "feedback_option": ("unknown-option", "unknown option ':class:' in {feedback}", ":class:"),
+    "hint_option": ("unknown-option", "unknown option ':class:' in {hint}", ":class:"),
+    "comment_question": ("empty-question", "the question has no text", ":::::{question}"),
+    "comment_explanation": ("no-explanation", "a comment is not an explanation", "{explanation}"),
+    "invisible_option": ("empty-option", "(only invisible characters)", "- [ ] \u200b"),
+    "nfc_duplicate": ("duplicate-option", "the same as line 8 to a reader", "- [ ] cafe"),
+    "split_bullets": ("split-options", "the options are split into 2 lists", "* [ ] c"),
+    "split_numbers": ("split-options", "the ordering are split into 2 lists", "3) third"),
+    "dropped_options": ("dropped-options", "the option ':id:' was dropped", ":id: c-dropped"),
     "unclosed_quiz": ("fence", "runs on into the heading 'Next section'", "## Next section"),
     # Quiz content is inert.
-    "raw_inline": ("raw_html", "raw HTML in a question", "<b onclick"),
-    "raw_block": ("raw_html", "raw HTML in a question", "<div><script>"),
-    "raw_directive": ("raw_html", "raw HTML in a question", "```{raw} html"),
+    "raw_inline": ("raw-html", "raw HTML in a question", "<b onclick"),
+    "raw_block": ("raw-html", "raw HTML in a question", "<div><script>"),
+    "raw_directive": ("raw-html", "raw HTML in a question", "```{raw} html"),
     # Issue #30: every part stands where it belongs; values are read as MyST reads them.
     "hint_under_option": ("structure", "a {hint} inside an option", "::::{hint}"),
     "explanation_under_option": (
@@ -97,17 +97,17 @@ CASES = {
         "an {explanation} inside an option",
         "::::{explanation}",
     ),
-    "accept_separators": ("no_accept", "a typed question needs an accepted answer", ":accept:"),
-    "reserved_class": ("reserved_class", "':class: kq-question' uses the 'kq-' prefix", ":class:"),
+    "accept_separators": ("no-accept", "a typed question needs an accepted answer", ":accept:"),
+    "reserved_class": ("reserved-class", "':class: kq-question' uses the 'kq-' prefix", ":class:"),
     "fence_too_short": (
         "fence",
         "after the {quiz} at line 3: that quiz was probably closed early",
         (":::{question}", 2),
     ),
     "duplicate_id_b": (
-        "duplicate_id",
+        "duplicate-id",
         "'c-shared' is already used by the question at",
-        "{question}",
+        ":id: c-shared",
     ),
 }
 
@@ -115,22 +115,22 @@ CASES = {
 # dropped (unknown label) or was never in a question, so there is no error box to look for.
 TAG_WARNINGS = {
     "misconception_unknown": (
-        "misconception_unknown",
+        "misconception-unknown",
         "`no-such-section` names an unknown section label (no page defines it)",
         "no-such-section",
     ),
     "misconception_anonymous": (
-        "misconception_unknown",
+        "misconception-unknown",
         "it labels no section: put the target right above a heading",
         "{misconception}`para-label`",
     ),
     "misconception_table": (
-        "misconception_unknown",
+        "misconception-unknown",
         "`mis-table-label` labels a table, a figure or a code block, not a section",
         "{misconception}`mis-table-label`",
     ),
     "misconception_outside": (
-        "misconception_place",
+        "misconception-place",
         "`mis-out-target` outside a question",
         "{misconception}",
     ),
@@ -138,32 +138,32 @@ TAG_WARNINGS = {
 # Tags that make the question unusable as written: a warning and an error box.
 CASES |= {
     "misconception_correct": (
-        "misconception_correct",
+        "misconception-correct",
         "on a correct option",
         "{misconception}",
     ),
     "misconception_typed": (
-        "misconception_place",
+        "misconception-place",
         "on a typed question: only the wrong options",
         "{misconception}",
     ),
     "misconception_order": (
-        "misconception_place",
+        "misconception-place",
         "on an ordering question: only the wrong options",
         "{misconception}",
     ),
     "misconception_malformed": (
-        "misconception_malformed",
+        "misconception-malformed",
         "'Keras Ops vs NumPy' is not a label",
         "{misconception}",
     ),
     "misconception_empty": (
-        "misconception_malformed",
+        "misconception-malformed",
         "an empty {misconception} role",
         "{misconception}``",
     ),
     "misconception_twice": (
-        "misconception_malformed",
+        "misconception-malformed",
         "a second {misconception} on one option ('mis-twice-b' after 'mis-twice-a')",
         "Also {misconception}",
     ),
@@ -245,7 +245,7 @@ def test_duplicate_id_keeps_the_first_and_boxes_the_second(built):
     second = (srcdir / "_build" / "html" / "duplicate_id_b.html").read_text()
     assert 'data-kq-id="c-shared"' in first
     assert 'data-kq-id="c-shared"' not in second
-    assert f"duplicate_id_a.md:{line_of('duplicate_id_a', '{question}')}" in second
+    assert f"duplicate_id_a.md:{line_of('duplicate_id_a', ':id:')}" in second
 
 
 def test_nothing_but_the_listed_pages_warns(built):
@@ -286,9 +286,9 @@ def test_suppress_warnings_silences_one_subtype(tmp_path):
         (srcdir / "index.md").read_text() + "\n```{toctree}\n:hidden:\n\nother\n```\n"
     )
     code, _out, err = sphinx_build(
-        srcdir, tmp_path / "out", "html", "-q", "-D", "suppress_warnings=quiz.no_correct"
+        srcdir, tmp_path / "out", "html", "-q", "-D", "suppress_warnings=quiz.no-correct"
     )
-    assert "[quiz.no_correct]" not in err
-    assert "[quiz.bad_xp]" in err
+    assert "[quiz.no-correct]" not in err
+    assert "[quiz.bad-xp]" in err
     # Suppressed or not, the broken question is still shown as an error box.
     assert "kq-error" in (tmp_path / "out" / "index.html").read_text()

@@ -48,7 +48,7 @@ class Subtype(Subtypes, kind=TYPE):
         "Raw HTML (a tag, an HTML block or `{raw}`) in a track page whose front matter has no "
         "`raw_html_reviewed: <who reviewed it, and why>`; or a `raw_html_reviewed` that gives "
         "no reason (empty, `true`, `false`, `null`, a number). Raw HTML inside a quiz is never "
-        "published, whatever the key says (`quiz.raw_html`).",
+        "published, whatever the key says (`quiz.raw-html`).",
     )
     TOCTREE = ("toctree", "A track is missing from the Tracks toctree of `docs/index.md`.")
     ORPHAN = (

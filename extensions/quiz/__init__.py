@@ -20,6 +20,7 @@ Authoring syntax and options: docs/authoring/quizzes.md.
 
 from __future__ import annotations
 
+from ..builders import add_static_dir
 from . import assets, nodes
 from .domain import QuizDomain, misconceptions, questions_by_doc
 from .parse import (
@@ -52,11 +53,11 @@ def setup(app):
     app.add_role("misconception", MisconceptionRole())
     for rendering in RENDERINGS:
         app.add_post_transform(rendering)
-    app.connect("builder-inited", assets.add_static_path)
+    add_static_dir(app, assets.STATIC)
     app.connect("html-page-context", assets.link_assets)
     return {
         "version": __version__,
-        "env_version": 3,
+        "env_version": 4,  # 4: every question's id line, refused questions' ids (domain "ids")
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

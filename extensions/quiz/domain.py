@@ -4,6 +4,8 @@ Per-document lists are the source of truth (``data["docs"]``), so purging a docu
 the documents a parallel reader returns are plain dictionary operations; everything else is
 derived from them. Duplicate ids are reported once all documents are read, which is also when
 the parallel readers have been merged, so ``-j N`` finds the same duplicates as a serial build.
+The ids of questions refused for other problems take part (``data["ids"]``): an author sees
+every clash in the same build as the other problems, not one build later.
 """
 
 from __future__ import annotations
@@ -15,19 +17,35 @@ from docutils import nodes
 from sphinx.domains import Domain
 from sphinx.util import logging
 
+from ..warnings_ import warn
 from .nodes import kq_option, kq_question
 from .problems import QuizWarning, relative_path
 
 logger = logging.getLogger(__name__)
 
-# One entry per question, in document order: [qid, xp, kind, lineno, source].
+# One entry per question, in document order: [qid, xp, kind, lineno, source, id line].
 Entry = list
+#: Set on the error box of a refused question whose id is usable: [qid, source, id line].
+REFUSED_ID = "kq_refused_id"
+
+
+def id_line(entry: Entry) -> int:
+    """The line of the entry's ``:id:`` (its question's line when the id is derived)."""
+    return entry[5] if len(entry) > 5 else entry[3]
+
+
+def duplicate_message(qid: str, owner: str) -> str:
+    """What a reused id is told: where the question that has it is (``file:line``)."""
+    return (
+        f"question id '{qid}' is already used by the question at {owner}; ids must be unique "
+        "across the site because learner progress is stored by id: give this question another id"
+    )
 
 
 class QuizDomain(Domain):
     name = "quiz"
     label = "Quiz"
-    data_version = 3
+    data_version = 4
     initial_data: dict[str, Any] = {
         # docname -> [entry, ...] in document order (the source of truth)
         "docs": {},
@@ -37,6 +55,8 @@ class QuizDomain(Domain):
         "tags": {},
         # docname -> ids of its sections (a tag must name a section, not a table or a figure)
         "sections": {},
+        # docname -> [[qid, source, id line], ...]: every question's id, refused ones included
+        "ids": {},
     }
 
     @property
@@ -51,9 +71,14 @@ class QuizDomain(Domain):
     def sections(self) -> dict[str, list[str]]:
         return self.data.setdefault("sections", {})
 
+    @property
+    def ids(self) -> dict[str, list[list]]:
+        return self.data.setdefault("ids", {})
+
     def clear_doc(self, docname: str) -> None:
         self.tags.pop(docname, None)
         self.sections.pop(docname, None)
+        self.ids.pop(docname, None)
         if self.docs.pop(docname, None) is not None:
             self._index()
 
@@ -65,6 +90,8 @@ class QuizDomain(Domain):
                 self.tags[docname] = otherdata["tags"][docname]
             if docname in otherdata.get("sections", {}):
                 self.sections[docname] = otherdata["sections"][docname]
+            if docname in otherdata.get("ids", {}):
+                self.ids[docname] = otherdata["ids"][docname]
         self._index()
 
     def process_doc(self, env, docname: str, document: nodes.document) -> None:
@@ -72,20 +99,17 @@ class QuizDomain(Domain):
         for position, node in enumerate(document.findall(kq_question)):
             # Kept on the node so the writer can tell a first occurrence from a duplicate.
             node["docname"], node["position"] = docname, position
-            entries.append([node["qid"], node["xp"], node["kind"], node.line or 0, node.source])
-        if entries:
-            self.docs[docname] = entries
-        else:
-            self.docs.pop(docname, None)
+            line = node.line or 0
+            entry = [node["qid"], node["xp"], node["kind"], line, node.source]
+            entries.append([*entry, node.get("id_line") or line])
+        _store(self.docs, docname, entries)
+        _store(self.ids, docname, _ids_in(document))
         tags = [
             [option["misconception"], option.source, option.get("misconception_line", 0)]
             for option in document.findall(kq_option)
             if option.get("misconception")
         ]
-        if tags:
-            self.tags[docname] = tags
-        else:
-            self.tags.pop(docname, None)
+        _store(self.tags, docname, tags)
         self.sections[docname] = [
             section_id
             for section in document.findall(nodes.section)
@@ -103,7 +127,7 @@ class QuizDomain(Domain):
         """Rebuild ``questions``: the first occurrence of each id, by (docname, position)."""
         questions: dict[str, dict[str, Any]] = {}
         for docname in sorted(self.docs):
-            for qid, xp, kind, lineno, _source in self.docs[docname]:
+            for qid, xp, kind, lineno, *_where in self.docs[docname]:
                 questions.setdefault(
                     qid, {"docname": docname, "lineno": lineno, "xp": xp, "kind": kind}
                 )
@@ -118,13 +142,15 @@ class QuizDomain(Domain):
         position = next(i for i, entry in enumerate(entries) if entry[0] == qid)
         return info["docname"], position
 
-    def duplicates(self) -> Iterable[tuple[Entry, Entry]]:
-        """(entry, entry of the first occurrence) for every reuse of an id."""
-        for docname in sorted(self.docs):
-            for position, entry in enumerate(self.docs[docname]):
-                first = self.first_occurrence(entry[0])
-                if first is not None and first != (docname, position):
-                    yield entry, self.docs[first[0]][first[1]]
+    def duplicates(self) -> Iterable[tuple[list, list]]:
+        """``([qid, source, id line], the same of the first question with that id)`` for every
+        reuse of an id, refused questions included, in (docname, document) order."""
+        first: dict[str, list] = {}
+        for docname in sorted(self.ids):
+            for entry in self.ids[docname]:
+                owner = first.setdefault(entry[0], entry)
+                if owner is not entry:
+                    yield entry, owner
 
     def used_labels(self) -> list[str]:
         """Every label a misconception tag names, once, in docname order."""
@@ -133,37 +159,35 @@ class QuizDomain(Domain):
         )
 
     def check_consistency(self) -> None:
-        sections = self.env.domaindata["std"]["labels"]
         for docname in sorted(self.tags):
             for label, source, lineno in self.tags[docname]:
-                if self.names_section(label):
-                    continue
-                if label in sections:
-                    where = (
-                        f"`{label}` labels a table, a figure or a code block, not a section; "
-                        "misconceptions are explained in sections"
+                if not self.names_section(label):
+                    warn(
+                        QuizWarning.MISCONCEPTION_UNKNOWN,
+                        f"{{misconception}}`{label}` names an unknown section label "
+                        f"({self._why_unknown(label)}); write '({label})=' on the line above "
+                        "the heading of the section that explains this misconception",
+                        f"{source}:{lineno}",
+                        logger=logger,
                     )
-                elif label in self.env.domaindata["std"]["anonlabels"]:
-                    where = "it labels no section: put the target right above a heading"
-                else:
-                    where = "no page defines it"
-                logger.warning(
-                    f"{{misconception}}`{label}` names an unknown section label ({where}); "
-                    f"write '({label})=' on the line above the heading of the section that "
-                    "explains this misconception",
-                    type="quiz",
-                    subtype=QuizWarning.MISCONCEPTION_UNKNOWN,
-                    location=f"{source}:{lineno}",
-                )
-        for (qid, _xp, _kind, lineno, source), first in self.duplicates():
-            owner = f"{relative_path(first[4], self.env.srcdir)}:{first[3]}"
-            logger.warning(
-                f"question id '{qid}' is already used by the question at {owner}; ids must be "
-                "unique across the site because learner progress is stored by id",
-                type="quiz",
-                subtype=QuizWarning.DUPLICATE_ID,
-                location=f"{source}:{lineno}",
+        for (qid, source, line), (_qid, first_source, first_line) in self.duplicates():
+            owner = f"{relative_path(first_source, self.env.srcdir)}:{first_line}"
+            warn(
+                QuizWarning.DUPLICATE_ID,
+                duplicate_message(qid, owner),
+                f"{source}:{line}",
+                logger=logger,
             )
+
+    def _why_unknown(self, label: str) -> str:
+        if label in self.env.domaindata["std"]["labels"]:
+            return (
+                f"`{label}` labels a table, a figure or a code block, not a section; "
+                "misconceptions are explained in sections"
+            )
+        if label in self.env.domaindata["std"]["anonlabels"]:
+            return "it labels no section: put the target right above a heading"
+        return "no page defines it"
 
     def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
         return None
@@ -173,6 +197,31 @@ class QuizDomain(Domain):
 
     def get_objects(self):
         return iter(())
+
+
+def _store(table: dict[str, list], docname: str, rows: list) -> None:
+    """``table[docname] = rows``, or no entry at all when there are none."""
+    if rows:
+        table[docname] = rows
+    else:
+        table.pop(docname, None)
+
+
+def _ids_in(document: nodes.document) -> list[list]:
+    """[qid, source, id line] of every question, refused ones included, in document order."""
+
+    def has_id(node: nodes.Node) -> bool:
+        return isinstance(node, kq_question) or (
+            isinstance(node, nodes.Element) and REFUSED_ID in node
+        )
+
+    found = []
+    for node in document.findall(has_id):
+        if isinstance(node, kq_question):
+            found.append([node["qid"], node.source, node.get("id_line") or node.line or 0])
+        else:
+            found.append(list(node[REFUSED_ID]))
+    return found
 
 
 def misconceptions(env) -> dict[str, tuple[str, str, str]]:

@@ -22,6 +22,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.parsing import nested_parse_to_nodes
 
 from . import validate
+from .domain import REFUSED_ID
 from .draft import Checked, Draft, DraftOption, RawOption, Tag
 from .nodes import (
     kq_explanation,
@@ -36,7 +37,7 @@ from .nodes import (
     kq_section_ref,
     kq_text,
 )
-from .problems import Problem, error_box, literal_source, report
+from .problems import Problem, QuizWarning, error_box, literal_source, report
 
 # Keys in env.current_document while a quiz / a question is being parsed.
 QUIZ_KEY = "kq_quiz"
@@ -56,7 +57,7 @@ class OpenOptionSpec(dict):
     """An option spec that lets unknown options through, marked as ``UnknownOption``.
 
     The parsers would otherwise report an unknown option with their own generic message and drop
-    it; this way the directive reports it as ``quiz.unknown_option`` and shows an error box.
+    it; this way the directive reports it as ``quiz.unknown-option`` and shows an error box.
     """
 
     def __missing__(self, key: str):
@@ -271,7 +272,7 @@ class QuizBase(SphinxDirective):
         """Options written in the source that MyST did not pass on (it could not read them)."""
         return [
             self.problem(
-                "dropped_options",
+                QuizWarning.DROPPED_OPTIONS,
                 f"the option ':{option.name}:' was dropped while the page was read (MyST could "
                 "not read the option block); write each option on its own line as ':name: value' "
                 "right after the opening fence",
@@ -285,7 +286,7 @@ class QuizBase(SphinxDirective):
         listed = ", ".join(f":{name}:" for name in known) or "none"
         return [
             self.problem(
-                "unknown_option",
+                QuizWarning.UNKNOWN_OPTION,
                 f"unknown option ':{name}:' in {{{self.name}}} (known options: {listed})",
                 option_line(self, name),
             )
@@ -300,19 +301,13 @@ class QuizDirective(QuizBase):
     option_spec = OpenOptionSpec({"class": directives.class_option})
 
     def run(self) -> list[nodes.Node]:
-        doc = self.env.current_document
-        if doc.get(QUIZ_KEY) is not None:
+        if self.env.current_document.get(QUIZ_KEY) is not None:
             # Its questions still count as the outer quiz's: report, but keep them.
-            problem = self.problem("structure", "a {quiz} cannot contain another {quiz}")
+            problem = self.problem(QuizWarning.STRUCTURE, "a {quiz} cannot contain another {quiz}")
             # Its content is shown (and checked) as the outer quiz's, so the box shows no copy.
             return [*self.fail([problem], nodes.container()), *parse_body(self)]
         index = self.env.new_serialno("kq-quiz") + 1
-        doc[QUIZ_KEY] = {"index": index, "count": 0}
-        doc[LAST_QUIZ_KEY] = self.get_source_info()[1]
-        try:
-            children = parse_body(self)
-        finally:
-            doc[QUIZ_KEY] = None
+        children = self.read(index)
         # Its questions reported (and refused) their own raw markup; the rest is the quiz's.
         outside = [
             raw
@@ -323,48 +318,16 @@ class QuizDirective(QuizBase):
         children, _removed = remove_raw(children)
         children = [child for child in children if not isinstance(child, nodes.meta)]
         unsafe = neutralise(children, self.get_source_info()[0], self.lineno)
-        problems = self.unknown_options(["class"])
-        problems += self.dropped_options(read_options(self))
         classes = [name for name in self.options.get("class", []) if isinstance(name, str)]
-        reserved = [name for name in classes if name.startswith("kq-")]
-        if reserved:
-            problems.append(
-                self.problem(
-                    "reserved_class",
-                    f"':class: {' '.join(reserved)}' uses the 'kq-' prefix, which names the "
-                    "parts the quiz script and the course's styles act on (a quiz marked "
-                    "'kq-question' would be taken for a question); choose another name",
-                    option_line(self, "class"),
-                )
-            )
-        heading = _first_heading(self)
-        if heading is not None:
-            line, text = heading
-            problems.append(
-                self.problem(
-                    "fence",
-                    f"the {{quiz}} runs on into the heading '{text}': its closing fence is "
-                    "missing, so the rest of the page became part of the quiz. Close it with a "
-                    "line of as many colons as its opening fence, before the heading",
-                    line,
-                )
-            )
-        problems += unsafe
-        problems += [
-            Problem(
-                "raw_html",
-                "raw HTML in a quiz (left out of the page): " + validate.RAW_HTML_ADVICE,
-                *node_place(raw, self.get_source_info()[0], self.lineno),
-            )
-            for raw in outside
+        problems = [
+            *self.option_problems(classes),
+            *self.heading_problems(),
+            *unsafe,
+            *self.raw_problems(outside),
         ]
-        if not problems and not any(
-            child.next_node(kq_question, include_self=True) is not None
-            or child.next_node(nodes.error, include_self=True) is not None
-            for child in children
-        ):
-            problems.append(self.problem("empty_quiz", "a {quiz} without any {question}"))
-        kept = [name for name in classes if name not in reserved]
+        if not _has_questions(children):
+            problems.append(self.problem(QuizWarning.EMPTY_QUIZ, "a {quiz} without any {question}"))
+        kept = [name for name in classes if not name.startswith("kq-")]
         quiz = kq_quiz("", *children, index=index, classes=kept)
         self.set_source_info(quiz)
         if problems:
@@ -374,6 +337,67 @@ class QuizDirective(QuizBase):
             return [*self.fail(problems, nodes.container("", *shown)), quiz]
         return [quiz]
 
+    def read(self, index: int) -> list[nodes.Node]:
+        """The quiz's content, parsed with this quiz as the one its questions belong to."""
+        doc = self.env.current_document
+        doc[QUIZ_KEY] = {"index": index, "count": 0}
+        doc[LAST_QUIZ_KEY] = self.get_source_info()[1]
+        try:
+            return parse_body(self)
+        finally:
+            doc[QUIZ_KEY] = None
+
+    def option_problems(self, classes: list[str]) -> list[Problem]:
+        """Unknown and dropped options, and classes with the prefix the quiz's own parts use."""
+        problems = self.unknown_options(["class"])
+        problems += self.dropped_options(read_options(self))
+        reserved = [name for name in classes if name.startswith("kq-")]
+        if reserved:
+            problems.append(
+                self.problem(
+                    QuizWarning.RESERVED_CLASS,
+                    f"':class: {' '.join(reserved)}' uses the 'kq-' prefix, which names the "
+                    "parts the quiz script and the course's styles act on (a quiz marked "
+                    "'kq-question' would be taken for a question); choose another name",
+                    option_line(self, "class"),
+                )
+            )
+        return problems
+
+    def heading_problems(self) -> list[Problem]:
+        """A heading inside the quiz: the sign of a missing closing fence."""
+        heading = _first_heading(self)
+        if heading is None:
+            return []
+        line, text = heading
+        message = (
+            f"the {{quiz}} runs on into the heading '{text}': its closing fence is missing, so "
+            "the rest of the page became part of the quiz. Close it with a line of as many "
+            "colons as its opening fence, before the heading"
+        )
+        return [self.problem(QuizWarning.FENCE, message, line)]
+
+    def raw_problems(self, outside: list[nodes.raw]) -> list[Problem]:
+        """Raw markup in the quiz but in none of its questions (they report their own)."""
+        source = self.get_source_info()[0]
+        return [
+            Problem(
+                QuizWarning.RAW_HTML,
+                "raw HTML in a quiz (left out of the page): " + validate.RAW_HTML_ADVICE,
+                *node_place(raw, source, self.lineno),
+            )
+            for raw in outside
+        ]
+
+
+def _has_questions(children: list[nodes.Node]) -> bool:
+    """True when the quiz holds a question, working or refused."""
+    return any(
+        child.next_node(kq_question, include_self=True) is not None
+        or child.next_node(nodes.error, include_self=True) is not None
+        for child in children
+    )
+
 
 class QuestionDirective(QuizBase):
     """``{question}``: one question; see the module docstring for how its content is read."""
@@ -382,56 +406,63 @@ class QuestionDirective(QuizBase):
     option_spec = OpenOptionSpec(dict.fromkeys(validate.QUESTION_OPTIONS, directives.unchanged))
 
     def run(self) -> list[nodes.Node]:
+        quiz = self.env.current_document.get(QUIZ_KEY)
+        misplaced = self.misplaced(quiz)
+        if not misplaced:
+            quiz["count"] += 1
+        # Wherever it stands, its content is read and judged: every problem, in one build.
+        number = (quiz["index"], quiz["count"]) if quiz else (0, 0)
+        draft = self.read(derive_id(self.env.docname, *number))
+        found, checked = validate.check(draft)
+        problems = [*misplaced, *self.dropped_options(draft.options), *found]
+        if problems:
+            return self.refuse(draft, problems)
+        return [build_node(draft, checked, self.env.docname)]
+
+    def misplaced(self, quiz: dict | None) -> list[Problem]:
+        """The problem of where the question stands: outside a quiz, or in another question."""
         doc = self.env.current_document
-        quiz = doc.get(QUIZ_KEY)
         if quiz is None and doc.get(LAST_QUIZ_KEY) is not None:
             # The usual cause: `:::{quiz}` around `:::{question}`. A colon fence ends at the
             # first bare line of at least as many colons, so the first question's closing
             # fence closed the quiz and every later question falls out of it.
-            return self.fail(
-                [
-                    self.problem(
-                        "fence",
-                        "a {question} outside a {quiz}, after the {quiz} at line "
-                        f"{doc[LAST_QUIZ_KEY]}: that quiz was probably closed early by a "
-                        "question's closing fence. An outer colon fence must have more colons "
-                        "than the fences inside it: write '::::{quiz}' ... '::::' around "
-                        "':::{question}' ... ':::' (or more colons still if the questions hold "
-                        "fenced parts)",
-                    )
-                ]
+            message = (
+                f"a {{question}} outside a {{quiz}}, after the {{quiz}} at line "
+                f"{doc[LAST_QUIZ_KEY]}: that quiz was probably closed early by a question's "
+                "closing fence. An outer colon fence must have more colons than the fences "
+                "inside it: write '::::{quiz}' ... '::::' around ':::{question}' ... ':::' (or "
+                "more colons still if the questions hold fenced parts)"
             )
+            return [self.problem(QuizWarning.FENCE, message)]
         if quiz is None or doc.get(QUESTION_KEY):
             where = "inside another {question}" if quiz else "outside a {quiz}"
-            return self.fail(
-                [
-                    self.problem(
-                        "structure", f"a {{question}} {where}; put it directly in a {{quiz}}"
-                    )
-                ]
-            )
-        quiz["count"] += 1
+            message = f"a {{question}} {where}; put it directly in a {{quiz}}"
+            return [self.problem(QuizWarning.STRUCTURE, message)]
+        return []
+
+    def read(self, derived_id: str) -> Draft:
+        """The question as written: its options, and its content parsed as a question's."""
+        doc = self.env.current_document
+        outer = doc.get(QUESTION_KEY)
         doc[QUESTION_KEY] = True
         try:
             children = parse_body(self)
         finally:
-            doc[QUESTION_KEY] = False
-
+            doc[QUESTION_KEY] = outer
         source, line = self.get_source_info()
-        draft = Draft(
-            source=source,
-            line=line,
-            derived_id=derive_id(self.env.docname, quiz["index"], quiz["count"]),
-            options=read_options(self),
-        )
-        problems = self.dropped_options(draft.options)
+        draft = Draft(source, line, derived_id, options=read_options(self))
         assemble(draft, children)
         _place_tags(draft, _source_lines(self, source))
-        found, checked = validate.check(draft)
-        problems += found
-        if problems:
-            return self.fail(problems)
-        return [build_node(draft, checked, self.env.docname)]
+        return draft
+
+    def refuse(self, draft: Draft, problems: list[Problem]) -> list[nodes.Node]:
+        """The error box, carrying the question's id when it is a valid one: the domain checks
+        it against every other question's, so a reused id is reported in this same build."""
+        box = self.fail(problems)
+        qid = draft.value("id")
+        if qid and validate.ID_PATTERN.match(qid):
+            box[0][REFUSED_ID] = [qid, draft.source, draft.line_of("id")]
+        return box
 
 
 class HintDirective(SphinxHint):
@@ -474,7 +505,7 @@ class ExplanationDirective(QuestionPart):
 
     node_class = kq_explanation
     outside = (
-        "structure",
+        QuizWarning.STRUCTURE,
         "an {explanation} outside a {question}; put it inside the question it explains",
     )
 
@@ -488,7 +519,7 @@ class FeedbackDirective(QuestionPart):
     """``{feedback}``: feedback for the option it is written in."""
 
     node_class = kq_feedback
-    outside = ("feedback_orphan", ORPHAN_MESSAGE)
+    outside = (QuizWarning.FEEDBACK_ORPHAN, ORPHAN_MESSAGE)
 
 
 class MisconceptionRole(SphinxRole):
@@ -505,7 +536,7 @@ class MisconceptionRole(SphinxRole):
             report(
                 [
                     Problem(
-                        "misconception_place",
+                        QuizWarning.MISCONCEPTION_PLACE,
                         f"{{misconception}}`{self.text}` outside a question: tag a wrong option "
                         "of a single or multiple choice question with it",
                         source or self.env.doc2path(self.env.docname),
@@ -566,6 +597,14 @@ def assemble(draft: Draft, children: list[nodes.Node]) -> None:
     """Fill ``draft`` with what the parsed content holds; ``validate.check`` judges it."""
     for child in children:
         _mark_task_checkboxes(child)
+    body = _sort_parts(draft, children)
+    options_list = _read_options_list(draft, body)
+    _find_strays(draft, body, options_list)
+
+
+def _sort_parts(draft: Draft, children: list[nodes.Node]) -> list[nodes.Node]:
+    """Hints and explanations into ``draft`` (and any option written on a part, which a part
+    cannot take); returns the rest: the question's text, its options and what follows them."""
     body: list[nodes.Node] = []
     for child in children:
         for part in child.findall(
@@ -579,17 +618,25 @@ def assemble(draft: Draft, children: list[nodes.Node]) -> None:
             draft.explanations.append(child)
         else:
             body.append(child)
+    return body
 
-    kind = draft.kind
+
+def _option_lists(kind: str, body: list[nodes.Node]) -> list[nodes.Element]:
+    """The lists of ``body`` that hold the options of a question of ``kind``."""
     if kind == "order":
-        lists = [n for n in body if isinstance(n, nodes.enumerated_list)]
-    elif kind in ("single", "multiple"):
+        return [n for n in body if isinstance(n, nodes.enumerated_list)]
+    if kind in ("single", "multiple"):
         lists = [n for n in body if isinstance(n, nodes.bullet_list)]
         # A bullet list in the question text is fine; only task lists are options.
         tasks = [n for n in lists if "contains-task-list" in n.get("classes", [])]
-        lists = tasks if len(tasks) > 1 else lists
-    else:
-        lists = []
+        return tasks if len(tasks) > 1 else lists
+    return []
+
+
+def _read_options_list(draft: Draft, body: list[nodes.Node]) -> nodes.Element | None:
+    """The question's text and its options into ``draft``; returns the options list, if any."""
+    kind = draft.kind
+    lists = _option_lists(kind, body)
     options_list = None
     if lists:
         options_list = lists[-1]
@@ -610,7 +657,11 @@ def assemble(draft: Draft, children: list[nodes.Node]) -> None:
                 for n in body
                 if isinstance(n, nodes.bullet_list) and "contains-task-list" in n.get("classes", [])
             ]
+    return options_list
 
+
+def _find_strays(draft: Draft, body: list[nodes.Node], options_list) -> None:
+    """Every part, feedback, raw node and tag in a place it does not belong."""
     if options_list is not None:
         # A {hint} or an {explanation} indented under an option would read as its feedback.
         draft.parts_in_options.extend(
@@ -789,7 +840,7 @@ def neutralise(children: list[nodes.Node], source: str, default: int) -> list[Pr
                 continue
             problems.append(
                 Problem(
-                    "unsafe_url",
+                    QuizWarning.UNSAFE_URL,
                     f"a link to '{ref['refuri'][:60]}' in a quiz: only web (http, https) and "
                     "mail addresses, or pages of the site, may be linked; the link is shown as "
                     "plain text",
@@ -802,7 +853,7 @@ def neutralise(children: list[nodes.Node], source: str, default: int) -> list[Pr
                 continue
             problems.append(
                 Problem(
-                    "unsafe_url",
+                    QuizWarning.UNSAFE_URL,
                     f"the image '{image['uri'][:60]}' in a quiz does not come from the site: "
                     "it is left out, so the quiz makes no request that leaves the site. Copy "
                     "the image into the repository and give its relative path",
@@ -813,7 +864,7 @@ def neutralise(children: list[nodes.Node], source: str, default: int) -> list[Pr
         for meta in list(child.findall(nodes.meta)):
             problems.append(
                 Problem(
-                    "raw_html",
+                    QuizWarning.RAW_HTML,
                     "a meta tag (`.. meta::`) in a quiz: it is raw markup for the page's head "
                     "and is left out; " + validate.RAW_HTML_ADVICE,
                     *_place_of(meta, source, default),
@@ -891,6 +942,7 @@ def build_node(draft: Draft, checked: Checked, docname: str = "") -> kq_question
         question["number"] = checked.number
         question["tolerance"] = checked.tolerance
     question.source, question.line = draft.source, draft.line
+    question["id_line"] = draft.line_of("id")  # where a duplicate-id warning points
     question += kq_text("", *draft.text)
     if draft.choices is not None:
         choices = kq_options()

@@ -46,27 +46,11 @@ def render_question(
     question: nodes.Element, number: int, with_key: bool = True
 ) -> tuple[kq_html, list[nodes.Node]]:
     """(the question's fieldset, the content of its answer-key entry, empty without a key)."""
-    qid, kind = question["qid"], question["kind"]
-    base = f"kq-{qid}"
-    attrs = {
-        "class": "kq-question",
-        "data-kq-id": qid,
-        "data-kq-kind": kind,
-        "id": base,
-        "aria-describedby": f"{base}-text",
-        "data-kq-shuffle": question["shuffle"],
-    }
-    if kind == "typed":
-        attrs["data-kq-accept"] = json.dumps(question["accept"], ensure_ascii=False)
-        # What the "solved" state types in: the first answer as written.
-        shown = question["accept_text"][:1] or [f"{question.get('number', '')}"]
-        attrs["data-kq-answer"] = shown[0]
-        if "number" in question:
-            attrs["data-kq-number"] = repr(question["number"])
-            attrs["data-kq-tolerance"] = repr(question["tolerance"])
+    kind = question["kind"]
+    base = f"kq-{question['qid']}"
     fieldset = element(
         "fieldset",
-        attrs,
+        _attributes(question, base),
         markup(
             f'<legend class="kq-legend"><span class="kq-num">Question {number}</span> '
             f'<span class="kq-instr">{common.INSTRUCTIONS[kind]}</span> '
@@ -95,6 +79,37 @@ def render_question(
             element("div", {"class": "kq-body"}, *hint),
         )
     explanation = common.explanation_of(question)
+    fieldset += _answer(question, options, explanation)
+    if not with_key:
+        return fieldset, []
+    key_entry = [*_solution(question, options), *map(common.without_ids, explanation)]
+    return fieldset, key_entry
+
+
+def _attributes(question: nodes.Element, base: str) -> dict:
+    """The fieldset's attributes: what the script reads (``data-kq-*``) and its labels."""
+    kind = question["kind"]
+    attrs = {
+        "class": "kq-question",
+        "data-kq-id": question["qid"],
+        "data-kq-kind": kind,
+        "id": base,
+        "aria-describedby": f"{base}-text",
+        "data-kq-shuffle": question["shuffle"],
+    }
+    if kind == "typed":
+        attrs["data-kq-accept"] = json.dumps(question["accept"], ensure_ascii=False)
+        # What the "solved" state types in: the first answer as written.
+        shown = question["accept_text"][:1] or [f"{question.get('number', '')}"]
+        attrs["data-kq-answer"] = shown[0]
+        if "number" in question:
+            attrs["data-kq-number"] = repr(question["number"])
+            attrs["data-kq-tolerance"] = repr(question["tolerance"])
+    return attrs
+
+
+def _answer(question: nodes.Element, options, explanation: list[nodes.Node]) -> kq_html:
+    """The "Show answer" part: the solution, the explanation and every option's feedback."""
     body = element(
         "div",
         {"class": "kq-body"},
@@ -104,17 +119,13 @@ def render_question(
     feedback = _option_feedback(options)
     if feedback is not None:
         body += feedback
-    fieldset += element(
+    return element(
         "details",
         {"class": "kq-answer"},
         markup("<summary>Show answer <span>(the question then earns no XP)</span></summary>"),
         body,
         search=False,
     )
-    if not with_key:
-        return fieldset, []
-    key_entry = [*_solution(question, options), *map(common.without_ids, explanation)]
-    return fieldset, key_entry
 
 
 def render_key(entries: list[tuple[int, str, list[nodes.Node]]]) -> kq_html:

@@ -22,12 +22,15 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..builders import INTERACTIVE
 from . import render_html, render_static
+from .domain import duplicate_message, id_line
 from .nodes import NEUTRAL_NODES, kq_question, kq_quiz
-from .problems import Problem, error_box, literal_source, relative_path
+from .problems import Problem, QuizWarning, error_box, literal_source, relative_path
 from .render_common import text_of
 
 #: Set on a document whose output contains interactive questions (assets.py reads it).
 MARK = "kq_interactive"
+#: The interactive builders whose pages stand alone: no page-end answer key (see InteractiveQuiz).
+WITHOUT_KEY = tuple(name for name in INTERACTIVE if name == "html")
 
 
 class _QuizRendering(SphinxPostTransform):
@@ -79,12 +82,12 @@ class _QuizRendering(SphinxPostTransform):
     def _duplicate_box(self, question: kq_question, first: tuple[str, int]) -> nodes.Node:
         domain = self.env.get_domain("quiz")
         owner = domain.docs[first[0]][first[1]]
-        where = f"{relative_path(owner[4], str(self.env.srcdir))}:{owner[3]}"
+        where = f"{relative_path(owner[4], str(self.env.srcdir))}:{id_line(owner)}"
         problem = Problem(
-            "duplicate_id",
-            f"question id '{question['qid']}' is already used by the question at {where}",
+            QuizWarning.DUPLICATE_ID,
+            duplicate_message(question["qid"], where),
             question.source or "",
-            question.line,
+            question.get("id_line") or question.line,
         )
         # Already reported as a warning by QuizDomain.check_consistency.
         # The question's text, as text: the box never renders what it refuses.
@@ -95,14 +98,14 @@ class _QuizRendering(SphinxPostTransform):
 class InteractiveQuiz(_QuizRendering):
     # Standalone pages leave the page-end key out: each question already has its own "Show
     # answer", and repeating every explanation was most of what quizzes added to build time.
-    builders = ("html",)
+    builders = WITHOUT_KEY
     renderer = render_html
     with_key = False
     options = {"with_key": False}
 
 
 class InteractiveQuizWithKey(_QuizRendering):
-    builders = tuple(name for name in INTERACTIVE if name != "html")
+    builders = tuple(name for name in INTERACTIVE if name not in WITHOUT_KEY)
     renderer = render_html
     options = {"with_key": True}
 
