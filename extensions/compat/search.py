@@ -23,7 +23,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from ..builders import is_interactive
+from ..builders import add_static_dir, is_interactive
 
 STATIC = Path(__file__).resolve().parent / "static"
 SCRIPT = "kq-search-excerpt.js"
@@ -50,16 +50,11 @@ INTERFACE = ", ".join(
 )
 
 
-def _add_static(app: Sphinx) -> None:
-    if is_interactive(app.builder):
-        app.config.html_static_path = [*app.config.html_static_path, str(STATIC)]
-
-
 def _on_search_page(app: Sphinx, pagename: str, templatename: str, context, doctree) -> None:
     if pagename == SEARCH_PAGE and is_interactive(app.builder):
         app.add_js_file(SCRIPT, loading_method="defer", **{"data-kq-interface": INTERFACE})
 
 
 def setup_search(app: Sphinx) -> None:
-    app.connect("builder-inited", _add_static)
+    add_static_dir(app, STATIC)  # EPUB's packer leaves scripts out of the book
     app.connect("html-page-context", _on_search_page)
