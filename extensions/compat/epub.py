@@ -10,6 +10,9 @@
   after the EPUB builder has zipped the book; the pages then link a stylesheet the book lacks.
   The stylesheet's folder joins the static path of every HTML builder (``add_static_dir``), so
   it is in ``_static`` before any page is written, and packed into the book like any other.
+
+No upstream issue was found for either (sphinx-design 0.8.0, sphinx-exercise 1.2.1);
+``tests/test_upstream_patches.py`` fails when upstream fixes one, naming the patch to remove.
 """
 
 from __future__ import annotations

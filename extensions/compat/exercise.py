@@ -6,7 +6,7 @@
   in singlehtml is sphinx-doc/sphinx#9160), so every other extension's HTML node crashes the
   singlehtml build. Our extensions register their HTML visitors for both tables
   (``builders.html_visitors``); here the other third-party nodes get theirs for singlehtml,
-  through ``app.add_node``. ``tests/test_compat_exercise.py`` fails once Sphinx falls back to
+  through ``app.add_node``. ``tests/test_upstream_patches.py`` fails once Sphinx falls back to
   the ``html`` table by itself: then ``_singlehtml_visitors`` and the ``singlehtml`` entry of
   ``builders.HTML_VISITOR_TABLES`` can go.
 * sphinx-exercise has no visitors for the text, man and texinfo writers; an exercise there
@@ -17,6 +17,11 @@
 * sphinx-exercise gives the body of every exercise the id ``exercise-content`` (and of every
   solution ``solution-content``), so a page with two exercises repeats an id: invalid HTML, and
   an EPUB error. Each body gets an id made from its exercise's label instead.
+
+No upstream issue was found for the last three (sphinx-exercise 1.2.1; executablebooks/
+sphinx-exercise#30 is an older LaTeX crash, not these). ``tests/test_upstream_patches.py`` builds
+a project with sphinx-exercise alone and fails when one of the four is fixed upstream: its
+message names the patch to remove.
 """
 
 from __future__ import annotations

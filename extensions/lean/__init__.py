@@ -41,6 +41,13 @@ This extension owns all of that, in one place:
 * ``stylesheets.py``, right after: writes each page's one stylesheet (``lean.stylesheet``
   warnings if it cannot join them all).
 
+What upstream says about each: Font Awesome's script is pydata-sphinx-theme#2379 (a lighter one is
+proposed in pydata-sphinx-theme#2494); the search index on every page is mentioned in
+pydata-sphinx-theme#2115 but has no issue of its own; no upstream issue was found for the "auto"
+colour theme of a first visit or for the scripts that could be deferred.
+``tests/test_upstream_patches.py`` builds a page with the theme alone and fails when the theme
+stops doing one of these, naming what to remove here.
+
 If a theme upgrade changes what this expects (a script tag or the icon rules are no longer
 where they were), the build says so with a ``lean.theme`` warning (``warning_types.py``; its
 table is on the Contribute page), which fails ``-W`` builds, instead of icons breaking silently.
