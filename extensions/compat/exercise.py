@@ -62,12 +62,10 @@ def _unique_body_ids(app: Sphinx, doctree) -> None:
         section["ids"] = [f"{label}-{kind}-content"]
 
 
-def _third_party_html_visitors() -> list:
-    """(node, visit, depart) of every node that the course's other third-party extensions
-    register for ``html`` only: sphinx-design's and the book theme's side notes. sphinx-design
-    also overrides the ``container`` visitors, which singlehtml would otherwise not use."""
+def _sphinx_design_html_visitors() -> list:
+    """(node, visit, depart) of every node sphinx-design registers for ``html`` only; it also
+    overrides the ``container`` visitors, which singlehtml would otherwise not use."""
     from docutils import nodes
-    from sphinx_book_theme.nodes import SideNoteNode, depart_SideNoteNode, visit_SideNoteNode
     from sphinx_design import aside, dropdown, extension, icons, steps, tabs
     from sphinx_design import badges_buttons as badges
 
@@ -84,15 +82,30 @@ def _third_party_html_visitors() -> list:
         (steps.steps_list, steps.visit_steps_list_html, steps.depart_steps_list_html),
         (tabs.sd_tab_input, tabs.visit_tab_input, tabs.depart_tab_input),
         (tabs.sd_tab_label, tabs.visit_tab_label, tabs.depart_tab_label),
-        (SideNoteNode, visit_SideNoteNode, depart_SideNoteNode),
     ]
 
 
+def _book_theme_html_visitors() -> list:
+    """The book theme's side notes, which it registers for ``html`` only."""
+    from sphinx_book_theme.nodes import SideNoteNode, depart_SideNoteNode, visit_SideNoteNode
+
+    return [(SideNoteNode, visit_SideNoteNode, depart_SideNoteNode)]
+
+
+#: The other third-party extensions whose nodes have ``html`` visitors only, and those visitors.
+HTML_ONLY_NODES = {
+    "sphinx_design": _sphinx_design_html_visitors,
+    "sphinx_book_theme": _book_theme_html_visitors,
+}
+
+
 def _singlehtml_visitors(app: Sphinx) -> None:
-    # At builder-inited: every extension and the theme (which registers its side notes when the
-    # builder loads it) have registered their own visitors by then.
-    for node, visit, depart in _third_party_html_visitors():
-        app.add_node(node, override=True, singlehtml=(visit, depart))
+    # At builder-inited: every extension and the theme (which the builder loads, and which
+    # registers its side notes then) have registered their own visitors by then.
+    for extension, visitors in HTML_ONLY_NODES.items():
+        if extension in app.extensions:
+            for node, visit, depart in visitors():
+                app.add_node(node, override=True, singlehtml=(visit, depart))
 
 
 def setup_exercise(app: Sphinx) -> None:

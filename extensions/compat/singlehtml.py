@@ -5,7 +5,7 @@ a label in another document then becomes ``#document-<name>#<label>``, an addres
 fragments that no browser follows (the page has no element of that id). Sphinx used to repair
 these after joining the documents (``SingleFileHTMLBuilder.fix_refuris``) but stopped calling that
 in 8.2 (sphinx-doc/sphinx#14221; the fix, sphinx-doc/sphinx#14241, calls it again and is not
-released yet). Until then this module does the same, in the two places Sphinx did it:
+released yet). Until then this module does the same, wherever such links are made:
 
 * ``JoinedFragments``: after every other post-transform of the joined tree, a reference whose
   address holds a second ``#`` keeps only the part from there, the label's own id, which the one
@@ -13,7 +13,7 @@ released yet). Until then this module does the same, in the two places Sphinx di
 * the page's table of contents (``toc``) and the ``toctree()`` function its template calls for
   the sidebar (``html-page-context``) have their links repaired the same way.
 
-``tests/test_compat_singlehtml.py`` fails once Sphinx repairs these links by itself: then this
+``tests/test_upstream_patches.py`` fails once Sphinx repairs these links by itself: then this
 module can go.
 """
 
