@@ -196,16 +196,27 @@ def test_compat_makes_singlehtml_links_point_at_the_label(tmp_path):
 # --- the theme (extensions/lean) ---------------------------------------------------------------
 
 
+THEMED = {
+    "index": "# Home\n\nWords.\n\n```{toctree}\npart\n```\n",
+    "part": "# Part\n\n```{toctree}\nchapter\n```\n",
+    "chapter": "# Chapter\n\nMore words.\n",
+}
+
+
 @pytest.fixture(scope="module")
-def theme_pages(tmp_path_factory) -> dict[str, str]:
-    """A page and the search page as sphinx-book-theme writes them, without extensions/lean."""
+def theme_site(tmp_path_factory) -> Path:
+    """A small site as sphinx-book-theme writes it, without extensions/lean or compat."""
     folder = tmp_path_factory.mktemp("theme") / "src"
-    srcdir = project(
-        folder, [], {"index": "# Home\n\nWords.\n"}, 'html_theme = "sphinx_book_theme"\n'
-    )
+    srcdir = project(folder, [], THEMED, 'html_theme = "sphinx_book_theme"\n')
     outdir, _warnings = build_in_process(srcdir, "html")
+    return outdir
+
+
+@pytest.fixture(scope="module")
+def theme_pages(theme_site) -> dict[str, str]:
     return {
-        name: (outdir / f"{name}.html").read_text(encoding="utf-8") for name in ("index", "search")
+        name: (theme_site / f"{name}.html").read_text(encoding="utf-8")
+        for name in ("index", "search")
     }
 
 
@@ -240,3 +251,18 @@ def test_the_theme_still_loads_the_dom_ready_scripts_without_defer(theme_pages):
     tags = SYNC_SCRIPT.finditer(theme_pages["index"])
     blocking = [tag["src"].split("?")[0] for tag in tags if "defer" not in tag["attrs"]]
     assert [path for path in blocking if path.endswith(DEFERRED)]
+
+
+def test_the_theme_still_writes_sidebar_toggles_without_a_name(theme_pages):
+    """No upstream issue found (pydata-sphinx-theme's ``add_collapse_checkboxes``). When this
+    fails, drop extensions/compat/navigation.py and its ``sbt-sidebar-nav.html``."""
+    assert re.search(r'<summary>\s*<span class="toctree-toggle"', theme_pages["index"])
+
+
+def test_sphinx_search_excerpts_still_leave_out_only_three_kinds_of_element(theme_site):
+    """No upstream issue found (sphinx-doc/sphinx#12057 added ``script`` and ``style``; there
+    is no setting for more). When this fails, check extensions/compat/search.py and
+    ``static/kq-search-excerpt.js`` against the new ``Search.htmlToText``."""
+    script = (theme_site / "_static" / "searchtools.js").read_text(encoding="utf-8")
+    (removed,) = re.findall(r"for \(const removalQuery of \[([^\]]*)\]\)", script)
+    assert removed == '".headerlink", "script", "style"'
