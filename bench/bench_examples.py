@@ -62,7 +62,8 @@ def main() -> int:
     from tools.examples.warm import WORKERS
 
     pages = [p for p in runner.discover() if not options.pages or p.id in options.pages]
-    backends = [name for name in runner.backends() if not runner.missing_backend(name)]
+    order = [pair for pair in runner.runs(pages) if not runner.missing_backend(pair[1])]
+    backends = list(dict.fromkeys(backend for _source, backend in order))
     load = os.getloadavg()
     print(f"examples pages: {len(pages)} pages, load average {load[0]:.2f} {load[1]:.2f}")
     print(f"examples blocks: {sum(len(p.page.blocks) for p in pages)} blocks")
@@ -78,7 +79,6 @@ def main() -> int:
         )
     # The order and concurrency of `pytest tests/test_examples.py`: page by page, all backends;
     # run_page, not the reuse of kept results: everything runs.
-    order = [(source, backend) for source in pages for backend in backends]
     ahead = Ahead(order, run=runner.run_page)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()

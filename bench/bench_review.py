@@ -50,7 +50,8 @@ def main() -> int:
         f"review simulation: {result['learners']} learners x {result['questions']} questions x "
         f"{result['days']} days (bench/review_sim.mjs)"
     )
-    print(f"{'memory model':<11} {'schedule':<28} {'reviews':>8} {'day 365':>8} {'mean 30-365':>12}")
+    header = f"{'memory model':<11} {'schedule':<28} {'reviews':>8} {'day 365':>8}"
+    print(f"{header} {'mean 30-365':>12}")
     for row in result["rows"]:
         print(
             f"{row['model']:<11} {row['schedule']:<28} {row['reviews']:>8.0f} "

@@ -40,6 +40,21 @@ def is_printable_html(builder) -> bool:
     return writes_html(builder) and not is_interactive(builder)
 
 
+#: The builder names that hold a table of node visitors of their own. Sphinx looks a node's
+#: visitors up under the builder's name and, only when no extension registered any visitor under
+#: that name, under its format (sphinx-doc/sphinx#14587). sphinx-exercise registers its visitors
+#: under ``singlehtml`` as well as ``html``, so ``singlehtml`` sees only its own table: a node
+#: registered for ``html`` alone has no visitor there and crashes the build.
+HTML_VISITOR_TABLES = ("html", "singlehtml")
+
+
+def html_visitors(visit, depart=None) -> dict:
+    """``app.add_node`` keywords that give ``visit``/``depart`` to every builder writing HTML:
+    ``app.add_node(node, **html_visitors(visit, depart), latex=...)`` (see
+    :data:`HTML_VISITOR_TABLES`)."""
+    return dict.fromkeys(HTML_VISITOR_TABLES, (visit, depart))
+
+
 def add_static_dir(app, directory: Path | str, when=writes_html) -> None:
     """The one rule for static files: an extension's ``static/`` folder becomes part of
     ``_static`` for every builder that writes HTML (or only those ``when(builder)`` accepts,

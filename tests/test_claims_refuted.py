@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from extensions.examples.convention import RUN_BACKENDS
 from tools.examples import runner
 from tools.examples.plan import Block, Page
 
 REFUTED = Path(__file__).resolve().parent / "refuted"
-ALL_BACKENDS = tuple(runner.backends())
+ALL_BACKENDS = RUN_BACKENDS
 
 
 def _backends(path: Path) -> tuple[str, ...]:

@@ -36,7 +36,7 @@ def _tracks(plans):
 def test_every_track_carries_enough_claim_checks_on_every_backend(plans):
     short = {}
     for name, found in _tracks(plans).items():
-        for backend in runner.backends():
+        for backend in found.page.backends:
             count = sum(1 for block in found.page.runnable(backend) if block.claim)
             if count < MIN_CLAIMS_PER_TRACK:
                 short[f"{name} on {backend}"] = count

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from extensions.examples.convention import RUN_BACKENDS
 from extensions.examples.pin import PinError, keras_pin
 from tools.examples import results, runner
 from tools.examples.changed import differing, plan_texts
@@ -40,6 +41,18 @@ def parse_page(text: str) -> Page:
 def source(root: str, page: str) -> runner.SourcePage:
     (found,) = [p for p in runner.discover(ROOTS / f"examples-{root}") if p.id == page]
     return found
+
+
+def test_a_page_runs_on_the_backends_its_plan_names():
+    page = parse_page("# P\n\n```python\nx = 1\n```\n")
+    assert page.backends == RUN_BACKENDS  # the examples builder's list, in the runner's order
+    plan = {"format": 1, "source": "p.md", "backends": ["torch"], "problems": [], "blocks": []}
+    only_torch = runner.SourcePage(Path("p.md"), "p", page_from_plan(plan))
+    everywhere = runner.SourcePage(Path("q.md"), "q", page)
+    assert runner.runs([only_torch, everywhere]) == [
+        (only_torch, "torch"),
+        *((everywhere, backend) for backend in RUN_BACKENDS),
+    ]
 
 
 def lines(page):
@@ -435,7 +448,7 @@ def test_only_pages_whose_run_plan_changed_are_selected(tmp_path):
 # --- warm workers: isolation between pages ------------------------------------------------------
 
 
-@pytest.mark.parametrize("backend", runner.backends())
+@pytest.mark.parametrize("backend", RUN_BACKENDS)
 def test_a_page_never_sees_what_an_earlier_page_changed(backend):
     # 1-leak changes Keras config, the dtype policy, seeds, a shared module, the environment and
     # the working folder; 2-check, run next on the same warm worker, prints what it sees.
@@ -478,7 +491,13 @@ def claim_page(tmp_path, blocks: list[dict]) -> runner.SourcePage:
     """A page from a plan written by hand, as the examples builder will write claim checks."""
     page_file = tmp_path / "claims.md"
     page_file.write_text("# Claims\n", encoding="utf-8")
-    plan = {"format": 1, "source": "claims.md", "problems": [], "blocks": blocks}
+    plan = {
+        "format": 1,
+        "source": "claims.md",
+        "backends": list(RUN_BACKENDS),
+        "problems": [],
+        "blocks": blocks,
+    }
     return runner.SourcePage(page_file, "claims", page_from_plan(plan), json.dumps(plan))
 
 

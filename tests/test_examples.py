@@ -20,7 +20,6 @@ pytest_plugins = ["tools.examples.plugin"]
 
 DOCS = Path(os.environ.get("KQ_EXAMPLES_DIR", runner.DOCS)).resolve()
 PAGES = runner.discover(DOCS)
-BACKENDS = runner.backends()
 CHOSEN = {name.removesuffix(".md") for name in os.environ.get("KQ_EXAMPLE_PAGES", "").split()}
 
 
@@ -39,9 +38,8 @@ def test_pages_with_examples_exist():
     ("source", "backend"),
     [
         pytest.param(source, backend, id=f"{backend}:{source.id}")
-        for source in PAGES
+        for source, backend in runner.runs(PAGES)
         if not CHOSEN or source.id in CHOSEN
-        for backend in BACKENDS
     ],
 )
 def test_page(source, backend, examples_record, examples_ahead):

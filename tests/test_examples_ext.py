@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from extensions.examples.convention import RUN_BACKENDS
 from support import build_in_process
 
 ROOTS = Path(__file__).resolve().parent / "roots"
@@ -201,7 +202,7 @@ def test_examples_builder_writes_a_run_plan_per_page(tmp_path):
     }
     plan = json.loads((outdir / "pages/tracks/01-demo.json").read_text(encoding="utf-8"))
     assert plan["source"] == "tracks/01-demo.md"
-    assert plan["backends"] == ["jax", "torch", "tensorflow"]
+    assert plan["backends"] == list(RUN_BACKENDS) == ["jax", "torch", "tensorflow"]
     assert plan["problems"] == []
     assert plan["blocks"] == [
         {

@@ -1,5 +1,6 @@
 """The book outputs of the whole course are valid: EPUB passes epubcheck, the PDF has no undefined
-reference, the text answer key reads cleanly.
+reference, the text answer key reads cleanly, and no internal link of the web site or the book
+leads nowhere (tools/check_links.py; ``tests/test_site.py`` checks dirhtml and singlehtml).
 
 epubcheck and TeX are outside tools. Where one is missing the test that needs it is skipped with
 the install line, except under CI (``CI`` set), where ``.ci/run`` installs both, so a missing
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from support import build_course
+from tools.check_links import broken_links
 
 EPUBCHECK_JAR = Path("/usr/share/java/epubcheck.jar")  # Debian's epubcheck package
 
@@ -72,6 +74,34 @@ def test_epub_passes_epubcheck_with_no_message(epub):
     report = done.stdout + done.stderr
     assert "Messages: 0 fatals / 0 errors / 0 warnings" in report, report
     assert done.returncode == 0, report
+
+
+def test_the_link_check_reads_every_html_like_output(tmp_path):
+    """XHTML pages (EPUB), links to a folder (dirhtml) and in-page links (singlehtml)."""
+    (tmp_path / "index.xhtml").write_text(
+        '<a href="a.xhtml#here">A</a> <a href="#document-a#here">twice</a> <a href="#top">T</a>'
+        '<span id="top"></span> <a href="sub/">Sub</a> <a href="sub/#gone">Gone</a>',
+        encoding="utf-8",
+    )
+    (tmp_path / "a.xhtml").write_text('<p id="here">A</p>', encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "index.html").write_text("<p>Sub</p>", encoding="utf-8")
+    assert broken_links(tmp_path) == [
+        "index.xhtml:1: link to '#document-a#here' names an anchor that index.xhtml does not "
+        "have; check the heading or label",
+        "index.xhtml:1: link to 'sub/#gone' names an anchor that sub/index.html does not have; "
+        "check the heading or label",
+    ]
+
+
+@pytest.mark.slow
+def test_epub_pages_have_no_broken_internal_link(epub):
+    assert broken_links(epub) == []
+
+
+@pytest.mark.slow
+def test_html_site_has_no_broken_internal_link(site):
+    assert broken_links(site.outdir) == []
 
 
 @pytest.mark.slow

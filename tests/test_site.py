@@ -154,3 +154,7 @@ def test_the_whole_course_builds_with_every_builder(tmp_path, builder):
     )
     assert returncode == 0, stderr
     assert "WARNING" not in stderr, stderr
+    if builder in ("dirhtml", "singlehtml"):  # the link check of every HTML-like output
+        from tools.check_links import broken_links
+
+        assert broken_links(tmp_path / builder) == []

@@ -1,5 +1,10 @@
 """Check the internal links of a built HTML site: every local href points at a file that exists,
-and every #fragment at an id on that page. Prints one line per broken link (file, target, fix)."""
+and every #fragment at an id on that page. Prints one line per broken link (file, target, fix).
+
+Every HTML-like output works: ``html``, ``dirhtml`` (a link to a folder means its
+``index.html``), ``singlehtml`` (links within the one page) and the unpacked EPUB folder (XHTML
+pages). ``tests/test_outputs.py`` and ``tests/test_site.py`` run it on each the tests build.
+Usage: ``python tools/check_links.py [OUTDIR]`` (``_build/html`` by default)."""
 
 from __future__ import annotations
 
@@ -7,6 +12,9 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+#: The pages of a site: HTML, and XHTML in an EPUB.
+PAGE_SUFFIXES = (".html", ".xhtml")
 
 
 class _Links(HTMLParser):
@@ -35,7 +43,8 @@ def _parse(path: Path, cache: dict[Path, _Links]) -> _Links:
 def broken_links(outdir: Path) -> list[str]:
     problems = []
     cache: dict[Path, _Links] = {}
-    for page in sorted(outdir.rglob("*.html")):
+    pages = (path for path in outdir.rglob("*") if path.suffix in PAGE_SUFFIXES)
+    for page in sorted(pages):
         if "_static" in page.parts or "_sources" in page.parts:
             continue
         for line, href in _parse(page, cache).hrefs:
@@ -49,7 +58,7 @@ def broken_links(outdir: Path) -> list[str]:
             if not target.is_file():
                 problems.append(f"{where}: link to '{href}' points at no page; fix or remove it")
                 continue
-            if parts.fragment and target.suffix == ".html":
+            if parts.fragment and target.suffix in PAGE_SUFFIXES:
                 if unquote(parts.fragment) not in _parse(target, cache).ids:
                     problems.append(
                         f"{where}: link to '{href}' names an anchor that "
@@ -60,7 +69,7 @@ def broken_links(outdir: Path) -> list[str]:
 
 def main(argv: list[str]) -> int:
     outdir = Path(argv[1] if len(argv) > 1 else "_build/html")
-    if not (outdir / "index.html").is_file():
+    if not any((outdir / f"index{suffix}").is_file() for suffix in PAGE_SUFFIXES):
         print(f"check_links: {outdir} holds no built site; run 'make html' first", file=sys.stderr)
         return 2
     problems = broken_links(outdir)

@@ -3,6 +3,8 @@
 * ``exercise.py``: sphinx-exercise in singlehtml, text, man and texinfo.
 * ``epub.py``: what EPUB's XHTML and its readers need from sphinx-design and sphinx-exercise
   (static tab-sets, the exercise stylesheet packed into the book).
+* ``singlehtml.py``: links between documents of the one-page course that lead somewhere
+  (sphinx-doc/sphinx#14221).
 * ``navigation.py``: a name for each toggle of the book theme's sidebar navigation.
 * ``search.py``: Sphinx's search excerpts quote the page's text, not the book theme's header
   buttons and our XP badge.
@@ -16,6 +18,7 @@ from .epub import setup_epub
 from .exercise import setup_exercise
 from .navigation import setup_navigation
 from .search import setup_search
+from .singlehtml import setup_singlehtml
 
 __version__ = "0.2.0"
 
@@ -25,5 +28,6 @@ def setup(app: Sphinx) -> dict:
     setup_exercise(app)
     setup_epub(app)
     setup_search(app)
+    setup_singlehtml(app)
     setup_navigation(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -8,7 +8,11 @@
   and text outputs already show them).
 * sphinx-exercise copies ``exercise.css`` into ``_static`` when the build has finished, which is
   after the EPUB builder has zipped the book; the pages then link a stylesheet the book lacks.
-  For EPUB the stylesheet's folder joins the static path, so it is packed like any other.
+  The stylesheet's folder joins the static path of every HTML builder (``add_static_dir``), so
+  it is in ``_static`` before any page is written, and packed into the book like any other.
+
+No upstream issue was found for either (sphinx-design 0.8.0, sphinx-exercise 1.2.1);
+``tests/test_upstream_patches.py`` fails when upstream fixes one, naming the patch to remove.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx_design.shared import is_component
 
+from ..builders import add_static_dir
+
 STATIC_TABS = "kq-static-tabs"
 
 
@@ -27,6 +33,9 @@ class StaticTabSets(SphinxPostTransform):
     """Tab-sets as labelled sections, for books (sphinx-design's HTML transform runs at 200)."""
 
     default_priority = 199
+    #: EPUB only, by name: it is the one HTML builder that writes XHTML, where sphinx-design's
+    #: ``<input>`` does not parse. The other non-interactive HTML builders (the help formats)
+    #: write HTML, whose readers switch sphinx-design's tabs without any script.
     builders = ("epub",)
 
     def run(self, **kwargs) -> None:
@@ -47,16 +56,14 @@ class StaticTabSets(SphinxPostTransform):
                         part["classes"] = []
 
 
-def _pack_exercise_css(app: Sphinx) -> None:
-    if app.builder.name != "epub":
-        return
+def exercise_assets() -> Path:
+    """The folder of sphinx-exercise's ``exercise.css``."""
     import sphinx_exercise
 
-    assets = Path(sphinx_exercise.__file__).resolve().parent / "assets" / "html"
-    if (assets / "exercise.css").is_file():
-        app.config.html_static_path = [*app.config.html_static_path, str(assets)]
+    return Path(sphinx_exercise.__file__).resolve().parent / "assets" / "html"
 
 
 def setup_epub(app: Sphinx) -> None:
     app.add_post_transform(StaticTabSets)
-    app.connect("builder-inited", _pack_exercise_css)
+    if (exercise_assets() / "exercise.css").is_file():
+        add_static_dir(app, exercise_assets())

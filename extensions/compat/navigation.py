@@ -6,6 +6,8 @@ reader announces a nameless button (axe ``summary-name``, on every page). The bo
 ``sbt-sidebar-nav.html`` prints that navigation; our copy of it
 (``templates/sbt-sidebar-nav.html``) passes it through the ``kq_name_toggles`` filter, which
 labels each summary after the entry it opens: "Pages under Contribute". Nothing visible changes.
+No upstream issue was found; ``tests/test_upstream_patches.py`` fails once the theme names its
+toggles itself.
 """
 
 from __future__ import annotations

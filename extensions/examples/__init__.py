@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
+from ..builders import add_static_dir, writes_html
 from . import warning_types  # noqa: F401  (registers its warnings for {kq-warnings})
 from .backend_note import setup_backend_note
 from .builder import setup_builder
@@ -28,10 +29,9 @@ STATIC = Path(__file__).resolve().parent / "static"
 CSS = "kq-examples.css"
 
 
-def _add_static(app: Sphinx) -> None:
-    # HTML-format builders only (html, dirhtml, singlehtml, epub): LaTeX and text need no CSS.
-    if app.builder.format == "html":
-        app.config.html_static_path = [*app.config.html_static_path, str(STATIC)]
+def _link_stylesheet(app: Sphinx) -> None:
+    # Every builder that writes HTML (EPUB too); LaTeX and text need no CSS.
+    if writes_html(app.builder):
         app.add_css_file(CSS)
 
 
@@ -43,7 +43,8 @@ def setup(app: Sphinx) -> dict:
     setup_markers(app)
     setup_claims(app)
     setup_builder(app)
-    app.connect("builder-inited", _add_static)
+    add_static_dir(app, STATIC)
+    app.connect("builder-inited", _link_stylesheet)
     return {
         "version": __version__,
         "parallel_read_safe": True,

@@ -27,6 +27,7 @@ from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from ..builders import html_visitors
 from .convention import (
     BACKEND_KEYS,
     BACKTICK_CLAIM_FENCE,
@@ -111,7 +112,9 @@ def check_claim_openers(app: Sphinx, doctree: nodes.document) -> None:
 
 def setup_claims(app: Sphinx) -> None:
     skip = (_skip, None)
-    app.add_node(hidden_claim, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
+    app.add_node(
+        hidden_claim, **html_visitors(*skip), latex=skip, text=skip, man=skip, texinfo=skip
+    )
     app.add_directive("claim", ClaimDirective)
     app.connect("doctree-read", check_claim_openers)
     app.connect("doctree-resolved", drop_hidden_claims)

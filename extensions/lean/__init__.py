@@ -41,6 +41,13 @@ This extension owns all of that, in one place:
 * ``stylesheets.py``, right after: writes each page's one stylesheet (``lean.stylesheet``
   warnings if it cannot join them all).
 
+What upstream says about each: Font Awesome's script is pydata-sphinx-theme#2379 (a lighter one is
+proposed in pydata-sphinx-theme#2494); the search index on every page is mentioned in
+pydata-sphinx-theme#2115 but has no issue of its own; no upstream issue was found for the "auto"
+colour theme of a first visit or for the scripts that could be deferred.
+``tests/test_upstream_patches.py`` builds a page with the theme alone and fails when the theme
+stops doing one of these, naming what to remove here.
+
 If a theme upgrade changes what this expects (a script tag or the icon rules are no longer
 where they were), the build says so with a ``lean.theme`` warning (``warning_types.py``; its
 table is on the Contribute page), which fails ``-W`` builds, instead of icons breaking silently.
@@ -58,6 +65,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
+from ..builders import INTERACTIVE, writes_html
 from . import stylesheets
 from .fonts import slim_icons
 from .warning_types import Subtype, warn
@@ -120,7 +128,7 @@ def _same_kind(original, text: str):
 
 
 class Filters:
-    """The two template filters; ``active`` is False for builders with another theme (EPUB)."""
+    """The template filters; ``active`` is False for builders with another theme (EPUB)."""
 
     def __init__(self, active: bool, bundles: Path | None = None):
         self.active = active
@@ -182,7 +190,7 @@ class LazyImages(SphinxPostTransform):
     """Images in web pages load when they come near the screen (an author's ``:loading:`` wins)."""
 
     default_priority = 400
-    builders = ("html", "dirhtml", "singlehtml")
+    builders = INTERACTIVE
 
     def run(self, **kwargs) -> None:
         for image in self.document.findall(nodes.image):
@@ -190,11 +198,14 @@ class LazyImages(SphinxPostTransform):
 
 
 def _active(app: Sphinx) -> bool:
-    return (
-        app.builder.format == "html"
-        and app.builder.name != "epub"
-        and app.config.html_theme in THEMES
-    )
+    """True for a builder that writes its pages with a theme whose layout this extension knows.
+
+    Each HTML builder names its theme: the web builders ``html_theme``, EPUB ``epub_theme``
+    (Sphinx's plain ``epub`` theme, which loads none of what this extension removes)."""
+    if not writes_html(app.builder):
+        return False
+    theme, _options = app.builder.get_theme_config()
+    return theme in THEMES
 
 
 def _add_templates(app: Sphinx, config) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from ..builders import html_visitors
 from . import render
 
 
@@ -72,14 +73,14 @@ def setup_nodes(app: Sphinx) -> None:
     others = ("latex", "text", "man", "texinfo")
     app.add_node(
         course_map,
-        html=(visit_course_map_html, depart_course_map_html),
+        **html_visitors(visit_course_map_html, depart_course_map_html),
         **dict.fromkeys(others, passthrough),
     )
     # Left in the doctree only where no script fills them (ScriptHooks replaced them elsewhere).
-    app.add_node(course_map_status, html=skipped, **dict.fromkeys(others, skipped))
-    app.add_node(course_map_continue, html=skipped, **dict.fromkeys(others, skipped))
+    app.add_node(course_map_status, **html_visitors(*skipped), **dict.fromkeys(others, skipped))
+    app.add_node(course_map_continue, **html_visitors(*skipped), **dict.fromkeys(others, skipped))
     app.add_node(
         progress_panel,
-        html=(visit_panel_html, depart_panel_html),
+        **html_visitors(visit_panel_html, depart_panel_html),
         **dict.fromkeys(others, passthrough),
     )

@@ -20,7 +20,7 @@ Authoring syntax and options: docs/authoring/quizzes.md.
 
 from __future__ import annotations
 
-from ..builders import add_static_dir
+from ..builders import add_static_dir, html_visitors
 from . import assets, nodes
 from .domain import QuizDomain, misconceptions, questions_by_doc
 from .parse import (
@@ -41,8 +41,12 @@ def setup(app):
     app.setup_extension("extensions.warnings_")  # the {kq-warnings} tables
     through = (nodes.visit_through, nodes.depart_through)
     for node in nodes.NEUTRAL_NODES:
-        app.add_node(node, **dict.fromkeys(("html", "latex", "text", "man", "texinfo"), through))
-    app.add_node(nodes.kq_html, html=(nodes.visit_kq_html, nodes.depart_kq_html))
+        app.add_node(
+            node,
+            **html_visitors(*through),
+            **dict.fromkeys(("latex", "text", "man", "texinfo"), through),
+        )
+    app.add_node(nodes.kq_html, **html_visitors(nodes.visit_kq_html, nodes.depart_kq_html))
     app.add_domain(QuizDomain)
     app.add_directive("quiz", QuizDirective)
     app.add_directive("question", QuestionDirective)

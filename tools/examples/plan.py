@@ -47,6 +47,9 @@ class Problem:
 class Page:
     blocks: list[Block] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: The backends the page runs on, in order: the plan's ``backends``, which the examples
+    #: builder takes from ``extensions/examples/convention.RUN_BACKENDS``.
+    backends: tuple[str, ...] = ()
 
     def runnable(self, backend: str) -> list[Block]:
         return [block for block in self.blocks if block.runs_on(backend)]
@@ -76,6 +79,7 @@ def page_from_plan(plan: dict) -> Page:
             for block in plan["blocks"]
         ],
         problems=[Problem(**problem) for problem in plan["problems"]],
+        backends=tuple(plan["backends"]),
     )
 
 

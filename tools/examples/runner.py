@@ -5,8 +5,10 @@ backend, not once per page) or, when that cannot be used, started anew; either w
 what another changed.
 
 The pytest module (``tests/test_examples.py``) and the benchmark (``bench/bench_examples.py``)
-both drive this; neither needs to know how a page is executed. What a page runs comes from its
-run plan, written by Sphinx's ``examples`` builder (see ``plan.py``): no Markdown is read here.
+both drive this; neither needs to know how a page is executed. What a page runs, and on which
+backends, comes from its run plan, written by Sphinx's ``examples`` builder (see ``plan.py``): no
+Markdown is read here. A page runs on every backend its plan names; a missing one is a failure,
+not a skip.
 """
 
 from __future__ import annotations
@@ -28,7 +30,6 @@ from pathlib import Path
 
 from packaging.version import InvalidVersion, Version
 
-from extensions.examples.convention import RUN_BACKENDS
 from extensions.examples.pin import PinError, keras_pin
 from tools.examples import warm as warm_workers
 from tools.examples.output import output_diff, output_matches
@@ -41,9 +42,6 @@ PYPROJECT = REPO / "pyproject.toml"
 CHILD = HERE / "child.py"
 SANDBOX = HERE / "sandbox"
 
-#: Every page runs on each of these; a missing one is a failure, not a skip. The stamp on the
-#: track pages names the same tuple (see extensions/examples/convention.py).
-REQUIRED_BACKENDS = RUN_BACKENDS
 #: KERAS_MAX_EPOCHS (read by Keras since 3.10) only ever lowers ``epochs``: the 1-3 epochs the
 #: course asks for run as written, a forgotten ``epochs=100`` stays cheap.
 MAX_EPOCHS = 3
@@ -82,11 +80,6 @@ JAX_CACHE_ENV = {
     "JAX_PERSISTENT_CACHE_MIN_COMPILE_TIME_SECS": "0",
     "JAX_PERSISTENT_CACHE_MIN_ENTRY_SIZE_BYTES": "0",
 }
-
-
-def backends() -> list[str]:
-    """The backends to run every page on."""
-    return list(REQUIRED_BACKENDS)
 
 
 def missing_backend(backend: str) -> str | None:
@@ -151,6 +144,11 @@ def discover(docs: Path = DOCS) -> list[SourcePage]:
         for plan in plans_of(Path(docs))
         if plan.page.blocks or plan.page.problems
     ]
+
+
+def runs(pages: list[SourcePage]) -> list[tuple[SourcePage, str]]:
+    """Every (page, backend) to run, page by page: each page on the backends its plan names."""
+    return [(source, backend) for source in pages for backend in source.page.backends]
 
 
 @dataclass
