@@ -82,7 +82,7 @@ LANE_SECONDS = pytest.StashKey[dict]()
 
 def lane_of(item) -> str:
     name = Path(str(item.path)).name
-    if name == "test_examples.py":
+    if name == "test_examples.py" or item.get_closest_marker("ml_stack"):
         return "examples"
     if "exercise" in name:
         return "exercises"

@@ -19,8 +19,10 @@ import io
 import subprocess
 import sys
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+from unittest import mock
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -37,6 +39,9 @@ class Build:
     srcdir: Path
     outdir: Path
     url: str = ""  # where it is served, when it is (the ``course`` fixture)
+    #: The ``sphinx.application.Sphinx`` that built it, for a test that reads the environment
+    #: (``app.env``: domains, doctrees, config); None when the build ran in a fresh process.
+    app: Any = field(default=None, repr=False, compare=False)
 
     def page(self, name: str) -> str:
         """The text of one output file, e.g. ``build.page("index.html")``."""
@@ -82,14 +87,15 @@ def build(
     ]
     if fresh_process is None:
         fresh_process = any(arg.startswith(("-j", "--jobs")) for arg in args)
+    app = None
     if fresh_process:
         done = subprocess.run(
             [sys.executable, "-m", "sphinx", *command], capture_output=True, text=True, cwd=ROOT
         )
         returncode, stdout, stderr = done.returncode, done.stdout, done.stderr
     else:
-        returncode, stdout, stderr = _build_here(command)
-    return Build(returncode, stdout, stderr, srcdir, Path(outdir))
+        returncode, stdout, stderr, app = _build_here(command)
+    return Build(returncode, stdout, stderr, srcdir, Path(outdir), app=app)
 
 
 def _defines(overrides: dict[str, object]) -> list[str]:
@@ -107,20 +113,30 @@ def _defines(overrides: dict[str, object]) -> list[str]:
     return defines
 
 
-def _build_here(args: list[str]) -> tuple[int, str, str]:
+def _build_here(args: list[str]) -> tuple[int, str, str, Any]:
+    """Sphinx's command line in this process; also hands back the application it made."""
+    import sphinx.cmd.build
     from sphinx.cmd.build import build_main
+
+    made = []
+
+    class _Kept(sphinx.cmd.build.Sphinx):
+        def __init__(self, *args, **kwargs):
+            made.append(self)
+            super().__init__(*args, **kwargs)
 
     stdout, stderr = io.StringIO(), io.StringIO()
     with (
         contextlib.chdir(ROOT),
         contextlib.redirect_stdout(stdout),
         contextlib.redirect_stderr(stderr),
+        mock.patch.object(sphinx.cmd.build, "Sphinx", _Kept),
     ):
         try:
             returncode = build_main(args)
         except SystemExit as exit_:  # argument errors: argparse exits, as the command would
             returncode = exit_.code if isinstance(exit_.code, int) else 1
-    return returncode, stdout.getvalue(), stderr.getvalue()
+    return returncode, stdout.getvalue(), stderr.getvalue(), made[-1] if made else None
 
 
 # ---- the older entry points: one call to build() each ---------------------------------------
