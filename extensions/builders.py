@@ -40,14 +40,15 @@ def is_printable_html(builder) -> bool:
     return writes_html(builder) and not is_interactive(builder)
 
 
-def add_static_dir(app, directory: Path | str) -> None:
+def add_static_dir(app, directory: Path | str, when=writes_html) -> None:
     """The one rule for static files: an extension's ``static/`` folder becomes part of
-    ``_static`` for every builder that writes HTML. Call it from ``setup()``; the folder is
-    added when the builder is known (``builder-inited``), so other builders never copy it."""
+    ``_static`` for every builder that writes HTML (or only those ``when(builder)`` accepts,
+    e.g. :func:`is_interactive` for files only scripts use). Call it from ``setup()``; the folder
+    is added when the builder is known (``builder-inited``), so other builders never copy it."""
     folder = str(directory)
 
     def add(app) -> None:
-        if writes_html(app.builder) and folder not in app.config.html_static_path:
+        if when(app.builder) and folder not in app.config.html_static_path:
             app.config.html_static_path = [*app.config.html_static_path, folder]
 
     app.connect("builder-inited", add)

@@ -38,10 +38,14 @@ def progress_warnings(warnings: str) -> list[str]:
 
 
 def page_data(page: Path) -> dict:
-    """The course data handed to the browser on one built page."""
-    match = re.search(r'data-kq-progress="([^"]*)"', page.read_text(encoding="utf-8"))
-    assert match, f"no progress data on {page}"
-    return json.loads(html.unescape(match.group(1)))
+    """The course data one built page loads: the course file its script tag names."""
+    script = r'<script defer="defer" src="([^"?]*kq-course\.[0-9a-f]+\.js)[?"]'
+    match = re.search(script, page.read_text(encoding="utf-8"))
+    assert match, f"no course data on {page}"
+    text = (page.parent / html.unescape(match.group(1))).read_text(encoding="utf-8")
+    prefix, suffix = "window.KQProgressCourse = ", ";\n"
+    assert text.startswith(prefix) and text.endswith(suffix), text[:80]
+    return json.loads(text[len(prefix) : -len(suffix)])
 
 
 def serve_copy(tmp_path_factory, serve_dir, name: str) -> tuple[str, Path]:

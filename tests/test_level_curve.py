@@ -13,8 +13,10 @@ COURSE_TRACKS = 15
 def _course(site) -> tuple[list[int], list[int]]:
     """(XP each track pays in full, track bonus included; level thresholds)."""
     data = page_data(site.outdir / "index.html")
-    per_track = [sum(q[1] for q in track["q"]) + data["bonus"] for track in data["tracks"]]
-    return per_track, [xp for xp, _name in data["levels"]]
+    per_track = [
+        sum(q["xp"] for q in track["questions"]) + data["trackBonus"] for track in data["tracks"]
+    ]
+    return per_track, [level["xp"] for level in data["levels"]]
 
 
 def test_the_course_has_fifteen_tracks(site):

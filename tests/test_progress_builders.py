@@ -24,7 +24,7 @@ OUTPUTS = {
 }
 WEB = ["html", "dirhtml", "singlehtml"]
 PRINTED = ["epub", "text", "latex", "man", "texinfo"]
-HOOKS = ["data-kq-", "kq-nojs", "kq-badge", "progress.min.js", "kq-btn"]
+HOOKS = ["data-kq-", "kq-nojs", "kq-badge", "progress.min.js", "kq-course.", "kq-btn"]
 
 
 @pytest.fixture(scope="module")
@@ -48,13 +48,14 @@ def outputs(tmp_path_factory):
 @pytest.mark.parametrize("builder", WEB)
 def test_web_builders_get_hooks_data_and_assets(outputs, builder):
     outdir, landing, progress = outputs[builder]
-    assert "data-kq-progress=" in landing
+    assert re.search(r'<script defer="defer" src="_static/kq-course\.[0-9a-f]{12}\.js', landing)
     assert 'data-kq-track="alpha"' in landing
     assert 'data-kq-panel="data"' in progress
     for name in ("progress.min.js", "progress.min.css"):
         assert (outdir / "_static" / name).is_file()
-    # The readable sources are not served.
-    assert not (outdir / "_static" / "progress-core.js").exists()
+    # One course file (this build's), and the readable sources are not served.
+    assert len(list((outdir / "_static").glob("kq-course.*.js"))) == 1
+    assert not (outdir / "_static" / "main.js").exists()
 
 
 @pytest.mark.parametrize("builder", PRINTED)
@@ -64,6 +65,7 @@ def test_printed_builders_get_no_hooks_and_no_script(outputs, builder):
         assert hook not in landing, hook
         assert hook not in progress, hook
     assert not (outdir / "_static" / "progress.min.js").exists()
+    assert not list((outdir / "_static").glob("kq-course.*.js"))
 
 
 @pytest.mark.parametrize("builder", PRINTED)

@@ -71,12 +71,12 @@ def test_the_browser_gets_the_configured_rules_as_data(tmp_path):
     outdir, warnings = build(src)
     assert progress_warnings(warnings) == []
     data = page_data(outdir / "tracks" / "01-alpha.html")
-    assert data["levels"] == [list(level) for level in levels]
-    assert data["bonus"] == 7
-    assert data["review"] == [2, 5]
-    assert data["key"] == "my-course:progress"
+    assert data["levels"] == [{"xp": xp, "name": name} for xp, name in levels]
+    assert data["trackBonus"] == 7
+    assert data["reviewDays"] == [2, 5]
+    assert data["storageKey"] == "my-course:progress"
     # Level achievements name the level from the table; one beyond the table is not offered.
-    achievements = {a[0]: a for a in data["ach"]}
+    achievements = {a["id"]: a for a in data["achievements"]}
     assert "level-5" not in achievements and "level-10" not in achievements
     assert set(achievements) == {
         "first-correct",
@@ -112,10 +112,10 @@ def test_a_bad_setting_warns_with_conf_py_line_and_falls_back_to_the_default(
     assert warning.endswith("[progress.config]")
     data = page_data(outdir / "index.html")
     defaults = {
-        "progress_levels": ("levels", [list(level) for level in DEFAULT_LEVELS]),
-        "progress_track_bonus": ("bonus", 50),
-        "progress_review_days": ("review", [1, 2, 4, 8, 16]),
-        "progress_storage_key": ("key", "keras-quest:progress"),
+        "progress_levels": ("levels", [{"xp": xp, "name": name} for xp, name in DEFAULT_LEVELS]),
+        "progress_track_bonus": ("trackBonus", 50),
+        "progress_review_days": ("reviewDays", [1, 2, 4, 8, 16]),
+        "progress_storage_key": ("storageKey", "keras-quest:progress"),
     }
     field, default = defaults[name]
     assert data[field] == default

@@ -17,29 +17,36 @@ from progress_helpers import BONUS, EXTRA, TRACKS, build, copy_root, page_data
 
 from extensions.progress.config import DEFAULT_LEVELS, achievements
 
-CORE = Path(__file__).resolve().parent.parent / "extensions/progress/static/progress-core.js"
-# Reads the data, answers every question right on three days running, and reports.
+MODULES = Path(__file__).resolve().parent.parent / "extensions/progress/js"
+# Reads the data with the progress modules, answers every question right on three days running,
+# and reports.
 READ = """
-const P = require(process.argv[1]);
-const data = JSON.parse(require("fs").readFileSync(0, "utf8"));
-const course = P.index(data);
+const js = (name) => import(new URL(name + ".js", process.argv[1]));
+const [{ indexCourse }, record, { answer, setGoal }, { unlock }, { mastery }] = await Promise.all(
+  ["course", "record", "actions", "achievements", "review"].map(js));
+const { freshRecord, level, totalXp, trackStats } = record;
+const chunks = [];
+for await (const chunk of process.stdin) chunks.push(chunk);
+const data = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+const course = indexCourse(data);
 const days = ["2026-01-01", "2026-01-02", "2026-01-03"];
-let state = P.setGoal(P.fresh(), course, 1, days[0]).state;
-const ids = Object.keys(course.xp);
+let state = setGoal(freshRecord(), course, 1, days[0]).state;
+const ids = [...course.questions.keys()];
 ids.forEach((id, i) => {
-  const ctx = { today: days[Math.min(i, days.length - 1)], now: i + 1 };
-  state = P.answer(state, course, { id, correct: true, attempt: 1, revealed: false }, ctx).state;
+  const when = { today: days[Math.min(i, days.length - 1)], now: i + 1 };
+  state = answer(state, course, { id, correct: true, attempt: 1, revealed: false }, when).state;
 });
-const achieved = P.unlock(state, course, days[2]).concat(Object.keys(state.achievements));
+const achieved = unlock(state, course, days[2]).concat(Object.keys(state.achievements));
+const questions = [...course.questions.values()];
 console.log(JSON.stringify({
-  xp: course.xp,
-  page: course.page,
-  track: Object.fromEntries(Object.entries(course.track).map(([id, t]) => [id, t.id])),
-  about: course.tracks.map((t) => [t.id, t.about]),
-  available: course.tracks.map((t) => [t.id, P.trackStats(state, t, data.bonus).available]),
-  mastery: course.tracks.map((t) => [t.id, P.mastery(state, t, days[2]).name]),
-  total: P.total(state),
-  level: P.level(P.total(state), data.levels),
+  xp: Object.fromEntries(questions.map((q) => [q.id, q.xp])),
+  page: Object.fromEntries(questions.map((q) => [q.id, q.page])),
+  track: Object.fromEntries(questions.filter((q) => q.track).map((q) => [q.id, q.track.slug])),
+  about: course.tracks.map((t) => [t.slug, t.about]),
+  available: course.tracks.map((t) => [t.slug, trackStats(state, t, data.trackBonus).available]),
+  mastery: course.tracks.map((t) => [t.slug, mastery(state, t, days[2]).name]),
+  total: totalXp(state),
+  level: level(totalXp(state), data.levels),
   achieved: [...new Set(achieved)].sort(),
   goalDays: state.goalDays,
 }));
@@ -53,7 +60,7 @@ def contract(tmp_path_factory):
     outdir, _warnings = build(copy_root(tmp_path_factory.mktemp("contract") / "src"), "html")
     data = page_data(outdir / "index.html")
     done = subprocess.run(
-        ["node", "-e", READ, str(CORE)],
+        ["node", "--input-type=module", "-e", READ, MODULES.as_uri() + "/"],
         input=json.dumps(data),
         capture_output=True,
         text=True,
@@ -105,16 +112,17 @@ def test_track_totals_and_bonus_are_read_as_meant(contract):
 def test_levels_are_the_python_level_table(contract):
     _outdir, data, read = contract
     levels = list(DEFAULT_LEVELS)
-    assert [tuple(level) for level in data["levels"]] == levels
+    assert [(level["xp"], level["name"]) for level in data["levels"]] == levels
     reached = max(n for n, (xp, _name) in enumerate(levels, start=1) if read["total"] >= xp)
-    assert (read["level"]["n"], read["level"]["name"]) == (reached, levels[reached - 1][1])
+    assert (read["level"]["number"], read["level"]["name"]) == (reached, levels[reached - 1][1])
 
 
 def test_every_achievement_the_build_offers_is_one_the_core_can_unlock(contract):
     _outdir, data, read = contract
-    offered = achievements(tuple(tuple(level) for level in data["levels"]))
-    assert [list(a) for a in offered] == data["ach"]
-    level_reached = read["level"]["n"]
+    offered = achievements(tuple((level["xp"], level["name"]) for level in data["levels"]))
+    fields = ("id", "kind", "threshold", "title", "description")
+    assert [dict(zip(fields, a, strict=True)) for a in offered] == data["achievements"]
+    level_reached = read["level"]["number"]
     expected = sorted(
         aid
         for aid, kind, n, _title, _text in offered

@@ -291,7 +291,7 @@ def test_everything_is_reachable_with_the_keyboard(context, course):
 @pytest.mark.slow
 @pytest.mark.parametrize("mode", ["light", "dark"])
 def test_the_header_badge_fits_a_320px_phone_at_every_level(site, browser, mode):
-    levels = [xp for xp, _name in page_data(site.outdir / "index.html")["levels"]]
+    levels = [level["xp"] for level in page_data(site.outdir / "index.html")["levels"]]
     context = browser.new_context(viewport={"width": 320, "height": 700})
     context.add_init_script(THEME_MODE % mode)
     page = context.new_page()

@@ -35,10 +35,10 @@ def test_tracks_in_toctree_order_with_their_questions_and_totals(tmp_path):
     outdir, warnings = build(copy_root(tmp_path / "src"))
     assert progress_warnings(warnings) == []
     data = page_data(outdir / "index.html")
-    pages = data["pages"]
+    questions = [[(q["id"], q["xp"]) for q in t["questions"]] for t in data["tracks"]]
     tracks = [
-        (t["id"], t["n"], t["title"], pages[t["p"]], [(q[0], q[1]) for q in t["q"]])
-        for t in data["tracks"]
+        (t["slug"], t["number"], t["title"], t["page"], qs)
+        for t, qs in zip(data["tracks"], questions, strict=True)
     ]
     assert tracks == [
         ("alpha", 1, "Track 1: Alpha", "tracks/01-alpha.html", TRACKS["alpha"]),
@@ -48,9 +48,9 @@ def test_tracks_in_toctree_order_with_their_questions_and_totals(tmp_path):
     ]
     # Each question knows the page it is on (the Review page fetches it from there).
     beta = data["tracks"][1]
-    assert pages[beta["q"][0][2]] == "tracks/02-beta/part2.html"
-    assert [(q[0], q[1], pages[q[2]]) for q in data["extra"]] == [("x-one", 10, "extra.html")]
-    assert data["bonus"] == BONUS
+    assert beta["questions"][0]["page"] == "tracks/02-beta/part2.html"
+    assert data["extra"] == [{"id": "x-one", "xp": 10, "page": "extra.html"}]
+    assert data["trackBonus"] == BONUS
 
 
 def test_course_totals(tmp_path):
@@ -70,7 +70,7 @@ def test_course_totals(tmp_path):
 def test_dirhtml_pages_are_folders(tmp_path):
     outdir, _warnings = build(copy_root(tmp_path / "src"), "dirhtml")
     data = page_data(outdir / "index.html")
-    assert data["pages"][data["tracks"][0]["p"]] == "tracks/01-alpha/"
+    assert data["tracks"][0]["page"] == "tracks/01-alpha/"
 
 
 def test_tracks_sharing_a_slug_warn(tmp_path):
@@ -89,12 +89,17 @@ def test_changed_questions_rewrite_every_page_with_fresh_data(tmp_path):
     # Two command-line builds into the same folder: the second one is incremental.
     src, out = copy_root(tmp_path / "src"), tmp_path / "out"
     assert sphinx_build(src, out)[0] == 0
-    assert [q[1] for q in page_data(out / "extra.html")["tracks"][0]["q"]] == [10, 20]
+    assert [q["xp"] for q in page_data(out / "extra.html")["tracks"][0]["questions"]] == [10, 20]
+    (first_file,) = (out / "_static").glob("kq-course.*.js")
     track = src / "tracks" / "01-alpha.md"
     track.write_text(track.read_text(encoding="utf-8").replace(":xp: 20", ":xp: 40"), "utf-8")
     code, stdout, stderr = sphinx_build(src, out)
     assert code == 0, stderr
     assert "1 changed" in stdout  # only the track page is read again...
     # ...yet a page that neither changed nor links to it gets the new totals too.
-    assert [q[1] for q in page_data(out / "extra.html")["tracks"][0]["q"]] == [10, 40]
+    assert [q["xp"] for q in page_data(out / "extra.html")["tracks"][0]["questions"]] == [10, 40]
     assert "2 questions · 50 XP" in (out / "index.html").read_text(encoding="utf-8")
+    # The course file's name changed with its content (no browser cache serves the old data),
+    # and the old file is gone.
+    (course_file,) = (out / "_static").glob("kq-course.*.js")
+    assert course_file.name != first_file.name

@@ -1,8 +1,9 @@
 """Learner progress: XP, levels, header badge, course map, streaks, achievements, review.
 
 Python owns the rules (``config.py``) and the course totals (``collect.py``); the browser gets them
-as data (``assets.py``) and applies them in ``static/progress-core.js`` (pure, unit-tested) through
-the thin DOM layer ``static/progress.js``. Progress lives only in the learner's browser.
+as data (``assets.py``) and applies them in the ES modules of ``js/`` (the rules pure and
+unit-tested, the DOM in ``js/ui/``), bundled into ``static/dist/`` by ``build.mjs``. Progress lives
+only in the learner's browser.
 
 Warnings are typed ``progress.<subtype>``, all listed in ``warning_types.py``.
 """

@@ -1,16 +1,22 @@
-"""What reaches the browser: static files, the course data, and the header badge template.
+"""What reaches the browser: the progress script and stylesheet, the course data, the badge.
 
-The course data (levels, bonus, review days, tracks with their question ids and XP) is JSON in a
-``data-kq-progress`` attribute of the ``progress.min.js`` script tag: data, never generated
-JavaScript. The served files are built from the readable sources in ``static/`` (``build.mjs``).
-It is attached on ``env-updated``, when every document has been read; if it differs from the
-previous build's, every page is written again so no page keeps stale totals. Only the interactive
-builders (``extensions/builders.py``) get the script, its data, the stylesheet and the badge;
-every other builder gets none of them.
+The script and stylesheet are bundled from the modules in ``js/`` by ``build.mjs`` into
+``static/dist/`` (committed; ``node build.mjs --check`` tells when it is stale). The course data
+(levels, track bonus, review days, achievements, tracks with their questions and XP,
+misconceptions) is one file for the whole site, ``_static/kq-course.<hash>.js``: a classic script
+that sets the ``KQProgressCourse`` global, loaded (``defer``) before the bundle, so the site
+works from ``file://`` and a browser caches it once for every page. Its name carries a hash of its
+content, so a browser never runs stale data with a new page. It is written on ``env-updated``,
+when every document has been read; when it changes, every page is written again so each one
+names the new file. The format is section 2 of docs/authoring/progress-format.md.
+
+Only the interactive builders (``extensions/builders.py``) get the script, the data, the
+stylesheet and the badge; every other builder gets none of them.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -19,21 +25,31 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from ..builders import is_interactive
+from ..builders import add_static_dir, is_interactive
+from ..warnings_ import warn
 from .collect import Course, collect_course
 from .config import ProgressConfig, achievements, config_location
-from .warning_types import TYPE, Subtype
+from .warning_types import Subtype
 
 logger = logging.getLogger(__name__)
 
-# The served JS + CSS, gzipped, may not pass this (bench/bench_progress.py prints it, a test holds
-# it). 6 KiB carried XP, levels, streaks and review; the course map cards, dashboard, mastery,
-# daily goal, set-aside copies and the final test took it to about 11 KiB.
-ASSET_BUDGET = 12 * 1024
+# What a first page costs in progress assets, gzipped: the bundle, the stylesheet and the course
+# file together may not pass this (bench/bench_progress.py prints it; tests/test_progress_assets.py
+# holds it for the real course). Issue 25 moved the course data (about 7 KiB gzipped with 117
+# misconceptions and 209 questions) from every page's HTML, where no budget counted it, into this
+# one file, which a browser caches for the rest of the site: about 19.5 KiB in all, which leaves
+# room for about a third more questions and misconceptions before this needs a look.
+ASSET_BUDGET = 22 * 1024
 
-# What the site serves: built from the sources in static/ by build.mjs (see there).
+# What the site serves: built from js/ by build.mjs (see there).
 DIST = Path(__file__).parent / "static" / "dist"
 TEMPLATES = Path(__file__).parent / "templates"
+BUNDLE = "progress.min.js"
+STYLESHEET = "progress.min.css"
+# The course file: COURSE_FILE.format(hash), in _static/, setting the COURSE_GLOBAL global.
+COURSE_FILE = "kq-course.{}.js"
+COURSE_GLOBAL = "KQProgressCourse"
+ACHIEVEMENT_FIELDS = ("id", "kind", "threshold", "title", "description")
 
 
 def misconceptions(env: BuildEnvironment) -> dict[str, tuple[str, str, str]]:
@@ -44,42 +60,59 @@ def misconceptions(env: BuildEnvironment) -> dict[str, tuple[str, str, str]]:
     return find(env) if find else {}
 
 
-def browser_data(course: Course, cfg: ProgressConfig, builder, mis=None) -> dict:
-    """Everything the script needs, with pages as URIs relative to the site root."""
-    pages: list[str] = []
+def course_data(course: Course, cfg: ProgressConfig, builder, mis=None) -> dict:
+    """The course as the browser reads it, pages as URIs relative to the site root."""
+    page = builder.get_target_uri
 
-    def page(docname: str) -> int:
-        uri = builder.get_target_uri(docname)
-        if uri not in pages:
-            pages.append(uri)
-        return pages.index(uri)
+    def question(q) -> dict:
+        return {"id": q.qid, "xp": q.xp, "page": page(q.docname)}
 
-    env = builder.env
     return {
-        "key": cfg.storage_key,
-        "progress": builder.get_target_uri(cfg.page) if cfg.page in env.found_docs else "",
-        "levels": [list(level) for level in cfg.levels],
-        "bonus": course.bonus,
-        "review": list(cfg.review_days),
-        "ach": [list(a) for a in achievements(cfg.levels)],
+        "storageKey": cfg.storage_key,
+        "progressPage": page(cfg.page) if cfg.page in builder.env.found_docs else "",
+        "levels": [{"xp": xp, "name": name} for xp, name in cfg.levels],
+        "trackBonus": course.bonus,
+        "reviewDays": list(cfg.review_days),
+        "achievements": [
+            dict(zip(ACHIEVEMENT_FIELDS, achievement, strict=True))
+            for achievement in achievements(cfg.levels)
+        ],
         "tracks": [
             {
-                "id": track.slug,
-                "n": track.number,
+                "slug": track.slug,
+                "number": track.number,
                 "title": track.title,
                 "about": track.about,
-                "p": page(track.docname),
-                "q": [[q.qid, q.xp, page(q.docname)] for q in track.questions],
+                "page": page(track.docname),
+                "questions": [question(q) for q in track.questions],
             }
             for track in course.tracks
         ],
-        "extra": [[q.qid, q.xp, page(q.docname)] for q in course.extra],
-        "mis": {
-            label: [title, page(docname), anchor]
+        "extra": [question(q) for q in course.extra],
+        "misconceptions": {
+            label: {"title": title, "page": page(docname), "anchor": anchor}
             for label, (docname, anchor, title) in sorted((mis or {}).items())
         },
-        "pages": pages,
     }
+
+
+def course_script(data: dict) -> tuple[str, str]:
+    """(file name, text) of the course file for ``data``."""
+    text = f"window.{COURSE_GLOBAL} = {json.dumps(data, separators=(',', ':'))};\n"
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    return COURSE_FILE.format(digest), text
+
+
+def write_course_script(outdir: Path, name: str, text: str) -> None:
+    """Writes the course file into ``_static``, removing the course files of earlier builds."""
+    static = outdir / "_static"
+    static.mkdir(parents=True, exist_ok=True)
+    for old in static.glob(COURSE_FILE.format("*")):
+        if old.name != name:
+            old.unlink()
+    target = static / name
+    if not target.is_file() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8")
 
 
 def warn_if_unreachable(app: Sphinx, course: Course, cfg: ProgressConfig) -> None:
@@ -87,19 +120,15 @@ def warn_if_unreachable(app: Sphinx, course: Course, cfg: ProgressConfig) -> Non
     if course.available >= top_xp:
         return
     tracks = sum(1 for track in course.tracks if track.questions)
-    logger.warning(
-        "the course offers %s XP in all (%d tracks with questions, %d questions, track bonuses "
-        "included) but the top level, Lv %d %s, needs %s XP, so no learner can reach it; add "
-        "questions or tracks, or lower the thresholds in progress_levels",
-        f"{course.available:,}",
-        tracks,
-        sum(1 for _ in course.questions),
-        len(cfg.levels),
-        top_name,
-        f"{top_xp:,}",
-        type=TYPE,
-        subtype=Subtype.UNREACHABLE,
-        location=config_location(app.confdir, "progress_levels"),
+    questions = sum(1 for _ in course.questions)
+    warn(
+        Subtype.UNREACHABLE,
+        f"the course offers {course.available:,} XP in all ({tracks} tracks with questions, "
+        f"{questions} questions, track bonuses included) but the top level, Lv {len(cfg.levels)} "
+        f"{top_name}, needs {top_xp:,} XP, so no learner can reach it; add questions or tracks, "
+        "or lower the thresholds in progress_levels",
+        config_location(app.confdir, "progress_levels"),
+        logger=logger,
     )
 
 
@@ -107,10 +136,9 @@ def add_templates(app: Sphinx, config: Config) -> None:
     config.templates_path = [*config.templates_path, str(TEMPLATES)]
 
 
-def add_static(app: Sphinx) -> None:
+def add_stylesheet(app: Sphinx) -> None:
     if is_interactive(app.builder):
-        app.config.html_static_path = [*app.config.html_static_path, str(DIST)]
-        app.add_css_file("progress.min.css")
+        app.add_css_file(STYLESHEET)
 
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -120,14 +148,14 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     env.kq_progress_course = course
     if not is_interactive(app.builder):
         return []
-    data = json.dumps(
-        browser_data(course, cfg, app.builder, misconceptions(env)), separators=(",", ":")
-    )
-    previous = getattr(env, "kq_progress_data", None)
-    env.kq_progress_data = data
-    app.add_js_file("progress.min.js", loading_method="defer", **{"data-kq-progress": data})
-    if previous is not None and previous != data:
-        return sorted(env.found_docs)
+    name, text = course_script(course_data(course, cfg, app.builder, misconceptions(env)))
+    write_course_script(Path(app.outdir), name, text)
+    app.add_js_file(name, loading_method="defer")
+    app.add_js_file(BUNDLE, loading_method="defer")
+    previous = getattr(env, "kq_progress_course_file", None)
+    env.kq_progress_course_file = name
+    if previous is not None and previous != name:
+        return sorted(env.found_docs)  # every page names the new file
     return []
 
 
@@ -140,7 +168,8 @@ def add_page_context(app: Sphinx, pagename: str, templatename, context: dict, do
 
 
 def setup_assets(app: Sphinx) -> None:
+    add_static_dir(app, DIST, when=is_interactive)
     app.connect("config-inited", add_templates)
-    app.connect("builder-inited", add_static)
+    app.connect("builder-inited", add_stylesheet)
     app.connect("env-updated", on_env_updated)
     app.connect("html-page-context", add_page_context)

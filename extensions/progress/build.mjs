@@ -1,40 +1,57 @@
-// Builds static/dist/ from the readable sources in static/: progress.min.js (progress-core.js then
-// progress.js, minified by terser) and progress.min.css (comments and spaces removed), so the site
-// stays within its gzipped budget (ASSET_BUDGET in assets.py). progress.min.js starts with the
-// SHA-256 (first 16 hex digits) of the three sources, this script and package-lock.json, so
-// tests/test_progress_assets.py fails when any of them changed without a rebuild.
-// Run from this folder after changing a source:  npm ci && npm run build
-import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { minify } from "terser";
+// Bundles the progress modules in js/ into the files the site serves, with esbuild (the exact
+// version is pinned in package.json and package-lock.json):
+//   static/dist/progress.min.js   one classic script (an IIFE, so the site works from file://),
+//   static/dist/progress.min.css  js/progress.css, imported by js/main.js.
+// The output depends only on the sources, this script and the esbuild version: the same inputs
+// give the same bytes.
+//
+//   npm ci && npm run build      rebuild after changing a source (commit static/dist/)
+//   node build.mjs --check       fail if the committed static/dist/ is not what the sources give
+//                                (tests/test_progress_assets.py runs it)
+import { readFileSync, writeFileSync } from "node:fs";
+import { relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
 
-const SOURCES = ["progress-core.js", "progress.js", "progress.css"];
-const TOOLS = ["build.mjs", "package-lock.json"]; // beside this script
-const here = new URL("./static/", import.meta.url);
-const read = (name) => readFileSync(new URL(name, here), "utf8");
+const here = fileURLToPath(new URL(".", import.meta.url));
+const BANNER = "/* Keras Quest progress: built by extensions/progress/build.mjs from js/; do not edit. */";
 
-const digest = createHash("sha256");
-for (const name of SOURCES) digest.update(read(name), "utf8");
-for (const name of TOOLS) digest.update(readFileSync(new URL(name, import.meta.url), "utf8"), "utf8");
-// Short, since every byte counts against the budget. The CSS, built in the same run, has none.
-const header = `/* extensions/progress/build.mjs ${digest.digest("hex").slice(0, 16)} */\n`;
+const options = {
+  absWorkingDir: here,
+  entryPoints: ["js/main.js"],
+  outfile: "static/dist/progress.min.js",
+  bundle: true,
+  format: "iife",
+  target: ["es2020"],
+  minify: true,
+  charset: "utf8",
+  legalComments: "none",
+  banner: { js: BANNER, css: BANNER },
+  logLevel: "warning",
+  write: false,
+};
 
-const js = await minify(read("progress-core.js") + "\n" + read("progress.js"), {
-  compress: { passes: 3, unsafe_arrows: true },
-  mangle: { toplevel: true },
-  toplevel: true,
-});
-// The CSS is plain enough for this: no strings or urls that contain these characters.
-const css = read("progress.css")
-  .replace(/\/\*[\s\S]*?\*\//g, "")
-  .replace(/\s+/g, " ")
-  .replace(/\s*([{};:,>])\s*/g, "$1")
-  .replace(/;}/g, "}")
-  .replace(/ !important/g, "!important")
-  .replace(/([:\s,(])0\./g, "$1.")
-  .trim();
+const result = await build(options);
+const outputs = result.outputFiles.map((file) => ({ path: file.path, text: `${file.text}\n` }));
 
-mkdirSync(new URL("dist/", here), { recursive: true });
-writeFileSync(new URL("dist/progress.min.js", here), header + js.code + "\n");
-writeFileSync(new URL("dist/progress.min.css", here), css + "\n");
-console.log("built static/dist/progress.min.js and static/dist/progress.min.css");
+if (process.argv.includes("--check")) {
+  const stale = outputs.filter((file) => {
+    try {
+      return readFileSync(file.path, "utf8") !== file.text;
+    } catch {
+      return true;
+    }
+  });
+  if (stale.length) {
+    const names = stale.map((file) => relative(here, file.path)).join(", ");
+    console.error(
+      `extensions/progress: ${names} is not what the sources in js/ give. ` +
+        "Rebuild and commit it: cd extensions/progress && npm ci && npm run build",
+    );
+    process.exit(1);
+  }
+  console.log("extensions/progress: static/dist/ is what the sources give");
+} else {
+  for (const file of outputs) writeFileSync(file.path, file.text);
+  console.log(`built ${outputs.map((file) => relative(here, file.path)).join(" and ")}`);
+}

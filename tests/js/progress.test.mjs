@@ -1,10 +1,16 @@
 // Unit tests of the progress rules: node --test tests/js/
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 
-const require = createRequire(import.meta.url);
-const P = require("../../extensions/progress/static/progress-core.js");
+import { addDays, dayKey } from "../../extensions/progress/js/dates.js";
+import { indexCourse } from "../../extensions/progress/js/course.js";
+import { DEFAULT_GOAL, freshRecord, level, paysNow, resume, totalXp, trackStats } from "../../extensions/progress/js/record.js";
+import { streaks } from "../../extensions/progress/js/goal.js";
+import { due, mastery, mistakes, upcoming } from "../../extensions/progress/js/review.js";
+import { answer, reveal, setGoal } from "../../extensions/progress/js/actions.js";
+import { adopt, merge } from "../../extensions/progress/js/sync.js";
+import { MIGRATIONS, SCHEMA, VERSION, encode, parse } from "../../extensions/progress/js/store.js";
+import { openStore } from "../../extensions/progress/js/storage.js";
 
 const LEVELS = [
   [0, "Layer Novice"],
@@ -12,71 +18,77 @@ const LEVELS = [
   [300, "Sequential Stacker"],
   [600, "Functional Architect"],
   [1000, "Callback Conductor"],
-];
+].map(([xp, name]) => ({ xp, name }));
 
+// Course data as the build writes it (extensions/progress/assets.py, course_data()).
+const question = (id, xp, page) => ({ id, xp, page });
 function course(overrides = {}) {
   return {
-    key: "kq-test",
+    storageKey: "kq-test",
+    progressPage: "",
     levels: LEVELS,
-    bonus: 50,
-    review: [1, 2, 4],
-    pages: ["tracks/01-a.html", "tracks/02-b.html", "authoring.html"],
+    trackBonus: 50,
+    reviewDays: [1, 2, 4],
     tracks: [
-      { id: "a", n: 1, title: "Track 1: A", p: 0, q: [["a1", 10, 0], ["a2", 20, 0]] },
-      { id: "b", n: 2, title: "Track 2: B", p: 1, q: [["b1", 15, 1]] },
-      { id: "c", n: 3, title: "Track 3: C", p: 1, q: [] },
+      { slug: "a", number: 1, title: "Track 1: A", about: "", page: "tracks/01-a.html",
+        questions: [question("a1", 10, "tracks/01-a.html"), question("a2", 20, "tracks/01-a.html")] },
+      { slug: "b", number: 2, title: "Track 2: B", about: "", page: "tracks/02-b.html", questions: [question("b1", 15, "tracks/02-b.html")] },
+      { slug: "c", number: 3, title: "Track 3: C", about: "", page: "tracks/02-b.html", questions: [] },
     ],
-    extra: [["demo", 10, 2]],
-    mis: { "ops-vs-numpy": ["keras.ops is not NumPy", 0, "ops-vs-numpy"], "fit-once": ["fit runs epochs", 1, "fit-once"] },
-    ach: [
+    extra: [question("demo", 10, "authoring.html")],
+    misconceptions: {
+      "ops-vs-numpy": { title: "keras.ops is not NumPy", page: "tracks/01-a.html", anchor: "ops-vs-numpy" },
+      "fit-once": { title: "fit runs epochs", page: "tracks/02-b.html", anchor: "fit-once" },
+    },
+    achievements: [
       ["first", "correct", 0, "First steps", ""],
       ["perfect", "perfect", 0, "Perfect", ""],
       ["streak-3", "streak", 3, "Streak", ""],
       ["level-2", "level", 2, "Level 2", ""],
       ["all", "all", 0, "All done", ""],
       ["master", "mastered", 0, "Mastered", ""],
-    ],
+    ].map(([id, kind, threshold, title, description]) => ({ id, kind, threshold, title, description })),
     ...overrides,
   };
 }
 
-const IX = P.index(course());
+const IX = indexCourse(course());
 const DAY = "2026-03-10";
 const ctx = (extra = {}) => ({ today: DAY, now: 1000, ...extra });
 const ok = (id, attempt = 1, extra = {}) => ({ id, correct: true, attempt, revealed: false, ...extra });
 const wrong = (id, attempt = 1) => ({ id, correct: false, attempt, revealed: false });
 
 // Feeds answers in order and returns the final result (state + what the last answer gave).
-function play(steps, state = P.fresh()) {
+function play(steps, state = freshRecord()) {
   let res = { state };
-  for (const [detail, c] of steps) res = P.answer(res.state, IX, detail, c || ctx());
+  for (const [detail, c] of steps) res = answer(res.state, IX, detail, c || ctx());
   return res;
 }
 
 test("days are local calendar days and day arithmetic crosses months, years and DST", () => {
-  assert.equal(P.dayKey(new Date(2026, 0, 5, 23, 59)), "2026-01-05");
-  assert.equal(P.dayKey(new Date(2026, 0, 6, 0, 1)), "2026-01-06");
-  assert.equal(P.addDays("2026-01-31", 1), "2026-02-01");
-  assert.equal(P.addDays("2025-12-31", 1), "2026-01-01");
-  assert.equal(P.addDays("2026-03-29", 1), "2026-03-30"); // EU daylight-saving change
-  assert.equal(P.addDays("2026-03-01", -1), "2026-02-28");
+  assert.equal(dayKey(new Date(2026, 0, 5, 23, 59)), "2026-01-05");
+  assert.equal(dayKey(new Date(2026, 0, 6, 0, 1)), "2026-01-06");
+  assert.equal(addDays("2026-01-31", 1), "2026-02-01");
+  assert.equal(addDays("2025-12-31", 1), "2026-01-01");
+  assert.equal(addDays("2026-03-29", 1), "2026-03-30"); // EU daylight-saving change
+  assert.equal(addDays("2026-03-01", -1), "2026-02-28");
 });
 
 test("levels: thresholds, the name, and the bar towards the next level", () => {
-  assert.deepEqual(P.level(0, LEVELS), { n: 1, name: "Layer Novice", next: 100, frac: 0 });
-  assert.equal(P.level(99, LEVELS).n, 1);
-  assert.equal(P.level(100, LEVELS).n, 2);
-  assert.equal(P.level(200, LEVELS).frac, 0.5);
-  const top = P.level(5000, LEVELS);
-  assert.equal(top.n, 5);
+  assert.deepEqual(level(0, LEVELS), { number: 1, name: "Layer Novice", next: 100, fraction: 0 });
+  assert.equal(level(99, LEVELS).number, 1);
+  assert.equal(level(100, LEVELS).number, 2);
+  assert.equal(level(200, LEVELS).fraction, 0.5);
+  const top = level(5000, LEVELS);
+  assert.equal(top.number, 5);
   assert.equal(top.next, null);
-  assert.equal(top.frac, 1);
+  assert.equal(top.fraction, 1);
 });
 
 test("first-attempt correct answer earns full XP", () => {
   const r = play([[ok("a1")]]);
   assert.equal(r.gained, 10);
-  assert.equal(P.total(r.state), 10);
+  assert.equal(totalXp(r.state), 10);
   assert.equal(r.state.questions.a1.firstTry, true);
 });
 
@@ -98,33 +110,33 @@ test("the quiz's own attempt count is honoured too", () => {
 });
 
 test("no XP once the answer was revealed, whether by event or flag", () => {
-  let s = P.reveal(P.fresh(), IX, "a1", ctx()).state;
-  let r = P.answer(s, IX, ok("a1"), ctx());
+  const s = reveal(freshRecord(), IX, "a1", ctx()).state;
+  let r = answer(s, IX, ok("a1"), ctx());
   assert.equal(r.gained, 0);
   assert.equal(r.state.questions.a1.xp, 0);
   r = play([[ok("a2", 1, { revealed: true })]]);
   assert.equal(r.gained, 0);
-  assert.equal(P.total(r.state), 0);
+  assert.equal(totalXp(r.state), 0);
 });
 
 test("each question awards XP once, ever", () => {
   const r = play([[ok("a1")], [ok("a1")], [wrong("a1")], [ok("a1")]]);
   assert.equal(r.gained, 0);
-  assert.equal(P.total(r.state), 10);
+  assert.equal(totalXp(r.state), 10);
 });
 
 test("a reveal after a correct answer takes nothing away", () => {
   const s = play([[ok("a1")]]).state;
-  const after = P.reveal(s, IX, "a1", ctx()).state;
-  assert.equal(P.total(after), 10);
+  const after = reveal(s, IX, "a1", ctx()).state;
+  assert.equal(totalXp(after), 10);
   assert.deepEqual([after.questions.a1.box, after.questions.a1.due], [2, "2026-03-12"]); // unchanged
   assert.equal(after.questions.a1.revealed, undefined);
 });
 
 test("unknown question ids change nothing", () => {
-  const r = P.answer(P.fresh(), IX, ok("nope"), ctx());
+  const r = answer(freshRecord(), IX, ok("nope"), ctx());
   assert.equal(r.known, false);
-  assert.deepEqual(r.state, P.fresh());
+  assert.deepEqual(r.state, freshRecord());
 });
 
 test("track bonus once every question of the track is answered correctly", () => {
@@ -133,10 +145,10 @@ test("track bonus once every question of the track is answered correctly", () =>
   r = play([[wrong("a2")], [ok("a2", 2)]], r.state);
   assert.deepEqual(r.bonus, ["a"]);
   assert.equal(r.gained, 10 + 50);
-  assert.equal(P.total(r.state), 10 + 10 + 50);
+  assert.equal(totalXp(r.state), 10 + 10 + 50);
   r = play([[ok("a1")], [ok("a2")]], r.state);
   assert.equal(r.gained, 0);
-  assert.equal(P.total(r.state), 70);
+  assert.equal(totalXp(r.state), 70);
 });
 
 test("questions outside tracks earn XP but no bonus", () => {
@@ -146,65 +158,65 @@ test("questions outside tracks earn XP but no bonus", () => {
 });
 
 test("the input state is never mutated", () => {
-  const s = P.fresh();
+  const s = freshRecord();
   const before = JSON.stringify(s);
-  P.answer(s, IX, ok("a1"), ctx());
-  P.reveal(s, IX, "a2", ctx());
+  answer(s, IX, ok("a1"), ctx());
+  reveal(s, IX, "a2", ctx());
   assert.equal(JSON.stringify(s), before);
 });
 
 // ---- the daily goal and streaks --------------------------------------------------------------
 const on = (day, now = 1) => ctx({ today: day, now });
-const goal = (n, s = P.fresh(), day = DAY) => P.setGoal(s, IX, n, day).state;
+const goal = (n, s = freshRecord(), day = DAY) => setGoal(s, IX, n, day).state;
 
 test("streaks: days the goal was met, one rest day a week keeps a streak, two break it", () => {
   // 2026-03-02 is a Monday. A gap of one day in a week is a rest day: it keeps the run going
   // but does not count in it.
   const week = ["2026-03-02", "2026-03-03", "2026-03-05", "2026-03-06"];
-  assert.deepEqual(P.streaks(week, "2026-03-06"), { current: 4, longest: 4, restLeft: false });
+  assert.deepEqual(streaks(week, "2026-03-06"), { current: 4, longest: 4, restLeft: false });
   // A second gap the same week breaks the run.
   const twice = ["2026-03-02", "2026-03-04", "2026-03-06"];
-  assert.deepEqual(P.streaks(twice, "2026-03-06"), { current: 1, longest: 2, restLeft: true });
+  assert.deepEqual(streaks(twice, "2026-03-06"), { current: 1, longest: 2, restLeft: true });
   // Sunday and the next Monday are in different weeks: both can be rest days.
-  assert.equal(P.streaks(["2026-03-07", "2026-03-10"], "2026-03-10").current, 2);
+  assert.equal(streaks(["2026-03-07", "2026-03-10"], "2026-03-10").current, 2);
   // Today does not break the streak before it is over; yesterday can be this week's rest day.
-  assert.deepEqual(P.streaks(["2026-03-02", "2026-03-03"], "2026-03-04"), { current: 2, longest: 2, restLeft: true });
-  assert.deepEqual(P.streaks(["2026-03-02", "2026-03-03"], "2026-03-05"), { current: 2, longest: 2, restLeft: false });
-  assert.equal(P.streaks(["2026-03-02", "2026-03-03"], "2026-03-06").current, 0);
-  assert.deepEqual(P.streaks([], DAY), { current: 0, longest: 0, restLeft: true });
+  assert.deepEqual(streaks(["2026-03-02", "2026-03-03"], "2026-03-04"), { current: 2, longest: 2, restLeft: true });
+  assert.deepEqual(streaks(["2026-03-02", "2026-03-03"], "2026-03-05"), { current: 2, longest: 2, restLeft: false });
+  assert.equal(streaks(["2026-03-02", "2026-03-03"], "2026-03-06").current, 0);
+  assert.deepEqual(streaks([], DAY), { current: 0, longest: 0, restLeft: true });
 });
 
 test("the daily goal: first right answers and due reviews count, practice does not", () => {
   let s = goal(2);
-  s = P.answer(s, IX, wrong("a1"), on("2026-03-01")).state;
+  s = answer(s, IX, wrong("a1"), on("2026-03-01")).state;
   assert.deepEqual(s.counts, {}); // a wrong first answer is not learned yet
-  s = P.answer(s, IX, ok("a2"), on("2026-03-01")).state;
-  s = P.answer(s, IX, ok("a2"), on("2026-03-01")).state; // practice
+  s = answer(s, IX, ok("a2"), on("2026-03-01")).state;
+  s = answer(s, IX, ok("a2"), on("2026-03-01")).state; // practice
   assert.deepEqual([s.counts, s.goalDays], [{ "2026-03-01": 1 }, []]);
-  s = P.answer(s, IX, ok("a1", 2), on("2026-03-01")).state;
+  s = answer(s, IX, ok("a1", 2), on("2026-03-01")).state;
   assert.deepEqual([s.counts, s.goalDays], [{ "2026-03-01": 2 }, ["2026-03-01"]]);
   // a1 is due on 03-02 (box 1): answering it then is a review, right or wrong.
-  s = P.answer(s, IX, wrong("a1"), on("2026-03-02")).state;
+  s = answer(s, IX, wrong("a1"), on("2026-03-02")).state;
   assert.equal(s.counts["2026-03-02"], 1);
-  s = P.answer(s, IX, wrong("a1"), on("2026-03-02")).state; // no longer due today
+  s = answer(s, IX, wrong("a1"), on("2026-03-02")).state; // no longer due today
   assert.equal(s.counts["2026-03-02"], 1);
 });
 
 test("setting the goal: 1 to 50; lowering it can meet today's goal, met days stay met", () => {
-  let s = P.answer(P.fresh(), IX, ok("a1"), on(DAY)).state;
-  assert.equal(s.goal, P.GOAL);
+  let s = answer(freshRecord(), IX, ok("a1"), on(DAY)).state;
+  assert.equal(s.goal, DEFAULT_GOAL);
   assert.deepEqual(s.goalDays, []);
   s = goal(1, s);
   assert.deepEqual(s.goalDays, [DAY]);
   s = goal(10, s);
   assert.deepEqual(s.goalDays, [DAY]);
-  for (const bad of [0, 51, 2.5, "3", NaN]) assert.match(P.setGoal(s, IX, bad, DAY).error, /from 1 to 50/);
+  for (const bad of [0, 51, 2.5, "3", NaN]) assert.match(setGoal(s, IX, bad, DAY).error, /from 1 to 50/);
 });
 
 test("activity counts are kept for 30 days only", () => {
   let s = goal(1);
-  s = P.answer(s, IX, ok("a1"), on("2026-01-01")).state;
-  s = P.answer(s, IX, ok("a2"), on("2026-02-15")).state;
+  s = answer(s, IX, ok("a1"), on("2026-01-01")).state;
+  s = answer(s, IX, ok("a2"), on("2026-02-15")).state;
   assert.deepEqual(Object.keys(s.counts), ["2026-02-15"]);
   assert.deepEqual(s.goalDays, ["2026-01-01", "2026-02-15"]);
 });
@@ -213,19 +225,19 @@ test("activity counts are kept for 30 days only", () => {
 test("every answered question enters review: right first time in box 2, otherwise box 1", () => {
   const r = play([[wrong("a1")]]);
   assert.deepEqual([r.state.questions.a1.box, r.state.questions.a1.due], [1, "2026-03-11"]);
-  assert.deepEqual(P.due(r.state, IX, DAY), []);
-  assert.deepEqual(P.due(r.state, IX, "2026-03-11"), ["a1"]);
-  assert.deepEqual(P.upcoming(r.state, IX, DAY), { day: "2026-03-11", count: 1 });
+  assert.deepEqual(due(r.state, IX, DAY), []);
+  assert.deepEqual(due(r.state, IX, "2026-03-11"), ["a1"]);
+  assert.deepEqual(upcoming(r.state, IX, DAY), { day: "2026-03-11", count: 1 });
   const first = play([[ok("a2")]]).state.questions.a2;
   assert.deepEqual([first.box, first.due], [2, "2026-03-12"]);
   // A reveal is a miss.
-  assert.equal(P.reveal(P.fresh(), IX, "b1", ctx()).state.questions.b1.box, 1);
+  assert.equal(reveal(freshRecord(), IX, "b1", ctx()).state.questions.b1.box, 1);
 });
 
 test("review: right moves up a box and counts a recall, wrong goes back to box 1 and takes one away", () => {
   let s = play([[wrong("a1")]]).state;
   const review = (day, detail) => {
-    s = P.answer(s, IX, detail, ctx({ today: day })).state;
+    s = answer(s, IX, detail, ctx({ today: day })).state;
     return s.questions.a1;
   };
   assert.deepEqual([review("2026-03-11", ok("a1")).box, s.questions.a1.due, s.questions.a1.recalls], [2, "2026-03-13", 1]);
@@ -236,39 +248,39 @@ test("review: right moves up a box and counts a recall, wrong goes back to box 1
   assert.equal(last.box, undefined);
   assert.equal(last.due, undefined);
   assert.equal(last.recalls, 3);
-  assert.deepEqual(P.due(s, IX, "2030-01-01"), []);
+  assert.deepEqual(due(s, IX, "2030-01-01"), []);
 });
 
 test("a due question answered on its own page or in a test counts as its review", () => {
   let s = play([[wrong("a1")]]).state;
-  s = P.answer(s, IX, ok("a1", 1, { test: true }), ctx({ today: "2026-03-11" })).state;
+  s = answer(s, IX, ok("a1", 1, { test: true }), ctx({ today: "2026-03-11" })).state;
   assert.deepEqual([s.questions.a1.box, s.questions.a1.due], [2, "2026-03-13"]);
   // Not due: answering again (right, or wrong once it was right) is practice and moves nothing.
-  s = P.answer(s, IX, ok("a1"), ctx({ today: "2026-03-12" })).state;
-  s = P.answer(s, IX, wrong("a1"), ctx({ today: "2026-03-12" })).state;
+  s = answer(s, IX, ok("a1"), ctx({ today: "2026-03-12" })).state;
+  s = answer(s, IX, wrong("a1"), ctx({ today: "2026-03-12" })).state;
   assert.deepEqual([s.questions.a1.box, s.questions.a1.due], [2, "2026-03-13"]);
 });
 
 test("review: a question moves at most once per due day, so retries cannot climb boxes", () => {
   let s = play([[wrong("a1")]]).state;
   const c = ctx({ today: "2026-03-11" });
-  s = P.answer(s, IX, wrong("a1"), c).state;
-  s = P.answer(s, IX, ok("a1", 2), c).state;
+  s = answer(s, IX, wrong("a1"), c).state;
+  s = answer(s, IX, ok("a1", 2), c).state;
   assert.equal(s.questions.a1.box, 1);
   assert.equal(s.questions.a1.due, "2026-03-12");
 });
 
 test("review and test answers never award XP twice", () => {
   let r = play([[wrong("b1")], [ok("b1", 2)]]);
-  assert.equal(P.total(r.state), 7 + 50);
-  r = P.answer(r.state, IX, ok("b1", 1, { test: true }), ctx({ today: "2026-03-11" }));
+  assert.equal(totalXp(r.state), 7 + 50);
+  r = answer(r.state, IX, ok("b1", 1, { test: true }), ctx({ today: "2026-03-11" }));
   assert.equal(r.gained, 0);
-  assert.equal(P.total(r.state), 57);
+  assert.equal(totalXp(r.state), 57);
   // Missed and never answered right: the review answer is a later attempt, so half XP, once.
   r = play([[wrong("a1")]]);
-  r = P.answer(r.state, IX, ok("a1"), ctx({ today: "2026-03-11" }));
+  r = answer(r.state, IX, ok("a1"), ctx({ today: "2026-03-11" }));
   assert.equal(r.gained, 5);
-  r = P.answer(r.state, IX, ok("a1"), ctx({ today: "2026-03-13" }));
+  r = answer(r.state, IX, ok("a1"), ctx({ today: "2026-03-13" }));
   assert.equal(r.gained, 0);
   // A test of a question never answered pays its full XP; a missed one goes into review.
   r = play([[ok("a2", 1, { test: true })], [wrong("b1")]]);
@@ -278,54 +290,54 @@ test("review and test answers never award XP twice", () => {
 
 test("a question left blank in a test changes nothing", () => {
   const r = play([[{ ...wrong("a1"), test: true, skipped: true }]]);
-  assert.deepEqual(r.state, P.fresh());
+  assert.deepEqual(r.state, freshRecord());
   assert.equal(r.known, true);
 });
 
 test("what a question pays now: all, half after a miss, nothing once paid or revealed", () => {
   let s = play([[wrong("a2")], [ok("b1")]]).state;
-  s = P.reveal(s, IX, "a1", ctx()).state;
-  assert.deepEqual(["a1", "a2", "b1", "demo"].map((id) => P.paysNow(s, IX, id)), [0, 10, 0, 10]);
+  s = reveal(s, IX, "a1", ctx()).state;
+  assert.deepEqual(["a1", "a2", "b1", "demo"].map((id) => paysNow(s, IX, id)), [0, 10, 0, 10]);
 });
 
 test("due reviews are interleaved across tracks, oldest first", () => {
-  let s = P.fresh();
+  let s = freshRecord();
   for (const [id, day] of [["a1", "2026-03-01"], ["a2", "2026-03-02"], ["b1", "2026-03-03"], ["demo", "2026-03-04"]])
-    s = P.answer(s, IX, wrong(id), on(day)).state;
-  assert.deepEqual(P.due(s, IX, "2026-03-20"), ["a1", "b1", "demo", "a2"]);
-  assert.deepEqual(P.due(s, IX, "2026-03-03"), ["a1", "a2"]);
+    s = answer(s, IX, wrong(id), on(day)).state;
+  assert.deepEqual(due(s, IX, "2026-03-20"), ["a1", "b1", "demo", "a2"]);
+  assert.deepEqual(due(s, IX, "2026-03-03"), ["a1", "a2"]);
 });
 
 // ---- mastery ---------------------------------------------------------------------------------
 test("mastery rises from answers and reviews, and slips when a review is missed", () => {
   const A = IX.tracks[0];
-  const at = (s, day) => P.mastery(s, A, day);
-  let s = P.fresh();
+  const at = (s, day) => mastery(s, A, day);
+  let s = freshRecord();
   assert.deepEqual(at(s, DAY), { level: 0, name: "Not started", slipped: false });
-  s = P.answer(s, IX, wrong("a1"), on("2026-03-01")).state;
+  s = answer(s, IX, wrong("a1"), on("2026-03-01")).state;
   assert.equal(at(s, "2026-03-01").name, "Attempted");
-  s = P.answer(s, IX, ok("a1", 2), on("2026-03-01")).state; // box 1, due 03-02
-  s = P.answer(s, IX, ok("a2"), on("2026-03-01")).state; // box 2, due 03-03
+  s = answer(s, IX, ok("a1", 2), on("2026-03-01")).state; // box 1, due 03-02
+  s = answer(s, IX, ok("a2"), on("2026-03-01")).state; // box 2, due 03-03
   assert.equal(at(s, "2026-03-01").name, "Familiar");
-  s = P.answer(s, IX, ok("a1"), on("2026-03-02")).state; // recall 1, box 2, due 03-04
+  s = answer(s, IX, ok("a1"), on("2026-03-02")).state; // recall 1, box 2, due 03-04
   assert.equal(at(s, "2026-03-02").name, "Familiar"); // a2 not recalled yet
-  s = P.answer(s, IX, ok("a2"), on("2026-03-03")).state; // recall 1, box 3, due 03-07
+  s = answer(s, IX, ok("a2"), on("2026-03-03")).state; // recall 1, box 3, due 03-07
   assert.equal(at(s, "2026-03-03").name, "Proficient");
   // a1 was due on 03-04: still undone two days later it has not slipped, three days later it has.
   assert.equal(at(s, "2026-03-06").name, "Proficient");
   assert.deepEqual(at(s, "2026-03-07"), { level: 2, name: "Familiar", slipped: true });
-  s = P.answer(s, IX, ok("a1"), on("2026-03-07")).state; // recall 2, box 3, due 03-11
-  s = P.answer(s, IX, ok("a2"), on("2026-03-07")).state; // recall 2
+  s = answer(s, IX, ok("a1"), on("2026-03-07")).state; // recall 2, box 3, due 03-11
+  s = answer(s, IX, ok("a2"), on("2026-03-07")).state; // recall 2
   assert.equal(at(s, "2026-03-07").name, "Mastered");
   // A wrong review answer takes a recall away.
-  s = P.answer(s, IX, wrong("a1"), on("2026-03-11")).state;
+  s = answer(s, IX, wrong("a1"), on("2026-03-11")).state;
   assert.equal(at(s, "2026-03-11").name, "Proficient");
 });
 
 test("the mastered achievement needs a track at Mastered", () => {
-  let s = P.fresh(), got = [];
+  let s = freshRecord(), got = [];
   const step = (d, day) => {
-    const r = P.answer(s, IX, d, on(day));
+    const r = answer(s, IX, d, on(day));
     s = r.state;
     got.push(...r.achievements);
   };
@@ -340,9 +352,9 @@ test("the mastered achievement needs a track at Mastered", () => {
 test("wrong answers remember the misconceptions they reveal; the review groups them", () => {
   const mis = (id, labels) => ({ ...wrong(id), misconceptions: labels });
   let s = play([[mis("a1", ["ops-vs-numpy"])], [mis("b1", ["ops-vs-numpy", "fit-once", "not-in-course"])]]).state;
-  s = P.answer(s, IX, mis("a1", ["ops-vs-numpy"]), ctx()).state;
+  s = answer(s, IX, mis("a1", ["ops-vs-numpy"]), ctx()).state;
   assert.deepEqual(s.questions.b1.mistakes, ["fit-once", "ops-vs-numpy"]);
-  assert.deepEqual(P.mistakes(s, IX), [
+  assert.deepEqual(mistakes(s, IX), [
     { label: "ops-vs-numpy", title: "keras.ops is not NumPy", page: "tracks/01-a.html", anchor: "ops-vs-numpy", questions: ["a1", "b1"] },
     { label: "fit-once", title: "fit runs epochs", page: "tracks/02-b.html", anchor: "fit-once", questions: ["b1"] },
   ]);
@@ -368,32 +380,32 @@ test("achievements unlock once, with the day, and are never taken back", () => {
 test("a perfect track needs every question right the first time", () => {
   const r = play([[ok("a1")], [wrong("a2")], [ok("a2", 2)]]);
   assert.equal(r.state.achievements.perfect, undefined);
-  assert.equal(P.trackStats(r.state, IX.tracks[0], 50).done, true);
-  assert.equal(P.trackStats(r.state, IX.tracks[0], 50).perfect, false);
+  assert.equal(trackStats(r.state, IX.tracks[0], 50).done, true);
+  assert.equal(trackStats(r.state, IX.tracks[0], 50).perfect, false);
 });
 
 test("track statistics for the course map", () => {
   const s = play([[ok("a1")]]).state;
-  assert.deepEqual(P.trackStats(s, IX.tracks[0], 50), {
+  assert.deepEqual(trackStats(s, IX.tracks[0], 50), {
     answered: 1, total: 2, earned: 10, available: 80, done: false, perfect: false,
   });
-  assert.deepEqual(P.trackStats(s, IX.tracks[2], 50), {
+  assert.deepEqual(trackStats(s, IX.tracks[2], 50), {
     answered: 0, total: 0, earned: 0, available: 0, done: false, perfect: false,
   });
 });
 
 test("continue where you left off: the last track, or the next unfinished one", () => {
-  assert.equal(P.resume(P.fresh(), IX).id, "a");
+  assert.equal(resume(freshRecord(), IX).slug, "a");
   let s = play([[ok("b1"), ctx({ now: 5 })]]).state;
-  assert.equal(P.resume(s, IX).id, "a"); // b is done; wraps round to the unfinished a
+  assert.equal(resume(s, IX).slug, "a"); // b is done; wraps round to the unfinished a
   s = play([[ok("a1"), ctx({ now: 9 })]], s).state;
-  assert.equal(P.resume(s, IX).id, "a");
+  assert.equal(resume(s, IX).slug, "a");
   s = play([[ok("a2"), ctx({ now: 10 })]], s).state;
-  assert.equal(P.resume(s, IX), null);
+  assert.equal(resume(s, IX), null);
 });
 
 // ---- the stored format -----------------------------------------------------------------------------
-const roundTrip = (s) => P.parse(JSON.parse(JSON.stringify({ ...P.encode(s), exported: "2026-03-10T10:00:00Z" })));
+const roundTrip = (s) => parse(JSON.parse(JSON.stringify({ ...encode(s), exported: "2026-03-10T10:00:00Z" })));
 
 test("encode/parse: a round trip through JSON gives back exactly the same state", () => {
   const now = { now: Date.UTC(2026, 2, 10, 9, 30) }; // real timestamps, not small test numbers
@@ -402,22 +414,22 @@ test("encode/parse: a round trip through JSON gives back exactly the same state"
   const back = roundTrip(s);
   assert.deepEqual(back, { state: s, problems: [] });
   // Short keys only in storage.
-  const stored = P.encode(s);
+  const stored = encode(s);
   assert.deepEqual(Object.keys(stored).sort(), ["ach", "bonus", "days", "goal", "log", "q", "schema", "v"]);
   assert.deepEqual(stored.q.a1, { x: 5, c: true, w: 1, t: now.now, b: 1, d: "2026-03-11", m: ["fit-once"] });
 });
 
 test("parse: foreign, newer and unversioned data are refused with clear messages", () => {
-  assert.equal(P.parse([1, 2]).code, "foreign");
-  assert.equal(P.parse({ hello: 1 }).error, "This is not a Keras Quest progress file.");
-  const newer = P.parse({ ...P.encode(P.fresh()), v: 99 });
+  assert.equal(parse([1, 2]).code, "foreign");
+  assert.equal(parse({ hello: 1 }).error, "This is not a Keras Quest progress file.");
+  const newer = parse({ ...encode(freshRecord()), v: 99 });
   assert.equal(newer.code, "newer");
   assert.equal(newer.error, "This progress is from a newer version of Keras Quest (schema 99).");
-  assert.match(P.parse({ ...P.encode(P.fresh()), v: "1" }).error, /has no valid version/);
+  assert.match(parse({ ...encode(freshRecord()), v: "1" }).error, /has no valid version/);
 });
 
 test("parse: broken parts are dropped and named, every valid part is kept", () => {
-  const bad = (patch) => P.parse({ ...P.encode(P.fresh()), q: { ok: { x: 1, c: true } }, ...patch });
+  const bad = (patch) => parse({ ...encode(freshRecord()), q: { ok: { x: 1, c: true } }, ...patch });
   const damaged = (patch) => bad(patch).problems;
   assert.deepEqual(damaged({ q: { ok: { x: 1 }, a1: { x: -3 } } }), ['question "a1" is not valid']);
   for (const r of [{ x: 1.5 }, { c: "yes" }, { b: 2 }, { b: 2, d: "tomorrow" }, { m: "ops" }, { m: [1] }, 5])
@@ -430,11 +442,11 @@ test("parse: broken parts are dropped and named, every valid part is kept", () =
   assert.deepEqual(damaged({ ach: { first: 3 } }), ['achievement "first" is not valid']);
   assert.deepEqual(damaged({ goal: 0 }), ["the daily goal is not valid"]);
   assert.deepEqual(damaged({ log: { "2026-03-01": -1 } }), ['day count "2026-03-01" is not valid']);
-  assert.equal(bad({ goal: 0 }).state.goal, P.GOAL);
+  assert.equal(bad({ goal: 0 }).state.goal, DEFAULT_GOAL);
 });
 
 test("parse: unknown fields are dropped, days sorted and de-duplicated", () => {
-  const p = P.parse({ ...P.encode(P.fresh()), days: ["2026-03-02", "2026-03-01", "2026-03-02"], q: { a1: { x: 10, c: true, zz: 1 } } });
+  const p = parse({ ...encode(freshRecord()), days: ["2026-03-02", "2026-03-01", "2026-03-02"], q: { a1: { x: 10, c: true, zz: 1 } } });
   assert.deepEqual(p.state.goalDays, ["2026-03-01", "2026-03-02"]);
   assert.deepEqual(p.state.questions.a1, { xp: 10, correct: true });
 });
@@ -444,54 +456,54 @@ test("migrations run in order up to the current schema", () => {
     1: (o) => ({ ...o, v: 2, q: Object.fromEntries(Object.entries(o.xp).map(([k, x]) => [k, { x, c: true }])) }),
     2: (o) => ({ ...o, v: 3, days: o.days || [] }),
   };
-  const old = { schema: P.SCHEMA, v: 1, xp: { a1: 10 }, bonus: {}, ach: {} };
-  const p = P.parse(old, chain, 3);
+  const old = { schema: SCHEMA, v: 1, xp: { a1: 10 }, bonus: {}, ach: {} };
+  const p = parse(old, chain, 3);
   assert.deepEqual(p.state.questions, { a1: { xp: 10, correct: true } });
   assert.deepEqual(p.state.goalDays, []);
-  assert.match(P.parse(old, { 1: chain[1] }, 3).error, /cannot be upgraded from schema 2/);
-  assert.deepEqual(Object.keys(P.MIGRATIONS), ["1"]);
+  assert.match(parse(old, { 1: chain[1] }, 3).error, /cannot be upgraded from schema 2/);
+  assert.deepEqual(Object.keys(MIGRATIONS), ["1"]);
 });
 
 test("schema 1 migrates: right answers join review, old streak days stay met", () => {
   const t = new Date(2026, 2, 10, 12).getTime(); // 2026-03-10, local noon
-  const v1 = { schema: P.SCHEMA, v: 1, q: { a1: { x: 10, c: true, f: true, t }, a2: { w: 1, b: 1, d: "2026-03-11", t }, b1: { x: 7, c: true } },
+  const v1 = { schema: SCHEMA, v: 1, q: { a1: { x: 10, c: true, f: true, t }, a2: { w: 1, b: 1, d: "2026-03-11", t }, b1: { x: 7, c: true } },
     bonus: {}, days: ["2026-03-10"], ach: { first: "2026-03-10" } };
-  const { state, problems } = P.parse(v1);
+  const { state, problems } = parse(v1);
   assert.deepEqual(problems, []);
   assert.deepEqual(state.questions.a1, { xp: 10, correct: true, firstTry: true, last: t, box: 2, due: "2026-03-12" });
   assert.deepEqual(state.questions.a2, { wrong: 1, box: 1, due: "2026-03-11", last: t });
   assert.deepEqual(state.questions.b1, { xp: 7, correct: true }); // no time known: not scheduled
-  assert.deepEqual([state.goalDays, state.goal, state.counts], [["2026-03-10"], P.GOAL, {}]);
+  assert.deepEqual([state.goalDays, state.goal, state.counts], [["2026-03-10"], DEFAULT_GOAL, {}]);
   assert.deepEqual(v1.q.a1, { x: 10, c: true, f: true, t }); // the input is not changed
 });
 
 // ---- import -------------------------------------------------------------------------------------
 test("import: XP, bonuses and achievements are worked out again; unknown ids are ignored and counted", () => {
-  const claimed = P.parse({
-    ...P.encode(P.fresh()),
+  const claimed = parse({
+    ...encode(freshRecord()),
     q: { a1: { x: 100000, c: true }, a2: { x: 999, c: true, f: true }, b1: { x: 3, w: 2 }, ghost: { x: 50, c: true }, other: { c: true } },
     bonus: { a: 5000, zz: 9 },
     ach: { first: "2026-01-01", bogus: "2026-01-01" },
   }).state;
-  const { state, ignored } = P.adopt(claimed, IX, DAY);
+  const { state, ignored } = adopt(claimed, IX, DAY);
   assert.equal(ignored, 2);
   assert.deepEqual(Object.keys(state.questions).sort(), ["a1", "a2", "b1"]);
   assert.deepEqual([state.questions.a1.xp, state.questions.a2.xp, state.questions.b1.xp], [5, 20, undefined]);
   assert.deepEqual(state.bonus, { a: 50 });
-  assert.equal(P.total(state), 5 + 20 + 50);
+  assert.equal(totalXp(state), 5 + 20 + 50);
   assert.deepEqual(Object.keys(state.achievements).sort(), ["first"]);
 });
 
 test("merge: never adds XP up, keeps everything earned, and is idempotent", () => {
   const a = play([[ok("a1"), ctx({ today: "2026-03-01", now: 1 })], [wrong("b1"), ctx({ now: 2 })]], goal(1)).state;
   const b = play([[ok("a2"), ctx({ today: "2026-03-05", now: 3 })], [ok("b1"), ctx({ now: 4 })]], goal(1)).state;
-  const m = P.merge(a, b);
-  assert.deepEqual(P.merge(m, m), m);
-  assert.deepEqual(P.merge(a, a), a);
-  assert.equal(P.total(m), 10 + 20 + 15 + 50); // b1 keeps its larger award; a's bonus from b
+  const m = merge(a, b);
+  assert.deepEqual(merge(m, m), m);
+  assert.deepEqual(merge(a, a), a);
+  assert.equal(totalXp(m), 10 + 20 + 15 + 50); // b1 keeps its larger award; a's bonus from b
   assert.deepEqual(m.goalDays, ["2026-03-01", "2026-03-05", DAY].sort());
-  assert.equal(P.total(P.merge(m, a)), P.total(m));
-  assert.equal(P.total(P.merge(b, a)), P.total(m));
+  assert.equal(totalXp(merge(m, a)), totalXp(m));
+  assert.equal(totalXp(merge(b, a)), totalXp(m));
   // The later answer decides the review box: b answered b1 right (box 2) after a missed it (box 1).
   assert.equal(m.questions.b1.box, 2);
   assert.equal(m.achievements.first, "2026-03-01");
@@ -523,16 +535,16 @@ function fakeStorage(init = {}) {
     },
   };
 }
-const answerWith = (detail) => (s) => P.answer(s, IX, detail, ctx());
-const stored = (fs) => P.parse(JSON.parse(fs.data.kq)).state;
+const answerWith = (detail) => (s) => answer(s, IX, detail, ctx());
+const stored = (fs) => parse(JSON.parse(fs.data.kq)).state;
 
 test("store: empty storage starts fresh; answers are saved under one key", () => {
   const fs = fakeStorage();
-  const st = P.store(fs, "kq", () => 7);
-  assert.deepEqual(st.read(), P.fresh());
+  const st = openStore(fs, "kq", () => 7);
+  assert.deepEqual(st.read(), freshRecord());
   st.update(answerWith(ok("a1")));
   assert.deepEqual(Object.keys(fs.data), ["kq"]);
-  assert.equal(P.total(stored(fs)), 10);
+  assert.equal(totalXp(stored(fs)), 10);
   assert.deepEqual(st.notices, []);
   assert.equal(st.warning(), null);
 });
@@ -540,132 +552,134 @@ test("store: empty storage starts fresh; answers are saved under one key", () =>
 test("store: unreadable data is set aside whole, then a fresh start with a notice until dismissed", () => {
   for (const raw of ["{not json", JSON.stringify({ something: "else" })]) {
     const fs = fakeStorage({ kq: raw });
-    const st = P.store(fs, "kq", () => 42);
-    assert.deepEqual(st.read(), P.fresh());
+    const st = openStore(fs, "kq", () => 42);
+    assert.deepEqual(st.read(), freshRecord());
     assert.equal(fs.data["kq:backup:42:unreadable"], raw);
-    assert.deepEqual(stored(fs), P.fresh());
+    assert.deepEqual(stored(fs), freshRecord());
     assert.equal(st.warning().key, "kq:backup:42:unreadable");
     st.update(answerWith(ok("a1")));
-    assert.equal(P.total(stored(fs)), 10); // saving again, not in memory
+    assert.equal(totalXp(stored(fs)), 10); // saving again, not in memory
     // Still there on the next visit, gone once dismissed.
-    assert.equal(P.store(fs, "kq", () => 43).warning().at, 42);
+    assert.equal(openStore(fs, "kq", () => 43).warning().at, 42);
     st.dismiss();
-    assert.equal(P.store(fs, "kq", () => 44).warning(), null);
+    assert.equal(openStore(fs, "kq", () => 44).warning(), null);
   }
 });
 
 test("store: one broken record sets aside a copy and keeps every valid record", () => {
-  const good = P.encode(play([[ok("a1")], [ok("b1")]]).state);
+  const good = encode(play([[ok("a1")], [ok("b1")]]).state);
   const raw = JSON.stringify({ ...good, q: { ...good.q, a2: { x: "lots" } } });
   const fs = fakeStorage({ kq: raw });
-  const st = P.store(fs, "kq", () => 5);
+  const st = openStore(fs, "kq", () => 5);
   const s = st.read();
   assert.deepEqual(Object.keys(s.questions).sort(), ["a1", "b1"]);
-  assert.equal(P.total(s), 10 + 15 + 50);
+  assert.equal(totalXp(s), 10 + 15 + 50);
   assert.equal(fs.data["kq:backup:5:damaged"], raw);
-  assert.equal(P.total(stored(fs)), 75);
+  assert.equal(totalXp(stored(fs)), 75);
   assert.equal(st.warning().why, "damaged");
 });
 
 test("store: at most three copies are kept, the oldest dropped; reset and replace keep one too", () => {
   let clock = 0;
   const fs = fakeStorage();
-  const st = P.store(fs, "kq", () => ++clock);
+  const st = openStore(fs, "kq", () => ++clock);
   st.update(answerWith(ok("a1")));
-  for (let i = 0; i < 4; i++) st.replace(P.answer(P.fresh(), IX, ok("a1"), ctx()).state, "replaced");
-  st.replace(P.fresh(), "reset");
+  for (let i = 0; i < 4; i++) st.replace(answer(freshRecord(), IX, ok("a1"), ctx()).state, "replaced");
+  st.replace(freshRecord(), "reset");
   assert.deepEqual(st.backups().map((b) => [b.at, b.why]), [[5, "reset"], [4, "replaced"], [3, "replaced"]]);
-  assert.equal(P.total(P.parse(JSON.parse(st.raw("kq:backup:5:reset"))).state), 10);
+  assert.equal(totalXp(parse(JSON.parse(st.raw("kq:backup:5:reset"))).state), 10);
   assert.equal(st.warning(), null); // copies made on the learner's request are not warnings
   st.forget("kq:backup:5:reset");
   assert.equal(st.backups().length, 2);
   // Nothing to keep: resetting empty progress makes no copy.
-  const empty = P.store(fakeStorage(), "kq", () => 1);
-  empty.replace(P.fresh(), "reset");
+  const empty = openStore(fakeStorage(), "kq", () => 1);
+  empty.replace(freshRecord(), "reset");
   assert.deepEqual(empty.backups(), []);
 });
 
 test("store: corrupt data that cannot be backed up is left untouched", () => {
   const fs = fakeStorage({ kq: "{oops" });
   fs.broken.add("set");
-  const st = P.store(fs, "kq", () => 1);
+  const st = openStore(fs, "kq", () => 1);
   st.update(answerWith(ok("a1")));
   assert.equal(fs.data.kq, "{oops");
   assert.equal(st.notices[0].code, "unsaved-corrupt");
-  assert.equal(P.total(st.read()), 10);
+  assert.equal(totalXp(st.read()), 10);
 });
 
 test("store: data from a newer version is never overwritten; this visit runs in memory", () => {
-  const newer = JSON.stringify({ ...P.encode(P.fresh()), v: P.VERSION + 1, whatever: true });
+  const newer = JSON.stringify({ ...encode(freshRecord()), v: VERSION + 1, whatever: true });
   const fs = fakeStorage({ kq: newer });
-  const st = P.store(fs, "kq", () => 1);
+  const st = openStore(fs, "kq", () => 1);
   st.update(answerWith(ok("a1")));
   assert.equal(fs.data.kq, newer);
   assert.deepEqual(st.notices, [{ code: "newer" }]);
-  assert.equal(P.total(st.read()), 10);
+  assert.equal(totalXp(st.read()), 10);
 });
 
 test("store: unavailable storage (disabled, or full) falls back to memory with one notice", () => {
   const off = fakeStorage();
   off.broken.add("get");
-  const st = P.store(off, "kq", () => 1);
+  const st = openStore(off, "kq", () => 1);
   st.update(answerWith(ok("a1")));
   st.update(answerWith(ok("a2")));
-  assert.equal(P.total(st.read()), 30 + 50);
+  assert.equal(totalXp(st.read()), 30 + 50);
   assert.deepEqual(st.notices, [{ code: "unavailable" }]);
-  assert.deepEqual(P.store(null, "kq", () => 1).read(), P.fresh());
+  assert.deepEqual(openStore(null, "kq", () => 1).read(), freshRecord());
 
   const full = fakeStorage();
-  const st2 = P.store(full, "kq", () => 1);
+  const st2 = openStore(full, "kq", () => 1);
   st2.update(answerWith(ok("a1")));
   full.broken.add("set");
   st2.update(answerWith(ok("a2")));
-  assert.equal(P.total(st2.read()), 80); // nothing lost for the visit
-  assert.equal(P.total(stored(full)), 10); // the last save that worked stays
+  assert.equal(totalXp(st2.read()), 80); // nothing lost for the visit
+  assert.equal(totalXp(stored(full)), 10); // the last save that worked stays
   assert.equal(st2.notices[0].code, "unavailable");
 });
 
 test("store: two tabs build on each other's answers and cannot double-award XP", () => {
   const fs = fakeStorage();
-  const tab1 = P.store(fs, "kq", () => 1);
-  const tab2 = P.store(fs, "kq", () => 1);
+  const tab1 = openStore(fs, "kq", () => 1);
+  const tab2 = openStore(fs, "kq", () => 1);
   tab1.update(answerWith(ok("a1")));
   const r = tab2.update(answerWith(ok("a1")));
   assert.equal(r.gained, 0);
   tab2.update(answerWith(ok("b1")));
   tab1.update(answerWith(ok("a2")));
-  assert.equal(P.total(stored(fs)), 10 + 15 + 50 + 20 + 50);
+  assert.equal(totalXp(stored(fs)), 10 + 15 + 50 + 20 + 50);
 });
 
 // ---- a learner's week, end to end (the walk-through in the closing note) ----------------------
 test("a learner's week: goal, rest day, review, a test, mastery and a streak that breaks", () => {
-  const four = (t) => [1, 2, 3, 4].map((i) => [`${t}${i}`, 10, 0]);
-  const W = P.index(course({
-    review: [1, 2, 4, 8, 16],
-    tracks: ["t", "u", "v"].map((id, n) => ({ id, n: n + 1, title: id, p: 0, q: four(id) })),
+  const four = (t) => [1, 2, 3, 4].map((i) => question(`${t}${i}`, 10, "tracks/01-a.html"));
+  const W = indexCourse(course({
+    reviewDays: [1, 2, 4, 8, 16],
+    tracks: ["t", "u", "v"].map((slug, n) => ({ slug, number: n + 1, title: slug, page: "tracks/01-a.html", questions: four(slug) })),
     extra: [],
   }));
-  let s = P.fresh(), now = 0;
+  let s = freshRecord(), now = 0;
   const say = (day, id, right, extra = {}) =>
-    (s = P.answer(s, W, { id, correct: right, attempt: 1, ...extra }, { today: day, now: ++now }).state);
-  const reviewAll = (day) => P.due(s, W, day).forEach((id) => say(day, id, true));
+    (s = answer(s, W, { id, correct: right, attempt: 1, ...extra }, { today: day, now: ++now }).state);
+  const reviewAll = (day) => {
+    for (const id of due(s, W, day)) say(day, id, true);
+  };
   const at = (day) => ({
     counted: s.counts[day] || 0,
-    streak: P.streaks(s.goalDays, day).current,
-    xp: P.total(s),
-    mastery: W.tracks.map((t) => P.mastery(s, t, day).name).join("/"),
+    streak: streaks(s.goalDays, day).current,
+    xp: totalXp(s),
+    mastery: W.tracks.map((t) => mastery(s, t, day).name).join("/"),
   });
   // Monday: track t, one miss. Four learning answers miss the default goal of 5; lowering the
   // goal to 4 meets it.
-  ["t1", "t2", "t3"].forEach((id) => say("2026-03-02", id, true));
+  for (const id of ["t1", "t2", "t3"]) say("2026-03-02", id, true);
   say("2026-03-02", "t4", false);
   say("2026-03-02", "t4", true, { attempt: 2 });
   assert.deepEqual(at("2026-03-02"), { counted: 4, streak: 0, xp: 85, mastery: "Familiar/Not started/Not started" });
-  s = P.setGoal(s, W, 4, "2026-03-02").state;
+  s = setGoal(s, W, 4, "2026-03-02").state;
   assert.equal(at("2026-03-02").streak, 1);
   // Tuesday: t4 is due (the miss); then track u.
   reviewAll("2026-03-03");
-  ["u1", "u2", "u3", "u4"].forEach((id) => say("2026-03-03", id, true));
+  for (const id of ["u1", "u2", "u3", "u4"]) say("2026-03-03", id, true);
   assert.deepEqual(at("2026-03-03"), { counted: 5, streak: 2, xp: 175, mastery: "Familiar/Familiar/Not started" });
   // Wednesday: t1-t3 come back (two days after a first-time right answer): t is Proficient.
   reviewAll("2026-03-04");
@@ -673,19 +687,19 @@ test("a learner's week: goal, rest day, review, a test, mastery and a streak tha
   say("2026-03-04", "v2", false);
   assert.deepEqual(at("2026-03-04"), { counted: 4, streak: 3, xp: 185, mastery: "Proficient/Familiar/Attempted" });
   // Thursday: nothing done. The week's rest day keeps the streak.
-  assert.deepEqual(P.due(s, W, "2026-03-05"), ["t4", "u1", "v2", "u2", "u3", "u4"]); // interleaved
+  assert.deepEqual(due(s, W, "2026-03-05"), ["t4", "u1", "v2", "u2", "u3", "u4"]); // interleaved
   // Friday: seven reviews; v2, missed on Wednesday, pays half its XP now.
   reviewAll("2026-03-06");
   assert.deepEqual(at("2026-03-06"), { counted: 7, streak: 4, xp: 190, mastery: "Proficient/Proficient/Attempted" });
   // Saturday: a test of track v. v3 and v4 pay full XP and complete v (bonus); v2, already paid
   // and not due, is practice. Two learning answers: the goal is missed.
-  ["v2", "v3", "v4"].forEach((id) => say("2026-03-07", id, true, { test: true }));
+  for (const id of ["v2", "v3", "v4"]) say("2026-03-07", id, true, { test: true });
   assert.deepEqual(at("2026-03-07"), { counted: 2, streak: 4, xp: 260, mastery: "Proficient/Proficient/Familiar" });
   // Sunday: t's second recalls make it Mastered. But Saturday was a second missed day in the
   // same week, so the streak starts again at 1.
   reviewAll("2026-03-08");
   assert.deepEqual(at("2026-03-08"), { counted: 4, streak: 1, xp: 260, mastery: "Mastered/Proficient/Familiar" });
-  assert.equal(P.streaks(s.goalDays, "2026-03-08").longest, 4);
+  assert.equal(streaks(s.goalDays, "2026-03-08").longest, 4);
   assert.deepEqual(s.achievements, {
     first: "2026-03-02", perfect: "2026-03-03", "level-2": "2026-03-03", "streak-3": "2026-03-04", all: "2026-03-07", master: "2026-03-08",
   });

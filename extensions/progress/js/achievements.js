@@ -1,0 +1,35 @@
+// Achievements. The build hands them over as `{id, kind, threshold, title, description}`; the
+// kinds are tested here. Ids are stored in the learner's record, so the build never renames one.
+
+import { playableTracks } from "./course.js";
+import { streaks } from "./goal.js";
+import { level, totalXp, trackStats } from "./record.js";
+import { mastery } from "./review.js";
+import { own } from "./values.js";
+
+// kind -> test(threshold); each test reads what it needs only when asked.
+function tests(record, course, today) {
+  const tracks = playableTracks(course);
+  const stats = tracks.map((track) => trackStats(record, track, 0));
+  return {
+    correct: () => Object.values(record.questions).some((question) => question.correct),
+    perfect: () => stats.some((track) => track.perfect),
+    streak: (days) => streaks(record.goalDays, today).longest >= days,
+    level: (number) => level(totalXp(record), course.levels).number >= number,
+    all: () => stats.length > 0 && stats.every((track) => track.done),
+    mastered: () => tracks.some((track) => mastery(record, track, today).level === 4),
+  };
+}
+
+/** Unlocks (today) every achievement the record now earns; returns the ids unlocked. */
+export function unlock(record, course, today) {
+  const test = tests(record, course, today);
+  const earned = course.achievements.filter(
+    (achievement) =>
+      !own(record.achievements, achievement.id) &&
+      own(test, achievement.kind) &&
+      test[achievement.kind](achievement.threshold),
+  );
+  for (const achievement of earned) record.achievements[achievement.id] = today;
+  return earned.map((achievement) => achievement.id);
+}

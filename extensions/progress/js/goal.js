@@ -1,0 +1,59 @@
+// The daily goal and streaks. A learning answer is a question's first right answer, or the answer
+// to a due review (right or wrong); practice on questions already learned and not due does not
+// count. A day on which the learner gave `goal` learning answers is a goal day.
+
+import { addDay, addDays, dayNumber, weekOf } from "./dates.js";
+import { get } from "./values.js";
+
+const KEEP_COUNTS = 30; // days of answer counts kept
+
+/** Adds today's goal day once its count reaches the goal (met days are never taken back). */
+export function meetGoal(record, today) {
+  if ((get(record.counts, today) || 0) >= record.goal) addDay(record.goalDays, today);
+}
+
+/** Counts one learning answer today, forgets counts older than KEEP_COUNTS days. */
+export function countAnswer(record, today) {
+  record.counts[today] = (get(record.counts, today) || 0) + 1;
+  const old = addDays(today, -KEEP_COUNTS);
+  for (const day of Object.keys(record.counts)) if (day <= old) delete record.counts[day];
+  meetGoal(record, today);
+}
+
+// Can every day strictly between day numbers `from` and `to` be a rest day of a run that has used
+// the rest days of the weeks in `rests`? One rest day a week; uses them up when it can.
+function bridge(from, to, rests) {
+  for (let n = from + 1; n < to; n++) {
+    const week = weekOf(n);
+    if (rests.has(week)) return false;
+    rests.add(week);
+  }
+  return true;
+}
+
+/**
+ * Streaks of goal days: `{current, longest, restLeft}`. A streak runs over consecutive goal days;
+ * one day a week (Monday to Sunday) may be skipped without breaking it, and rest days do not count
+ * in it. The current streak stays alive today even if today's goal is not met yet.
+ */
+export function streaks(goalDays, today) {
+  let longest = 0;
+  let run = 0;
+  let previous = null;
+  let rests = new Set();
+  for (const day of goalDays) {
+    const n = dayNumber(day);
+    if (previous === null || !bridge(previous, n, rests)) {
+      run = 0;
+      rests = new Set();
+    }
+    run++;
+    longest = Math.max(longest, run);
+    previous = n;
+  }
+  const now = dayNumber(today);
+  if (previous !== null && previous <= now && bridge(previous, now, rests)) {
+    return { current: run, longest, restLeft: !rests.has(weekOf(now)) };
+  }
+  return { current: 0, longest, restLeft: true };
+}

@@ -1,0 +1,181 @@
+// The stored record (docs/authoring/progress-format.md, section 1): the one place that knows its
+// short keys. The record is written on every answer and exported as is, so its keys are short;
+// `encode` writes them from the readable names the rest of the code uses, `parse` reads them back.
+
+import { addDay, addDays, dayKey, isDay } from "./dates.js";
+import { DEFAULT_GOAL, GOAL_MAX, freshRecord } from "./record.js";
+import { clone, isBool, isCount, isLabel, isLabels, isObject, own } from "./values.js";
+
+export const SCHEMA = "keras-quest-progress";
+export const VERSION = 2;
+
+// A question's stored key, its name in the record, and the check of its value.
+const QUESTION_KEYS = [
+  ["x", "xp", isCount], // XP awarded, decided once
+  ["c", "correct", isBool], // answered right at least once
+  ["f", "firstTry", isBool], // right at the first attempt
+  ["w", "wrong", isCount], // wrong attempts before the first right one
+  ["r", "revealed", isBool], // answer revealed before it was right
+  ["t", "last", isCount], // last answered, ms since 1970
+  ["b", "box", (n) => isCount(n) && n > 0], // review box, while in review
+  ["d", "due", isDay], // review due day (with box)
+  ["k", "recalls", isCount], // right review answers on later days (mastery)
+  ["m", "mistakes", isLabels], // misconceptions its wrong answers revealed
+];
+
+function encodeQuestion(question) {
+  const stored = {};
+  for (const [key, name] of QUESTION_KEYS) if (question[name] !== undefined) stored[key] = question[name];
+  return stored;
+}
+
+/** The record as stored and exported. */
+export function encode(record) {
+  const questions = {};
+  for (const id of Object.keys(record.questions)) questions[id] = encodeQuestion(record.questions[id]);
+  return {
+    schema: SCHEMA,
+    v: VERSION,
+    q: questions,
+    bonus: record.bonus,
+    days: record.goalDays,
+    ach: record.achievements,
+    goal: record.goal,
+    log: record.counts,
+  };
+}
+
+// Version 2 added the daily goal (`goal`, `log`), recalls (`k`) and misconceptions (`m`), and every
+// question answered right now enters review. Days with a right answer become days whose goal was
+// met (the old goal was one right answer), and questions answered right that were not in review
+// join it in box 2, due as if they had entered it when last answered.
+function migrate1to2(stored) {
+  const questions = isObject(stored.q) ? stored.q : {};
+  for (const question of Object.values(questions)) {
+    if (
+      isObject(question) &&
+      question.c === true &&
+      question.b === undefined &&
+      isCount(question.t) &&
+      question.t > 0
+    ) {
+      question.b = 2;
+      question.d = addDays(dayKey(new Date(question.t)), 2);
+    }
+  }
+  return { ...stored, v: 2, goal: DEFAULT_GOAL, log: {} };
+}
+
+/** MIGRATIONS[n](stored) turns a stored record of schema n into schema n + 1 (pure; given a copy). */
+export const MIGRATIONS = { 1: migrate1to2 };
+
+const failure = (code, error) => ({ code, error });
+
+// The stored record brought to `target`, or a failure.
+function upgrade(stored, migrations, target) {
+  if (!isObject(stored) || stored.schema !== SCHEMA)
+    return failure("foreign", "This is not a Keras Quest progress file.");
+  if (!isCount(stored.v) || !stored.v) return failure("invalid", "The progress data has no valid version.");
+  if (stored.v > target) {
+    return failure("newer", `This progress is from a newer version of Keras Quest (schema ${stored.v}).`);
+  }
+  let current = clone(stored);
+  while (current.v < target) {
+    if (!migrations[current.v])
+      return failure("invalid", `The progress data cannot be upgraded from schema ${current.v}.`);
+    current = migrations[current.v](current);
+  }
+  return { stored: current };
+}
+
+const isStoredQuestion = (id, stored) =>
+  isLabel(id) &&
+  isObject(stored) &&
+  QUESTION_KEYS.every(([key, , valid]) => !own(stored, key) || valid(stored[key])) &&
+  (!own(stored, "b") || own(stored, "d"));
+
+function readQuestion(stored) {
+  const question = {};
+  for (const [key, name] of QUESTION_KEYS) if (own(stored, key)) question[name] = stored[key];
+  if (question.box === undefined) delete question.due;
+  return question;
+}
+
+// Each part of the stored record: its key, how a broken entry is named, the check, and where a
+// valid entry goes. `optional` parts (since schema 2) may be missing.
+const PARTS = [
+  {
+    key: "q",
+    name: (id) => `question "${id}"`,
+    valid: isStoredQuestion,
+    put: (record, id, stored) => {
+      record.questions[id] = readQuestion(stored);
+    },
+  },
+  {
+    key: "bonus",
+    name: (slug) => `track bonus "${slug}"`,
+    valid: (slug, xp) => isLabel(slug) && isCount(xp),
+    put: (record, slug, xp) => {
+      record.bonus[slug] = xp;
+    },
+  },
+  {
+    key: "days",
+    list: true,
+    name: (_, day) => `day "${day}"`,
+    valid: (_, day) => isDay(day),
+    put: (record, _, day) => addDay(record.goalDays, day),
+  },
+  {
+    key: "ach",
+    name: (id) => `achievement "${id}"`,
+    valid: (id, day) => isLabel(id) && isDay(day),
+    put: (record, id, day) => {
+      record.achievements[id] = day;
+    },
+  },
+  {
+    key: "log",
+    optional: true,
+    name: (day) => `day count "${day}"`,
+    valid: (day, count) => isDay(day) && isCount(count),
+    put: (record, day, count) => {
+      record.counts[day] = count;
+    },
+  },
+];
+
+function readPart(stored, part, record, problems) {
+  const value = stored[part.key];
+  if (value === undefined && part.optional) return;
+  if (part.list ? !Array.isArray(value) : !isObject(value)) {
+    problems.push(`"${part.key}" is missing`);
+    return;
+  }
+  for (const key of Object.keys(value)) {
+    if (part.valid(key, value[key])) part.put(record, key, value[key]);
+    else problems.push(`${part.name(key, value[key])} is not valid`);
+  }
+}
+
+function readGoal(stored, record, problems) {
+  if (!own(stored, "goal")) return;
+  if (Number.isSafeInteger(stored.goal) && stored.goal >= 1 && stored.goal <= GOAL_MAX) record.goal = stored.goal;
+  else problems.push("the daily goal is not valid");
+}
+
+/**
+ * Reads a stored or imported record. Returns `{state, problems}` with every valid part kept and
+ * each broken part named in `problems` (and dropped), or `{code, error}` when nothing can be used:
+ * `code` is "foreign", "invalid" or "newer".
+ */
+export function parse(stored, migrations = MIGRATIONS, target = VERSION) {
+  const upgraded = upgrade(stored, migrations, target);
+  if (!upgraded.stored) return upgraded;
+  const record = freshRecord();
+  const problems = [];
+  for (const part of PARTS) readPart(upgraded.stored, part, record, problems);
+  readGoal(upgraded.stored, record, problems);
+  return { state: record, problems };
+}

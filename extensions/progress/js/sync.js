@@ -1,0 +1,89 @@
+// Records from elsewhere: an imported file, a restored copy, another device.
+
+import { unlock } from "./achievements.js";
+import { isKnown, isMisconception, questionXp } from "./course.js";
+import { addDay } from "./dates.js";
+import { award, trackStats } from "./record.js";
+import { clone, get, own, union } from "./values.js";
+
+// One question of an adopted record, held to the course's rules.
+function adoptQuestion(question, course, id) {
+  if (!question.correct) {
+    delete question.firstTry;
+    delete question.xp;
+  } else question.xp = award(question, questionXp(course, id));
+  if (question.firstTry) {
+    delete question.wrong;
+    delete question.revealed;
+  }
+  const boxes = course.reviewDays.length;
+  if (question.box > boxes) question.box = boxes;
+  if (question.mistakes) question.mistakes = question.mistakes.filter((label) => isMisconception(course, label));
+  if (question.mistakes && !question.mistakes.length) delete question.mistakes;
+}
+
+/**
+ * An imported (or restored) record held to this course's own rules: questions the course does not
+ * have are ignored (counted in `ignored`), and XP, track bonuses and review boxes are worked out
+ * again from what the record says happened, whatever numbers it claims. Returns `{state, ignored}`.
+ */
+export function adopt(record, course, today) {
+  const state = clone(record);
+  let ignored = 0;
+  for (const id of Object.keys(state.questions)) {
+    if (isKnown(course, id)) adoptQuestion(state.questions[id], course, id);
+    else {
+      delete state.questions[id];
+      ignored++;
+    }
+  }
+  state.bonus = {};
+  for (const track of course.tracks) {
+    if (trackStats(state, track, 0).done) state.bonus[track.slug] = course.trackBonus;
+  }
+  const offered = new Set(course.achievements.map((achievement) => achievement.id));
+  for (const id of Object.keys(state.achievements)) if (!offered.has(id)) delete state.achievements[id];
+  unlock(state, course, today);
+  return { state, ignored };
+}
+
+// Two records of one question merged: the larger award, the later answer's review box.
+function mergeQuestion(a, b) {
+  const merged = {};
+  const later = (b.last || 0) > (a.last || 0) ? b : a;
+  const wrong = Math.max(a.wrong || 0, b.wrong || 0);
+  if (a.xp !== undefined || b.xp !== undefined) merged.xp = Math.max(a.xp || 0, b.xp || 0);
+  if (wrong) merged.wrong = wrong;
+  for (const flag of ["correct", "firstTry", "revealed"]) if (a[flag] || b[flag]) merged[flag] = true;
+  if (later.last !== undefined) merged.last = later.last;
+  if (later.box) {
+    merged.box = later.box;
+    merged.due = later.due;
+  }
+  const recalls = Math.max(a.recalls || 0, b.recalls || 0);
+  if (recalls) merged.recalls = recalls;
+  const labels = union(a.mistakes, b.mistakes);
+  if (labels.length) merged.mistakes = labels;
+  return merged;
+}
+
+/**
+ * Two records merged (import, another device): XP is never added up, a question keeps its larger
+ * award, and the later answer decides its review box, so merging the same file twice changes nothing.
+ */
+export function merge(a, b) {
+  const state = clone(a);
+  for (const id of Object.keys(b.questions)) {
+    const mine = get(state.questions, id);
+    state.questions[id] = mine ? mergeQuestion(mine, b.questions[id]) : clone(b.questions[id]);
+  }
+  for (const slug of Object.keys(b.bonus)) state.bonus[slug] = Math.max(get(state.bonus, slug) || 0, b.bonus[slug]);
+  for (const day of b.goalDays) addDay(state.goalDays, day);
+  for (const day of Object.keys(b.counts)) state.counts[day] = Math.max(get(state.counts, day) || 0, b.counts[day]);
+  for (const id of Object.keys(b.achievements)) {
+    if (!own(state.achievements, id) || b.achievements[id] < state.achievements[id]) {
+      state.achievements[id] = b.achievements[id];
+    }
+  }
+  return state;
+}

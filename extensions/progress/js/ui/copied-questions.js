@@ -1,0 +1,66 @@
+// Questions copied from their pages into the Review page and the final test.
+
+import { trackOf } from "../course.js";
+import { $, $$ } from "./dom.js";
+
+const load = (href) =>
+  href.split("#")[0] === location.href.split("#")[0]
+    ? Promise.resolve(document)
+    : fetch(href)
+        .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
+        .then((html) => new DOMParser().parseFromString(html, "text/html"));
+
+// A copy of a question of `source` (the page at `href`), its links and images made absolute.
+function copyOf(source, id, href) {
+  const question = source.querySelector(`.kq-question[data-kq-id="${CSS.escape(id)}"]`);
+  if (!question) return null;
+  const copy = document.importNode(question, true);
+  for (const element of $$("[href],[src]", copy)) {
+    const attribute = element.hasAttribute("href") ? "href" : "src";
+    element.setAttribute(attribute, new URL(element.getAttribute(attribute), href).href);
+  }
+  return copy;
+}
+
+// The questions of one page into their slots; `lost(id, slot)` for those it could not copy.
+function fillFromPage(root, href, slots, lost) {
+  return load(href).then(
+    (source) => {
+      for (const [id, slot] of slots) {
+        const copy = copyOf(source, id, href);
+        if (!copy) {
+          lost(id, slot);
+          continue;
+        }
+        slot.append(copy);
+        window.KQuiz?.enhance(slot);
+      }
+    },
+    // A page opened from file:// may not read the others: say why, link each question's page.
+    () => {
+      $("[data-kq-file]", root).hidden = location.protocol !== "file:";
+      for (const [id, slot] of slots) lost(id, slot);
+    },
+  );
+}
+
+/** Fills each `[id, slot]` with its question copied from its page; resolves when all are done. */
+export function copyInto(app, slots, root, lost) {
+  const byPage = new Map();
+  for (const [id, slot] of slots) {
+    const page = app.course.questions.get(id).page;
+    if (!byPage.has(page)) byPage.set(page, []);
+    byPage.get(page).push([id, slot]);
+  }
+  return Promise.all([...byPage].map(([page, pageSlots]) => fillFromPage(root, app.url(page), pageSlots, lost)));
+}
+
+/** In place of a question that could not be copied: a link to answer it on its page. */
+export function linkHome(app, id, slot) {
+  const track = trackOf(app.course, id);
+  slot.append(
+    "Answer this question on ",
+    app.link(app.course.questions.get(id).page, track ? track.title : "its page"),
+    ".",
+  );
+}

@@ -1,0 +1,63 @@
+// The figures of My progress and the Review page: every element marked `data-kq-f="<field>"`
+// gets its field's text, every `data-kq-m="<meter>"` its meter value. A new figure is one entry in
+// `fields` (and its element in the page template).
+
+import { playableTracks } from "../course.js";
+import { streaks } from "../goal.js";
+import { due, mastery, upcoming } from "../review.js";
+import { toNextLevel } from "./badge.js";
+import { $$, count, formatNumber } from "./dom.js";
+
+// field -> its text, from the figures of `figures()`.
+const FIELDS = {
+  level: ({ level }) => `Lv ${level.number} — ${level.name}`,
+  xp: ({ xp, toNext }) => `${formatNumber(xp)} XP${toNext && ` · ${toNext}`}`,
+  streak: ({ streak }) => count(streak.current, "day"),
+  rest: ({ streak }) => (streak.restLeft ? "Rest day this week: still free" : "Rest day this week: used"),
+  longest: ({ streak }) => count(streak.longest, "day"),
+  today: ({ done, goal }) => `${formatNumber(done)} of ${formatNumber(goal)}${done >= goal ? " ✓ goal met" : ""}`,
+  goal: ({ goal }) => `Goal: ${count(goal, "question")} a day`,
+  due: ({ dueNow }) => count(dueNow, "question"),
+  next: ({ next }) => (next ? `Next: ${count(next.count, "question")} on ${next.day}` : "Next: none scheduled"),
+  mastered: ({ mastered, tracks }) => `${mastered} of ${tracks}`,
+};
+
+// meter -> [value, max].
+const METERS = {
+  level: ({ level }) => [level.fraction, 1],
+  today: ({ done, goal }) => [done, goal],
+};
+
+function figures(app, xp, level, day) {
+  const { course, record } = app;
+  const tracks = playableTracks(course);
+  return {
+    xp,
+    level,
+    toNext: toNextLevel(xp, level),
+    streak: streaks(record.goalDays, day),
+    done: record.counts[day] || 0,
+    goal: record.goal,
+    dueNow: due(record, course, day).length,
+    next: upcoming(record, course, day),
+    mastered: tracks.filter((track) => mastery(record, track, day).level === 4).length,
+    tracks: tracks.length,
+  };
+}
+
+export function renderDashboard(app, xp, level, day) {
+  const values = figures(app, xp, level, day);
+  for (const [field, text] of Object.entries(FIELDS)) {
+    for (const element of $$(`[data-kq-f="${field}"]`)) element.textContent = text(values);
+  }
+  for (const [name, meter] of Object.entries(METERS)) {
+    const [value, max] = meter(values);
+    for (const element of $$(`[data-kq-m="${name}"]`)) {
+      element.max = max;
+      element.value = Math.min(value, max);
+    }
+  }
+  for (const input of $$("[data-kq-goal]")) if (document.activeElement !== input) input.value = app.record.goal;
+  for (const element of $$("[data-kq-panel] .kq-nojs")) element.hidden = true;
+  for (const element of $$("[data-kq-panel] .kq-js")) element.hidden = false;
+}

@@ -1,0 +1,69 @@
+// The course map: one card per track with a ring, its state, mastery and "continue", and the
+// "continue where you left off" line.
+
+import { playableTracks } from "../course.js";
+import { resume, trackStats } from "../record.js";
+import { mastery } from "../review.js";
+import { $, $$, formatNumber, make } from "./dom.js";
+
+const PHASES = ["kq-cm--new", "kq-cm--started", "kq-cm--done", "kq-cm--next"];
+const PHASE_WORDS = { new: "Not started", started: "In progress", done: "✓ Done" };
+
+function phaseOf(stats, level) {
+  if (!stats.total) return "empty";
+  if (stats.done) return "done";
+  return level ? "started" : "new";
+}
+
+// The card's text: its state and figures, then its mastery, one line each.
+function stateLines(phase, stats, level) {
+  const lines = [
+    `${PHASE_WORDS[phase]} · ${stats.answered}/${stats.total} answered · ${formatNumber(stats.earned)}/${formatNumber(stats.available)} XP`,
+  ];
+  if (level.level) lines.push(`Mastery: ${level.name}${level.slipped ? " (a review is overdue)" : ""}`);
+  return lines.flatMap((line, i) => (i ? [make("br"), line] : [line]));
+}
+
+// The "Start →" / "Continue →" link of the card of the track to continue.
+function goLink(app, element, track, started) {
+  const go = $(".kq-cm-go", element) || element.appendChild(make("a", { className: "kq-cm-go" }));
+  const verb = started ? "Continue " : "Start ";
+  go.href = app.url(track.page);
+  go.textContent = `${verb}→`;
+  go.setAttribute("aria-label", verb + track.title);
+}
+
+function renderCard(app, element, track, { stats, level, phase, isNext, started }) {
+  const card = element.closest(".kq-cm-card") || element;
+  card.classList.remove(...PHASES);
+  card.classList.add(`kq-cm--${phase}`);
+  element.hidden = !stats.total;
+  if (!stats.total) return;
+  $(".kq-ring", element).style.setProperty("--kq-p", `${Math.round((stats.answered / stats.total) * 100)}%`);
+  $(".kq-cm-state", element).replaceChildren(...stateLines(phase, stats, level));
+  if (isNext) {
+    card.classList.add("kq-cm--next");
+    goLink(app, element, track, started);
+  } else $(".kq-cm-go", element)?.remove();
+}
+
+export function renderMap(app, day) {
+  const { course, record } = app;
+  const next = resume(record, course);
+  const started = Object.keys(record.questions).length > 0;
+  for (const track of course.tracks) {
+    const stats = trackStats(record, track, course.trackBonus);
+    const level = mastery(record, track, day);
+    const figures = { stats, level, phase: phaseOf(stats, level.level), isNext: next === track, started };
+    for (const element of $$(`[data-kq-track="${track.slug}"]`)) renderCard(app, element, track, figures);
+  }
+  for (const element of $$("[data-kq-continue]")) {
+    if (next)
+      element.replaceChildren(
+        started ? "Continue where you left off: " : "Start here: ",
+        app.link(next.page, next.title),
+      );
+    else element.textContent = "Every track is done!";
+    element.hidden = !playableTracks(course).length;
+  }
+}

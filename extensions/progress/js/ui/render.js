@@ -1,0 +1,19 @@
+// Everything a page shows from the record, drawn again after every change.
+
+import { level, totalXp } from "../record.js";
+import { renderAchievements } from "./achievements.js";
+import { renderBackups } from "./backups.js";
+import { renderBadge } from "./badge.js";
+import { renderDashboard } from "./dashboard.js";
+import { renderMap } from "./map.js";
+
+export function render(app) {
+  const day = app.today();
+  const xp = totalXp(app.record);
+  const reached = level(xp, app.course.levels);
+  renderBadge(xp, reached);
+  renderDashboard(app, xp, reached, day);
+  renderMap(app, day);
+  renderAchievements(app);
+  renderBackups(app, app.dataPanel);
+}
