@@ -8,7 +8,8 @@ Which blocks run comes from the run plans Sphinx's ``examples`` builder writes (
 
 Collecting these tests reads the pages' text only: the tests are one per page whose source holds
 a Python fence, a ``{claim}`` or an example marker. Sphinx reads the pages (the ``pages``
-fixture) when the first test runs, and a test checks that the two lists agree.
+fixture) when the first test runs, and ``test_pages_with_examples_exist`` checks that the two
+lists agree.
 """
 
 from __future__ import annotations
@@ -92,16 +93,13 @@ def test_installed_keras_matches_pin():
 
 
 def test_pages_with_examples_exist(pages):
+    """Sphinx finds pages with examples, the very pages collection took from their text."""
     if not pages:
         pytest.fail(f"no page under {DOCS} has a python code block", pytrace=False)
-
-
-def test_the_quick_scan_finds_the_pages_sphinx_finds(pages):
-    """The tests are collected from a scan of the pages' text; Sphinx's plans must agree."""
     missed = sorted(set(pages) - set(PAGE_IDS))
     extra = sorted(set(PAGE_IDS) - set(pages))
-    assert not missed, f"pages with examples that collection missed (widen RUNNABLE): {missed}"
-    assert not extra, f"pages collected that have no examples (narrow RUNNABLE): {extra}"
+    assert not missed, f"pages with examples that collection missed (widen _may_run): {missed}"
+    assert not extra, f"pages collected that have no examples (narrow _may_run): {extra}"
 
 
 @pytest.mark.parametrize(
