@@ -2,8 +2,8 @@
 
 Building Sphinx (tests/README.md says more):
 
-- ``course``: the whole course (docs/ with the root conf.py), built once per session in HTML and
-  served on 127.0.0.1. A test that asks for it is ``slow`` (a site build, not the quick lane).
+- ``whole_course``: the whole course (docs/ with the root conf.py), built once per session in
+  HTML and served on 127.0.0.1. A test that asks for it is ``slow`` (not the quick lane).
 - ``build_root``: a factory that copies one test root from tests/roots/ (or a folder of pages a
   test wrote) to a fresh temporary folder and builds it, e.g.
   ``build_root("quiz-basic", "text")`` -> ``support.Build``.
@@ -49,12 +49,12 @@ CHROMIUM_FLAGS = [
 ]
 
 
-#: The fixtures that build the whole course (``site`` is the older name of ``course``).
-WHOLE_COURSE = ("course", "site")
+#: The fixtures that build the whole course (``site`` is the older name of ``whole_course``).
+WHOLE_COURSE = ("whole_course", "site")
 
 
 def pytest_collection_modifyitems(config, items):
-    """A test that needs the whole course built (the ``course`` fixture below) is ``slow``.
+    """A test that needs the whole course built (``whole_course`` below) is ``slow``.
 
     Building the course takes longer than the rest of the quick lane together, so
     ``make test-fast`` (``-m "not slow"``) leaves these tests to ``make test``, which runs them
@@ -161,7 +161,7 @@ def serve_dir():
 
 
 @pytest.fixture(scope="session")
-def course(tmp_path_factory, serve_dir) -> Build:
+def whole_course(tmp_path_factory, serve_dir) -> Build:
     """The whole course built once (HTML, parallel, ``--keep-going``) and served on 127.0.0.1.
 
     A ``support.Build``: ``url`` (base URL, ends with '/'), ``outdir``, ``warnings`` (Sphinx's
@@ -176,9 +176,9 @@ def course(tmp_path_factory, serve_dir) -> Build:
 
 
 @pytest.fixture(scope="session")
-def site(course) -> Build:
-    """The older name of ``course`` (a module may still define its own ``site``: a test root)."""
-    return course
+def site(whole_course) -> Build:
+    """The older name of ``whole_course`` (some modules still define a ``site`` of their own)."""
+    return whole_course
 
 
 @pytest.fixture(scope="session")

@@ -3,8 +3,8 @@
 Every test that builds a site goes through :func:`build` (tests/README.md, "Building Sphinx in a
 test"). It runs Sphinx as ``sphinx-build`` does, through the command line's own entry point, so
 a test sees what an author sees: the return code, the status lines and the warnings, exactly as
-printed. In conftest.py, the ``course`` fixture builds the whole course with it once per session
-and the ``build_root`` fixture builds a copy of a test root from tests/roots/.
+printed. In conftest.py, the ``whole_course`` fixture builds the whole course with it once per
+session and the ``build_root`` fixture builds a copy of a test root from tests/roots/.
 
 ``sphinx_build``, ``build_in_process`` and ``build_course`` are the older entry points, kept
 with their signatures for the modules that still call them; each is one call to :func:`build`.
@@ -38,7 +38,7 @@ class Build:
     warnings: str  # everything on stderr: warnings, errors, a traceback's summary; no colours
     srcdir: Path
     outdir: Path
-    url: str = ""  # where it is served, when it is (the ``course`` fixture)
+    url: str = ""  # where it is served, when it is (``whole_course``)
     #: The ``sphinx.application.Sphinx`` that built it, for a test that reads the environment
     #: (``app.env``: domains, doctrees, config); None when the build ran in a fresh process.
     app: Any = field(default=None, repr=False, compare=False)
