@@ -93,19 +93,25 @@ test: $(VENV)/.installed-test ## Run every test: JavaScript units, Python, examp
 	node=$$(awk -v s=$$start -v e=$$(date +%s%N) 'BEGIN { printf "%.1f", (e - s) / 1e9 }'); \
 	KQ_LANE_NODE_SECONDS=$$node $(MAKE) --no-print-directory test-py
 
-# The quick lane while you work: no browser, no course examples (the runner's own small pages
-# still run), in under a minute. `make test` stays what CI runs. Without a browser, Playwright's
-# plugin is left out: it would only add a browser parameter to tests whose argument is named
-# `page`, splitting their module-scoped builds in two.
-.PHONY: test-fast
-test-fast: $(VENV)/.installed-test ## Quick tests: JavaScript units + Python, no browser, no examples
-	@$(MAKE) --no-print-directory test-js
-	$(BIN)/python -m pytest -q -m "not browser and not slow" --ignore=tests/test_examples.py \
-		-p no:playwright $(PYTEST_ARGS)
+# The quick lane while you work: JavaScript units and the Python tests that need neither a
+# browser, nor the whole course built (`slow`), nor the examples' machine-learning stack
+# (`ml_stack`), in under a minute on two cores. It needs only the site and the test extras, so
+# its own stamp installs '.[test]'; `make test` stays what CI runs. Without a browser,
+# Playwright's plugin is left out: it would only add a browser parameter to tests whose argument
+# is named `page`, splitting their module-scoped builds in two. tests/README.md maps the lanes.
+$(VENV)/.installed-quick: pyproject.toml | venv-ok
+	$(BIN)/python -m pip install --quiet '.[test]'
+	@touch $(VENV)/.installed-docs $@
 
-test-js:
-	@command -v node >/dev/null 2>&1 || { echo "make test: Node.js 18+ is needed for the JavaScript tests (Debian: apt-get install nodejs)."; exit 1; }
-	@if ls tests/js/*.test.mjs >/dev/null 2>&1; then node --test tests/js/; else echo "no JavaScript tests yet"; fi
+.PHONY: test-fast
+test-fast: $(VENV)/.installed-quick ## Quick tests: JavaScript units + Python, no browser, no course build, no ML stack
+	@$(MAKE) --no-print-directory test-js
+	$(BIN)/python -m pytest -q -m "not browser and not slow and not ml_stack" -p no:playwright \
+		$(PYTEST_ARGS)
+
+test-js: ## JavaScript unit tests (node --test tests/js/)
+	@command -v node >/dev/null 2>&1 || { echo "make test-js: Node.js 18+ is needed for the JavaScript tests (Debian: apt-get install nodejs)."; exit 1; }
+	node --test tests/js/
 
 test-py: $(VENV)/.installed-test
 	@CHROMIUM="$$($(BIN)/python tests/find_browser.py)" || exit 1; \
@@ -116,14 +122,22 @@ bench: $(VENV)/.installed-test ## Print build, size and speed figures (bench/)
 		cd bench && npm ci --no-audit --no-fund; fi
 	$(BIN)/python bench/run.py
 
-check: $(VENV)/.installed-test ## What a pull request must pass (build -W + quiz + course lint, links, changed examples, ruff)
+check: $(VENV)/.installed-test ## What a pull request must pass (build -W + quiz + course lint, links, changed examples, ruff, Biome)
 	$(SPHINX) $(BUILDDIR)/check -b html $(SPHINXOPTS)
 	$(BIN)/python tools/check_links.py $(BUILDDIR)/check
 	$(BIN)/ruff check .
+	@$(MAKE) --no-print-directory lint-js
 	@pages="$$($(BIN)/python -m tools.examples.changed)"; \
 	if [ -z "$$pages" ]; then echo "examples: no page changed, nothing to run"; \
 	else echo "examples: running the changed pages:" $$pages; \
 	KQ_EXAMPLE_PAGES="$$pages" $(BIN)/python -m pytest -q tests/test_examples.py; fi
+
+# Biome lints and format-checks our JavaScript and CSS (biome.json says which files); the
+# exact version is pinned in package.json and installed by `npm ci` into node_modules/.
+.PHONY: lint-js
+lint-js: ## Lint and format-check the JavaScript and CSS with Biome (install it once: npm ci)
+	@test -x node_modules/.bin/biome || { echo "lint-js: Biome is not installed; run 'npm ci' in the repository root (Node.js 18+)."; exit 1; }
+	node_modules/.bin/biome ci
 
 new-track: ## Start a new track from the template: make new-track NAME="Custom Layers"
 	@$(PYTHON) tools/new_track.py "$(NAME)"

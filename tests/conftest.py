@@ -1,11 +1,23 @@
-"""Shared fixtures: Sphinx test roots, the built course served locally, and Chromium."""
+"""Shared fixtures: the one way to build Sphinx, the built course served locally, and Chromium.
+
+Building Sphinx (tests/README.md says more):
+
+- ``whole_course``: the whole course (docs/ with the root conf.py), built once per session in
+  HTML and served on 127.0.0.1. A test that asks for it is ``slow`` (not the quick lane).
+- ``build_root``: a factory that copies one test root from tests/roots/ (or a folder of pages a
+  test wrote) to a fresh temporary folder and builds it, e.g.
+  ``build_root("quiz-basic", "text")`` -> ``support.Build``.
+
+Both run Sphinx through ``support.build``, as ``sphinx-build`` does.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import shutil
 import sys
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
@@ -17,9 +29,7 @@ if str(TESTS) not in sys.path:
     sys.path.insert(0, str(TESTS))
 
 from find_browser import NoBrowser, find_chromium  # noqa: E402
-from support import StaticServer, build_course  # noqa: E402
-
-pytest_plugins = ["sphinx.testing.fixtures"]
+from support import DOCS, ROOTS, Build, StaticServer, build  # noqa: E402
 
 # Tests read Sphinx's messages as text. CI sets CI=true, under which Sphinx would colour them;
 # NO_COLOR reaches every Sphinx we start, in this process and in subprocesses.
@@ -39,8 +49,12 @@ CHROMIUM_FLAGS = [
 ]
 
 
+#: The fixtures that build the whole course (``site`` is the older name of ``whole_course``).
+WHOLE_COURSE = ("whole_course", "site")
+
+
 def pytest_collection_modifyitems(config, items):
-    """A test that needs the whole course built (the ``site`` fixture below) is ``slow``.
+    """A test that needs the whole course built (``whole_course`` below) is ``slow``.
 
     Building the course takes longer than the rest of the quick lane together, so
     ``make test-fast`` (``-m "not slow"``) leaves these tests to ``make test``, which runs them
@@ -49,7 +63,8 @@ def pytest_collection_modifyitems(config, items):
     slow = pytest.mark.slow
     for item in items:
         module = getattr(item, "module", None)
-        if "site" in getattr(item, "fixturenames", ()) and not hasattr(module, "site"):
+        names = getattr(item, "fixturenames", ())
+        if any(name in names and not hasattr(module, name) for name in WHOLE_COURSE):
             item.add_marker(slow)
     config.stash[LANE_OF] = {item.nodeid: lane_of(item) for item in items}
 
@@ -67,7 +82,7 @@ LANE_SECONDS = pytest.StashKey[dict]()
 
 def lane_of(item) -> str:
     name = Path(str(item.path)).name
-    if name == "test_examples.py":
+    if name == "test_examples.py" or item.get_closest_marker("ml_stack"):
         return "examples"
     if "exercise" in name:
         return "exercises"
@@ -110,8 +125,8 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
-    """Test roots for ``@pytest.mark.sphinx(testroot=...)`` live in tests/roots/test-<name>/."""
-    return TESTS / "roots"
+    """The folder of test roots, tests/roots/ (``build_root`` takes a root's name)."""
+    return ROOTS
 
 
 @pytest.fixture(scope="session")
@@ -142,20 +157,75 @@ def serve_dir():
         server.close()
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory, serve_dir):
-    """The whole course built once (HTML, parallel) and served on 127.0.0.1.
+# ---- building Sphinx: the whole course, or a test root ------------------------------------------
 
-    Attributes: ``url`` (base URL), ``outdir`` (Path), ``warnings`` (Sphinx's stderr),
-    ``returncode``.
+
+@pytest.fixture(scope="session")
+def whole_course(tmp_path_factory, serve_dir) -> Build:
+    """The whole course built once (HTML, parallel, ``--keep-going``) and served on 127.0.0.1.
+
+    A ``support.Build``: ``url`` (base URL, ends with '/'), ``outdir``, ``warnings`` (Sphinx's
+    stderr), ``returncode``. The doctrees stay in ``outdir/.doctrees``, as ``sphinx-build`` puts
+    them without ``-d``.
     """
-    outdir = tmp_path_factory.mktemp("site") / "html"
-    returncode, _stdout, stderr = build_course(outdir, "html", "-j", "auto", "--keep-going")
+    outdir = tmp_path_factory.mktemp("course") / "html"
+    done = build(DOCS, "html", "-j", "auto", "--keep-going", outdir=outdir, confdir=ROOT)
     if not (outdir / "index.html").is_file():
-        pytest.fail(f"the course did not build:\n{stderr}", pytrace=False)
-    return SimpleNamespace(
-        url=serve_dir(outdir), outdir=outdir, warnings=stderr, returncode=returncode
-    )
+        pytest.fail(f"the course did not build:\n{done.warnings}", pytrace=False)
+    return dataclasses.replace(done, url=serve_dir(outdir))
+
+
+@pytest.fixture(scope="session")
+def site(whole_course) -> Build:
+    """The older name of ``whole_course`` (some modules still define a ``site`` of their own)."""
+    return whole_course
+
+
+@pytest.fixture(scope="session")
+def build_root(tmp_path_factory):
+    """Factory: build a fresh copy of a test root; returns a ``support.Build``.
+
+    ``build_root(root, builder="html", *args, pages=None, overrides=None, fresh_process=None)``
+
+    - ``root``: a name in tests/roots/ (``"quiz-basic"`` finds ``test-quiz-basic``), a folder,
+      or None for an empty folder (then ``pages`` must hold a conf.py);
+    - ``pages``: files to write or replace in the copy first, ``{"index.md": "# Home\\n"}``;
+    - ``args``, ``overrides`` (``-D name=value``) and ``fresh_process``: as ``support.build``.
+
+    Each call builds in a folder of its own, so tests never share an output by accident; a
+    module that wants one build for all its tests calls it from a module-scoped fixture.
+    """
+
+    def build_root(
+        root: str | Path | None,
+        builder: str = "html",
+        *args: str,
+        pages: dict[str, str] | None = None,
+        overrides: dict[str, object] | None = None,
+        fresh_process: bool | None = None,
+    ) -> Build:
+        source = _root_folder(root)
+        srcdir = tmp_path_factory.mktemp(source.name if source else "pages") / "src"
+        if source:
+            shutil.copytree(source, srcdir)
+        else:
+            srcdir.mkdir()
+        for name, text in (pages or {}).items():
+            path = srcdir / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        return build(srcdir, builder, *args, overrides=overrides, fresh_process=fresh_process)
+
+    return build_root
+
+
+def _root_folder(root: str | Path | None) -> Path | None:
+    if root is None or isinstance(root, Path):
+        return root
+    for candidate in (ROOTS / f"test-{root}", ROOTS / root):
+        if candidate.is_dir():
+            return candidate
+    raise LookupError(f"no test root {root!r} in {ROOTS}")
 
 
 @pytest.fixture

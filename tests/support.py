@@ -1,4 +1,14 @@
-"""Helpers shared by the tests: running Sphinx as its command line does, and serving built sites."""
+"""Helpers shared by the tests: the one way to run Sphinx, and serving built sites.
+
+Every test that builds a site goes through :func:`build` (tests/README.md, "Building Sphinx in a
+test"). It runs Sphinx as ``sphinx-build`` does, through the command line's own entry point, so
+a test sees what an author sees: the return code, the status lines and the warnings, exactly as
+printed. In conftest.py, the ``whole_course`` fixture builds the whole course with it once per
+session and the ``build_root`` fixture builds a copy of a test root from tests/roots/.
+
+``sphinx_build``, ``build_in_process`` and ``build_course`` are the older entry points, kept
+with their signatures for the modules that still call them; each is one call to :func:`build`.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +19,127 @@ import io
 import subprocess
 import sys
 import threading
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+from unittest import mock
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
+ROOTS = Path(__file__).resolve().parent / "roots"
+
+
+@dataclass(frozen=True)
+class Build:
+    """What one Sphinx run left: its return code, what it printed, and where."""
+
+    returncode: int
+    stdout: str  # status lines ("building [html]: ...")
+    warnings: str  # everything on stderr: warnings, errors, a traceback's summary; no colours
+    srcdir: Path
+    outdir: Path
+    url: str = ""  # where it is served, when it is (``whole_course``)
+    #: The ``sphinx.application.Sphinx`` that built it, for a test that reads the environment
+    #: (``app.env``: domains, doctrees, config); None when the build ran in a fresh process.
+    app: Any = field(default=None, repr=False, compare=False)
+
+    def page(self, name: str) -> str:
+        """The text of one output file, e.g. ``build.page("index.html")``."""
+        return (self.outdir / name).read_text(encoding="utf-8")
+
+
+def build(
+    srcdir: Path | str,
+    builder: str = "html",
+    *args: str,
+    outdir: Path | str | None = None,
+    confdir: Path | str | None = None,
+    overrides: dict[str, object] | None = None,
+    fresh_process: bool | None = None,
+) -> Build:
+    """Run ``sphinx-build -b builder srcdir outdir *args``; return what it left.
+
+    ``outdir`` defaults to ``srcdir/_build/<builder>``, with the doctrees beside it in
+    ``srcdir/_build/doctrees`` unless ``args`` names another folder with ``-d``. ``confdir``
+    defaults to ``srcdir``. ``overrides`` become ``-D name=value`` (a list is joined with commas,
+    as Sphinx reads list settings from the command line).
+
+    Small builds run in this process, which saves the second or so a fresh interpreter spends
+    importing Sphinx and the extensions. A parallel build (``-j``) forks its workers, so it runs
+    in a fresh interpreter by default: forking a test process that may hold browser and server
+    threads is best avoided. ``fresh_process`` forces either way.
+    """
+    srcdir = Path(srcdir)
+    if outdir is None:
+        outdir = srcdir / "_build" / builder
+        if not any(arg.startswith(("-d", "--doctree-dir")) for arg in args):
+            args = (*args, "-d", str(srcdir / "_build" / "doctrees"))
+    command = [
+        "--no-color",
+        "-b",
+        builder,
+        "-c",
+        str(confdir or srcdir),
+        str(srcdir),
+        str(outdir),
+        *args,
+        *_defines(overrides or {}),
+    ]
+    if fresh_process is None:
+        fresh_process = any(arg.startswith(("-j", "--jobs")) for arg in args)
+    app = None
+    if fresh_process:
+        done = subprocess.run(
+            [sys.executable, "-m", "sphinx", *command], capture_output=True, text=True, cwd=ROOT
+        )
+        returncode, stdout, stderr = done.returncode, done.stdout, done.stderr
+    else:
+        returncode, stdout, stderr, app = _build_here(command)
+    return Build(returncode, stdout, stderr, srcdir, Path(outdir), app=app)
+
+
+def _defines(overrides: dict[str, object]) -> list[str]:
+    defines = []
+    for name, value in overrides.items():
+        if isinstance(value, bool):
+            text = "1" if value else "0"
+        elif isinstance(value, (list, tuple)):
+            text = ",".join(str(item) for item in value)
+        elif isinstance(value, (str, int, float)):
+            text = str(value)
+        else:
+            raise TypeError(f"{name}: the command line cannot set a {type(value).__name__}")
+        defines += ["-D", f"{name}={text}"]
+    return defines
+
+
+def _build_here(args: list[str]) -> tuple[int, str, str, Any]:
+    """Sphinx's command line in this process; also hands back the application it made."""
+    import sphinx.cmd.build
+    from sphinx.cmd.build import build_main
+
+    made = []
+
+    class _Kept(sphinx.cmd.build.Sphinx):
+        def __init__(self, *args, **kwargs):
+            made.append(self)
+            super().__init__(*args, **kwargs)
+
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with (
+        contextlib.chdir(ROOT),
+        contextlib.redirect_stdout(stdout),
+        contextlib.redirect_stderr(stderr),
+        mock.patch.object(sphinx.cmd.build, "Sphinx", _Kept),
+    ):
+        try:
+            returncode = build_main(args)
+        except SystemExit as exit_:  # argument errors: argparse exits, as the command would
+            returncode = exit_.code if isinstance(exit_.code, int) else 1
+    return returncode, stdout.getvalue(), stderr.getvalue(), made[-1] if made else None
+
+
+# ---- the older entry points: one call to build() each ---------------------------------------
 
 
 def sphinx_build(
@@ -23,68 +150,26 @@ def sphinx_build(
     confdir: Path | str | None = None,
     fresh_process: bool | None = None,
 ) -> tuple[int, str, str]:
-    """Run ``sphinx-build``; return (returncode, stdout, stderr), as the command line gives them.
-
-    Small builds run in this process through Sphinx's own command-line entry point, which saves
-    the second or so a fresh interpreter spends importing Sphinx and the extensions. A parallel
-    build (``-j``) forks its workers, so it runs in a fresh interpreter by default: forking a test
-    process that may hold browser and server threads is best avoided. ``fresh_process`` forces
-    either way.
-    """
-    args = [
-        "--no-color",
-        "-b",
-        builder,
-        "-c",
-        str(confdir or srcdir),
-        str(srcdir),
-        str(outdir),
-        *extra_args,
-    ]
-    if fresh_process is None:
-        fresh_process = any(arg.startswith(("-j", "--jobs")) for arg in extra_args)
-    if fresh_process:
-        done = subprocess.run(
-            [sys.executable, "-m", "sphinx", *args], capture_output=True, text=True, cwd=ROOT
-        )
-        return done.returncode, done.stdout, done.stderr
-    return _build_here(args)
-
-
-def _build_here(args: list[str]) -> tuple[int, str, str]:
-    from sphinx.cmd.build import build_main
-
-    stdout, stderr = io.StringIO(), io.StringIO()
-    with (
-        contextlib.chdir(ROOT),
-        contextlib.redirect_stdout(stdout),
-        contextlib.redirect_stderr(stderr),
-    ):
-        try:
-            returncode = build_main(args)
-        except SystemExit as exit_:  # argument errors: argparse exits, as the command would
-            returncode = exit_.code if isinstance(exit_.code, int) else 1
-    return returncode, stdout.getvalue(), stderr.getvalue()
+    """``build()`` with an explicit output folder; returns (returncode, stdout, stderr)."""
+    done = build(
+        srcdir, builder, *extra_args, outdir=outdir, confdir=confdir, fresh_process=fresh_process
+    )
+    return done.returncode, done.stdout, done.warnings
 
 
 def build_in_process(srcdir: Path, builder: str = "html", **overrides) -> tuple[Path, str]:
-    """Build ``srcdir`` with Sphinx's test app; return (output folder, warnings without colours)."""
-    from sphinx.testing.util import SphinxTestApp
-    from sphinx.util.console import strip_colors
-
-    app = SphinxTestApp(
-        builder, srcdir=srcdir, builddir=srcdir / "_build", confoverrides=overrides or None
-    )
-    try:
-        app.build()
-        return Path(app.outdir), strip_colors(app.warning.getvalue())
-    finally:
-        app.cleanup()
+    """``build()`` into ``srcdir/_build/<builder>``; returns (output folder, warnings)."""
+    done = build(srcdir, builder, overrides=overrides, fresh_process=False)
+    return done.outdir, done.warnings
 
 
 def build_course(outdir: Path, builder: str = "html", *extra_args: str) -> tuple[int, str, str]:
-    """Build the real course (docs/ with the root conf.py), in a fresh interpreter."""
-    return sphinx_build(DOCS, outdir, builder, *extra_args, confdir=ROOT, fresh_process=True)
+    """``build()`` of the real course (docs/ with the root conf.py), in a fresh interpreter."""
+    done = build(DOCS, builder, *extra_args, outdir=outdir, confdir=ROOT, fresh_process=True)
+    return done.returncode, done.stdout, done.warnings
+
+
+# ---- serving ------------------------------------------------------------------------------------
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -36,15 +36,15 @@ def describe(violation: dict) -> list[str]:
 
 
 @pytest.mark.parametrize(("mode", "width", "height"), VIEWS, ids=[f"{m}-{w}" for m, w, _ in VIEWS])
-def test_every_page_has_no_axe_violation(site, page, mode, width, height):
-    pages = built_pages(site.outdir)
+def test_every_page_has_no_axe_violation(whole_course, page, mode, width, height):
+    pages = built_pages(whole_course.outdir)
     assert len(pages) > 20, pages  # every track, the landing page, search, index...
     page.set_viewport_size({"width": width, "height": height})
     page.add_init_script(f"localStorage.setItem('mode', '{mode}');")
     axe = Axe()
     found: dict[str, list[str]] = {}
     for name in pages:
-        page.goto(site.url + name)
+        page.goto(whole_course.url + name)
         page.wait_for_load_state("load")
         assert page.evaluate("document.documentElement.dataset.mode") == mode
         problems = [line for v in axe.run(page).response["violations"] for line in describe(v)]

@@ -9,25 +9,25 @@ sentence; and authoring mistakes are typed warnings at their line.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
-from support import build_in_process
-
-ROOTS = Path(__file__).resolve().parent / "roots"
 # Words that stand only in the hidden claims' code and sentences.
 HIDDEN_WORDS = ("xyzzyhiddenclaim", "plughhiddenclaim", "secret word begins", "PyTorch alone")
 READER_BUILDERS = ("html", "dirhtml", "singlehtml", "epub", "latex", "text")
 
 
-def build(builder: str, workdir: Path, page: str | None = None) -> tuple[Path, str]:
-    srcdir = workdir / builder
-    shutil.copytree(ROOTS / "test-examples-claims", srcdir)
-    if page is not None:
-        (srcdir / "tracks" / "01-claims.md").write_text(page, encoding="utf-8")
-    return build_in_process(srcdir, builder)
+@pytest.fixture
+def build(build_root):
+    """``build(builder, page=None)``: tests/roots/test-examples-claims, its track page replaced."""
+
+    def build(builder: str, page: str | None = None) -> tuple[Path, str]:
+        pages = {"tracks/01-claims.md": page} if page is not None else None
+        done = build_root("examples-claims", builder, pages=pages)
+        return done.outdir, done.warnings
+
+    return build
 
 
 def _reader_files(outdir: Path):
@@ -38,8 +38,8 @@ def _reader_files(outdir: Path):
 
 
 @pytest.mark.parametrize("builder", READER_BUILDERS)
-def test_hidden_claims_appear_in_no_output_a_reader_gets(builder, tmp_path):
-    outdir, warnings = build(builder, tmp_path)
+def test_hidden_claims_appear_in_no_output_a_reader_gets(builder, build):
+    outdir, warnings = build(builder)
     assert warnings == ""
     texts = [path.read_bytes().decode("utf-8", "replace") for path in _reader_files(outdir)]
     assert any("Two and two make four" in text for text in texts)  # the page itself is there
@@ -49,14 +49,14 @@ def test_hidden_claims_appear_in_no_output_a_reader_gets(builder, tmp_path):
         assert not leaks, f"{word!r} leaked into {builder} output: {leaks}"
 
 
-def test_the_visible_claim_block_is_shown_and_its_marker_is_not(tmp_path):
-    outdir, _warnings = build("html", tmp_path)
+def test_the_visible_claim_block_is_shown_and_its_marker_is_not(build):
+    outdir, _warnings = build("html")
     html = (outdir / "tracks" / "01-claims.html").read_text(encoding="utf-8")
     assert "total" in html and "example: claim" not in html
 
 
-def test_the_run_plan_keeps_every_claim_with_its_sentence_in_page_order(tmp_path):
-    outdir, warnings = build("examples", tmp_path)
+def test_the_run_plan_keeps_every_claim_with_its_sentence_in_page_order(build):
+    outdir, warnings = build("examples")
     assert warnings == ""
     plan = json.loads((outdir / "pages/tracks/01-claims.json").read_text(encoding="utf-8"))
     claims = [(b["claim"], b["hidden"], b["backend"], b["code_line"]) for b in plan["blocks"]]
@@ -86,17 +86,17 @@ def test_the_run_plan_keeps_every_claim_with_its_sentence_in_page_order(tmp_path
     ],
 )
 def test_claim_mistakes_are_typed_warnings_at_their_line_and_plan_problems(
-    snippet, line, message, tmp_path
+    snippet, line, message, build
 ):
     page = f"# Track 1: Claims\n\n{snippet}"
-    outdir, warnings = build("examples", tmp_path, page)
+    outdir, warnings = build("examples", page)
     assert f"01-claims.md:{line}: WARNING: " in warnings and message in warnings
     assert "[examples.claim]" in warnings or "[examples.marker]" in warnings
     plan = json.loads((outdir / "pages/tracks/01-claims.json").read_text(encoding="utf-8"))
     assert [problem["line"] for problem in plan["problems"]] == [line]
 
 
-def test_an_unknown_backend_for_a_claim_is_refused_at_its_line(tmp_path):
+def test_an_unknown_backend_for_a_claim_is_refused_at_its_line(build):
     page = "# Track 1: Claims\n\n```{claim} Words.\n:backend: theano\n\nx = 1\n```\n"
-    _outdir, warnings = build("html", tmp_path, page)
+    _outdir, warnings = build("html", page)
     assert "01-claims.md:4: WARNING: " in warnings and "theano" in warnings

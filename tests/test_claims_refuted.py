@@ -65,6 +65,7 @@ def test_every_refuted_file_names_known_backends_and_says_what_it_refutes():
 
 
 @pytest.mark.slow
+@pytest.mark.ml_stack
 @pytest.mark.parametrize(("path", "backend"), CASES)
 def test_a_refuted_statement_fails_with_an_assertion_error(runs, path, backend):
     run = runs[(path, backend)]

@@ -5,25 +5,18 @@ read well in light and dark mode (root: tests/roots/test-examples-browser, sphin
 from __future__ import annotations
 
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from support import build_in_process
-
 pytestmark = pytest.mark.browser
-
-ROOT = Path(__file__).resolve().parent / "roots" / "test-examples-browser"
 
 
 @pytest.fixture(scope="module")
-def url(tmp_path_factory, serve_dir) -> str:
-    srcdir = tmp_path_factory.mktemp("examples-browser") / "src"
-    shutil.copytree(ROOT, srcdir)
-    outdir, _warnings = build_in_process(srcdir, "html")
-    return serve_dir(outdir)
+def url(build_root, serve_dir) -> str:
+    done = build_root("examples-browser")
+    assert done.returncode == 0, done.warnings
+    return serve_dir(done.outdir)
 
 
 def test_chosen_backend_is_remembered_on_the_next_page(url, page):

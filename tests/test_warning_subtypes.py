@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import ast
 import importlib
-import shutil
-from pathlib import Path
 
 import pytest
 
-from support import ROOT, build_in_process
+from support import ROOT
 
 CONTRIBUTE = ROOT / "docs" / "contribute.md"
 
@@ -141,19 +139,14 @@ def test_the_warning_helper_logs_type_and_subtype(extension):
 
 
 @pytest.fixture(scope="module")
-def tables(tmp_path_factory) -> str:
-    """One small site whose page holds the three tables, built with the text builder."""
-    srcdir = tmp_path_factory.mktemp("tables") / "src"
-    srcdir.mkdir()
+def tables(build_root) -> str:
+    """One small site whose page holds the tables, built with the text builder."""
     extensions = ["myst_parser", *(f"extensions.{name}" for name in EXTENSIONS)]
-    (srcdir / "conf.py").write_text(f"extensions = {extensions!r}\n", encoding="utf-8")
     body = "".join(f"```{{{directive}\n```\n\n" for _kind, directive in EXTENSIONS.values())
-    (srcdir / "index.md").write_text(f"# Warnings\n\n{body}", encoding="utf-8")
-    outdir, warnings = build_in_process(srcdir, "text")
-    assert warnings == ""
-    text = (outdir / "index.txt").read_text(encoding="utf-8")
-    shutil.rmtree(srcdir.parent)
-    return text
+    pages = {"conf.py": f"extensions = {extensions!r}\n", "index.md": f"# Warnings\n\n{body}"}
+    done = build_root(None, "text", pages=pages)
+    assert done.warnings == ""
+    return done.page("index.txt")
 
 
 @pytest.mark.parametrize("extension", sorted(EXTENSIONS))
@@ -189,30 +182,25 @@ def test_the_contribute_page_shows_each_table_under_its_heading(extension, headi
 # ---- meta: the one warning it gives ------------------------------------------------------------
 
 
-def _meta_site(tmp_path: Path, description: str, suppress: list[str]) -> tuple[str, str]:
-    srcdir = tmp_path / "src"
-    srcdir.mkdir()
-    (srcdir / "conf.py").write_text(
+def _meta_site(build_root, description: str, suppress: list[str]) -> tuple[str, str]:
+    conf = (
         'extensions = ["myst_parser", "extensions.meta"]\n'
         f"suppress_warnings = {suppress!r}\n"
-        'meta_default_description = "The default."\n',
-        encoding="utf-8",
+        'meta_default_description = "The default."\n'
     )
-    (srcdir / "index.md").write_text(
-        f"---\ndescription: {description}\n---\n\n# Home\n", encoding="utf-8"
-    )
-    outdir, warnings = build_in_process(srcdir, "html")
-    return (outdir / "index.html").read_text(encoding="utf-8"), warnings
+    index = f"---\ndescription: {description}\n---\n\n# Home\n"
+    done = build_root(None, "html", pages={"conf.py": conf, "index.md": index})
+    return done.page("index.html"), done.warnings
 
 
-def test_a_description_over_300_characters_is_a_meta_description_warning(tmp_path):
-    html, warnings = _meta_site(tmp_path, "word " * 60 + "end", [])
+def test_a_description_over_300_characters_is_a_meta_description_warning(build_root):
+    html, warnings = _meta_site(build_root, "word " * 60 + "end", [])
     (line,) = warnings.splitlines()
     assert "index.md: WARNING: description is 303 characters long" in line
     assert line.endswith("[meta.description]")
     assert '<meta name="description" content="word word' in html  # still used
 
 
-def test_the_meta_warning_is_silenced_by_its_subtype(tmp_path):
-    _html, warnings = _meta_site(tmp_path, "word " * 60 + "end", ["meta.description"])
+def test_the_meta_warning_is_silenced_by_its_subtype(build_root):
+    _html, warnings = _meta_site(build_root, "word " * 60 + "end", ["meta.description"])
     assert warnings == ""

@@ -15,7 +15,7 @@
   const sphinxHtmlToText = Search.htmlToText;
   Search.htmlToText = (htmlString, anchor) => {
     const doc = new DOMParser().parseFromString(htmlString, "text/html");
-    doc.querySelectorAll(interfaceParts).forEach((el) => el.remove());
+    for (const el of doc.querySelectorAll(interfaceParts)) el.remove();
     return sphinxHtmlToText(doc.documentElement.outerHTML, anchor);
   };
 })();
