@@ -29,8 +29,8 @@ def test_each_toggle_is_named_after_the_entry_it_opens():
     assert re.sub(r' aria-label="[^"]*"', "", str(out)) == THEME_HTML
 
 
-def test_every_toggle_of_the_built_site_has_a_name(site):
+def test_every_toggle_of_the_built_site_has_a_name(whole_course):
     for page in ("index.html", "tracks/06-data.html", "contribute.html", "where-next.html"):
-        html = (site.outdir / page).read_text(encoding="utf-8")
+        html = (whole_course.outdir / page).read_text(encoding="utf-8")
         assert '<summary><span class="toctree-toggle"' not in html, page
         assert '<summary aria-label="Pages under ' in html, page

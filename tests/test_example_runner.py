@@ -260,17 +260,20 @@ def test_pin_that_is_missing_or_loose_is_an_error(tmp_path, entries, words):
         keras_pin(write_pyproject(tmp_path, entries))
 
 
+@pytest.mark.ml_stack
 def test_installed_keras_other_than_the_pin_is_refused(tmp_path):
     message = runner.pin_mismatch(write_pyproject(tmp_path, '"keras==0.0.1"'))
     installed = runner.metadata.version("keras")
     assert f"installed Keras {installed} differs from the pin keras==0.0.1" in message
 
 
+@pytest.mark.ml_stack
 def test_installed_keras_equal_to_the_pin_is_accepted(tmp_path):
     installed = runner.metadata.version("keras")
     assert runner.pin_mismatch(write_pyproject(tmp_path, f'"keras=={installed}"')) is None
 
 
+@pytest.mark.ml_stack
 def test_a_pin_mismatch_stops_every_page(monkeypatch):
     monkeypatch.setattr(runner, "pin_mismatch", lambda: "installed Keras 1.0 differs")
     assert runner.refusal(source("tabs", "tabs"), "jax") == "installed Keras 1.0 differs"
@@ -279,6 +282,7 @@ def test_a_pin_mismatch_stops_every_page(monkeypatch):
 # --- running pages ----------------------------------------------------------------------------
 
 
+@pytest.mark.ml_stack
 def test_a_failing_block_names_page_block_line_and_error_and_stops_the_page():
     run = runner.run_page(source("broken", "broken"), "jax")
     assert [outcome.stdout for outcome in run.outcomes] == ["", "[3, 6]\n", ""]  # 4th never ran
@@ -291,6 +295,7 @@ def test_a_failing_block_names_page_block_line_and_error_and_stops_the_page():
     )
 
 
+@pytest.mark.ml_stack
 def test_a_syntax_error_names_its_page_line():
     (message,) = runner.failures(runner.run_page(source("broken", "syntax"), "torch"))
     assert message.startswith("tests/roots/examples-broken/syntax.md, block at line 4 (backend ")
@@ -298,12 +303,14 @@ def test_a_syntax_error_names_its_page_line():
 
 
 @pytest.mark.parametrize("backend", ["jax", "torch"])
+@pytest.mark.ml_stack
 def test_tab_blocks_run_only_on_their_backend(backend):
     run = runner.run_page(source("tabs", "tabs"), backend)
     assert run.outcomes[-1].stdout == f"['{backend}', '{backend} tab']\n"
     assert runner.failures(run) == []
 
 
+@pytest.mark.ml_stack
 def test_output_mismatch_fails_and_matching_output_passes():
     (message,) = runner.failures(runner.run_page(source("output", "output"), "jax"))
     assert message.startswith(
@@ -313,6 +320,7 @@ def test_output_mismatch_fails_and_matching_output_passes():
     assert "-(None, 64)\n+(None, 32)" in message
 
 
+@pytest.mark.ml_stack
 def test_examples_run_offline_with_temporary_homes_and_capped_epochs():
     # The page checks its own environment with output blocks: network refused, loopback
     # allowed, KERAS_HOME in the scratch folder, the epoch cap set.
@@ -321,12 +329,14 @@ def test_examples_run_offline_with_temporary_homes_and_capped_epochs():
     assert len(run.outcomes) == 2
 
 
+@pytest.mark.ml_stack
 def test_skipped_blocks_never_run():
     run = runner.run_page(source("skips", "skips"), "jax")
     assert [outcome.stdout for outcome in run.outcomes] == ["the runnable block ran\n"]
     assert runner.failures(run) == []
 
 
+@pytest.mark.ml_stack
 def test_a_dying_process_is_reported_with_the_block_it_was_in():
     run = runner.run_page(source("stops", "crash"), "jax")
     (message,) = runner.failures(run)
@@ -336,6 +346,7 @@ def test_a_dying_process_is_reported_with_the_block_it_was_in():
     )
 
 
+@pytest.mark.ml_stack
 def test_a_page_over_its_time_limit_is_stopped():
     run = runner.run_page(source("stops", "hang"), "torch", timeout=2)
     (message,) = runner.failures(run)
@@ -382,6 +393,7 @@ def examples_session(root: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.ml_stack
 def test_session_counts_skipped_blocks_by_reason_and_fails_a_marker_without_reason():
     done = examples_session("skips")
     assert done.returncode == 1, done.stdout
@@ -393,6 +405,7 @@ def test_session_counts_skipped_blocks_by_reason_and_fails_a_marker_without_reas
     assert "3 failed, 5 passed" in done.stdout  # reasonless.md fails on each of 3 backends
 
 
+@pytest.mark.ml_stack
 def test_session_failure_is_a_clean_message_without_runner_traceback():
     done = examples_session("broken")
     assert done.returncode == 1
@@ -403,6 +416,7 @@ def test_session_failure_is_a_clean_message_without_runner_traceback():
         assert noise not in done.stdout
 
 
+@pytest.mark.ml_stack
 def test_session_ends_with_the_wall_time_of_each_lane():
     done = examples_session("tabs")
     assert done.returncode == 0, done.stdout
@@ -449,6 +463,7 @@ def test_only_pages_whose_run_plan_changed_are_selected(tmp_path):
 
 
 @pytest.mark.parametrize("backend", RUN_BACKENDS)
+@pytest.mark.ml_stack
 def test_a_page_never_sees_what_an_earlier_page_changed(backend):
     # 1-leak changes Keras config, the dtype policy, seeds, a shared module, the environment and
     # the working folder; 2-check, run next on the same warm worker, prints what it sees.
@@ -463,6 +478,7 @@ def test_a_page_never_sees_what_an_earlier_page_changed(backend):
     assert leaked.outcomes[0].stdout != checked.outcomes[0].stdout
 
 
+@pytest.mark.ml_stack
 def test_the_isolation_check_sees_a_leak_when_pages_share_a_process():
     # The same two pages as blocks of one page: the check must then fail, or the test above
     # could not tell isolation from its absence.
@@ -478,6 +494,7 @@ def test_the_isolation_check_sees_a_leak_when_pages_share_a_process():
         assert leaked in message
 
 
+@pytest.mark.ml_stack
 def test_a_page_run_in_a_new_process_passes_the_same_checks():
     run = runner.run_page(source("isolation", "2-check"), "torch", warm=False)
     assert not run.forked
@@ -511,6 +528,7 @@ def test_plan_blocks_may_carry_a_claim_a_hidden_flag_and_fields_not_known_yet(tm
     assert (block.claim, block.hidden) == ("It works.", True)
 
 
+@pytest.mark.ml_stack
 def test_a_failing_claim_check_names_its_sentence_first(tmp_path):
     sentence = "Dense layers create their weights on the first call."
     page = claim_page(
@@ -528,6 +546,7 @@ def test_a_failing_claim_check_names_its_sentence_first(tmp_path):
     assert "AssertionError: still true\n    line 8:" in message
 
 
+@pytest.mark.ml_stack
 def test_a_claim_whose_output_differs_names_its_sentence_first(tmp_path):
     page = claim_page(
         tmp_path,
@@ -540,6 +559,7 @@ def test_a_claim_whose_output_differs_names_its_sentence_first(tmp_path):
     assert "-5\n+4" in message
 
 
+@pytest.mark.ml_stack
 def test_a_block_without_a_claim_fails_as_before(tmp_path):
     page = claim_page(tmp_path, [{"code": "1 / 0\n", "line": 3, "code_line": 4, "claim": None}])
     (message,) = runner.failures(runner.run_page(page, "jax"))
@@ -549,6 +569,7 @@ def test_a_block_without_a_claim_fails_as_before(tmp_path):
 # --- reusing passing runs -------------------------------------------------------------------------
 
 
+@pytest.mark.ml_stack
 def test_a_changed_page_never_reuses_a_kept_run(tmp_path, monkeypatch):
     monkeypatch.delenv("CI", raising=False)
     monkeypatch.delenv("KQ_EXAMPLES_REUSE", raising=False)

@@ -40,7 +40,7 @@ def build(root: str, builder: str, workdir: Path, **overrides) -> tuple[Path, st
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def root_build(tmp_path_factory):
     """builder -> (text of the track page, warnings, output folder)."""
     work = tmp_path_factory.mktemp("examples-site")
     results = {}
@@ -52,31 +52,31 @@ def site(tmp_path_factory):
 
 
 @pytest.mark.parametrize("builder", list(TRACK))
-def test_every_builder_builds_the_examples_site_without_warnings(site, builder):
-    _text, warnings, _outdir = site[builder]
+def test_every_builder_builds_the_examples_site_without_warnings(root_build, builder):
+    _text, warnings, _outdir = root_build[builder]
     assert warnings == ""
 
 
 @pytest.mark.parametrize("builder", list(TRACK))
-def test_track_page_carries_the_stamp_with_the_pinned_version(site, builder):
-    text, _warnings, _outdir = site[builder]
+def test_track_page_carries_the_stamp_with_the_pinned_version(root_build, builder):
+    text, _warnings, _outdir = root_build[builder]
     assert text.count(STAMP) == 1
 
 
-def test_stamp_stands_between_the_title_and_the_first_paragraph(site):
-    html, _warnings, _outdir = site["html"]
+def test_stamp_stands_between_the_title_and_the_first_paragraph(root_build):
+    html, _warnings, _outdir = root_build["html"]
     title = html.index('Track 1: Demo<a class="headerlink"')
     stamp = html.index(f'<p class="kq-examples-stamp">{STAMP}</p>')
     assert title < stamp < html.index("Some words before the code.")
 
 
-def test_pages_outside_tracks_have_no_stamp(site):
-    _html, _warnings, outdir = site["html"]
+def test_pages_outside_tracks_have_no_stamp(root_build):
+    _html, _warnings, outdir = root_build["html"]
     assert "Examples verified" not in (outdir / "index.html").read_text(encoding="utf-8")
 
 
-def test_backend_note_is_an_admonition_titled_backend_note_in_html(site):
-    html, _warnings, _outdir = site["html"]
+def test_backend_note_is_an_admonition_titled_backend_note_in_html(root_build):
+    html, _warnings, _outdir = root_build["html"]
     note = re.search(
         r'<div class="(backend-note admonition|admonition backend-note)">\s*'
         r'<p class="admonition-title">Backend Note</p>\s*<p>PyTorch tensors print as',
@@ -94,14 +94,16 @@ def test_backend_note_is_an_admonition_titled_backend_note_in_html(site):
         ("epub", '<p class="admonition-title">Backend Note</p>'),
     ],
 )
-def test_backend_note_reads_as_a_plain_titled_admonition_in_printed_formats(site, builder, shape):
-    text, _warnings, _outdir = site[builder]
+def test_backend_note_reads_as_a_plain_titled_admonition_in_printed_formats(
+    root_build, builder, shape
+):
+    text, _warnings, _outdir = root_build[builder]
     assert shape in text
 
 
 @pytest.mark.parametrize("builder", list(TRACK))
-def test_example_markers_leave_no_trace_and_other_comments_stay(site, builder):
-    text, _warnings, _outdir = site[builder]
+def test_example_markers_leave_no_trace_and_other_comments_stay(root_build, builder):
+    text, _warnings, _outdir = root_build[builder]
     assert "example:" not in text
     assert "the marker must not show" not in text
     if builder == "texinfo":  # the one format here that writes comments out
@@ -109,13 +111,13 @@ def test_example_markers_leave_no_trace_and_other_comments_stay(site, builder):
 
 
 @pytest.mark.parametrize(("builder", "styled"), [("html", True), ("epub", True), ("latex", False)])
-def test_stylesheet_ships_with_html_formats_only(site, builder, styled):
-    _text, _warnings, outdir = site[builder]
+def test_stylesheet_ships_with_html_formats_only(root_build, builder, styled):
+    _text, _warnings, outdir = root_build[builder]
     assert (outdir / "_static" / "kq-examples.css").is_file() is styled
 
 
-def test_html_links_the_stylesheet_with_light_and_dark_colours(site):
-    html, _warnings, outdir = site["html"]
+def test_html_links_the_stylesheet_with_light_and_dark_colours(root_build):
+    html, _warnings, outdir = root_build["html"]
     assert 'href="../_static/kq-examples.css' in html
     css = (outdir / "_static" / "kq-examples.css").read_text(encoding="utf-8")
     assert 'html[data-theme="dark"]' in css

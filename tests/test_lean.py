@@ -56,29 +56,29 @@ def _css_content(value: str) -> str:
     return css_string(first[1]) if first else ""
 
 
-def test_pages_load_neither_font_awesome_js_nor_the_search_index(site):
+def test_pages_load_neither_font_awesome_js_nor_the_search_index(whole_course):
     for name in PAGES[:-1]:
-        html = (site.outdir / name).read_text(encoding="utf-8")
+        html = (whole_course.outdir / name).read_text(encoding="utf-8")
         assert "fontawesome.js" not in html, name
         assert "searchindex.js" not in html and "searchtools.js" not in html, name
-    search = (site.outdir / "search.html").read_text(encoding="utf-8")
+    search = (whole_course.outdir / "search.html").read_text(encoding="utf-8")
     assert "searchindex.js" in search and "searchtools.js" in search
 
 
-def test_scripts_that_wait_for_the_dom_load_deferred_except_on_the_search_page(site):
-    track = (site.outdir / "tracks" / "03-ops.html").read_text(encoding="utf-8")
+def test_scripts_that_wait_for_the_dom_load_deferred_except_on_the_search_page(whole_course):
+    track = (whole_course.outdir / "tracks" / "03-ops.html").read_text(encoding="utf-8")
     for script in lean.DEFERRED:
         tag = re.search(rf'<script[^>]*src="[^"]*{re.escape(script)}[^"]*"', track)
         assert tag and 'defer="defer"' in tag[0], script
     assert re.search(r'<script src="[^"]*documentation_options\.js', track)
-    search = (site.outdir / "search.html").read_text(encoding="utf-8")
+    search = (whole_course.outdir / "search.html").read_text(encoding="utf-8")
     assert re.search(r'<script src="[^"]*_static/doctools\.js', search)
 
 
-def test_webfonts_and_icon_rules_are_cut_to_what_the_site_shows(site):
-    fonts = list((site.outdir / WEBFONTS).glob("*.woff2"))
+def test_webfonts_and_icon_rules_are_cut_to_what_the_site_shows(whole_course):
+    fonts = list((whole_course.outdir / WEBFONTS).glob("*.woff2"))
     assert fonts and all(font.stat().st_size < 10_000 for font in fonts)
-    rules = icon_rules((site.outdir / STYLESHEET).read_text(encoding="utf-8"))
+    rules = icon_rules((whole_course.outdir / STYLESHEET).read_text(encoding="utf-8"))
     assert 5 < len(rules) < 100  # the theme defines ~1,970
 
 
@@ -99,14 +99,14 @@ def test_a_theme_change_is_reported_not_silently_ignored(monkeypatch):
 @pytest.mark.slow
 @pytest.mark.parametrize("mode", ["light", "dark"])
 @pytest.mark.parametrize("width", [1280, 390])
-def test_every_icon_is_drawn_from_the_cut_fonts(site, page, mode, width):
-    fonts = _font_characters(site.outdir)
+def test_every_icon_is_drawn_from_the_cut_fonts(whole_course, page, mode, width):
+    fonts = _font_characters(whole_course.outdir)
     in_fonts = set().union(*fonts.values())
     page.set_viewport_size({"width": width, "height": 900})
     page.add_init_script(f"localStorage.setItem('mode', '{mode}');")
     seen_visible = 0
     for name in PAGES:
-        page.goto(site.url + name)
+        page.goto(whole_course.url + name)
         page.wait_for_load_state("networkidle")
         page.evaluate("document.fonts.ready")
         for icon in page.evaluate(ICONS_JS):
@@ -123,10 +123,10 @@ def test_every_icon_is_drawn_from_the_cut_fonts(site, page, mode, width):
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_the_search_index_is_fetched_only_when_a_learner_searches(site, page):
+def test_the_search_index_is_fetched_only_when_a_learner_searches(whole_course, page):
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
-    page.goto(site.url + "tracks/01-why-keras.html")
+    page.goto(whole_course.url + "tracks/01-why-keras.html")
     page.wait_for_load_state("networkidle")
     assert not [url for url in requested if "searchindex" in url or "searchtools" in url]
     search_from_dialog(page, "Theano")
@@ -137,8 +137,8 @@ def test_the_search_index_is_fetched_only_when_a_learner_searches(site, page):
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_search_works_from_a_page_opened_as_a_file(site, page):
-    page.goto((site.outdir / "tracks" / "03-ops.html").as_uri())
+def test_search_works_from_a_page_opened_as_a_file(whole_course, page):
+    page.goto((whole_course.outdir / "tracks" / "03-ops.html").as_uri())
     page.locator(".search-button__button").first.click()
     field = page.locator("#pst-search-dialog input[name='q']")
     field.wait_for(state="visible")
@@ -148,8 +148,8 @@ def test_search_works_from_a_page_opened_as_a_file(site, page):
     page.locator("#search-results ul.search li a").first.wait_for(timeout=15_000)
 
 
-def test_figures_load_lazily_on_the_web(site):
-    html = (site.outdir / "tracks" / "04-models.html").read_text(encoding="utf-8")
+def test_figures_load_lazily_on_the_web(whole_course):
+    html = (whole_course.outdir / "tracks" / "04-models.html").read_text(encoding="utf-8")
     figures = re.findall(r"<img [^>]*_images/[^>]*>", html)
     assert figures and all('loading="lazy"' in tag for tag in figures)
 
@@ -183,7 +183,7 @@ def test_icon_names_are_found_as_classes_and_not_in_the_unloaded_font_awesome_sc
     ],
 )
 def test_the_first_script_settles_the_colour_theme_as_the_themes_script_would(
-    site, browser, scheme, stored, expected
+    whole_course, browser, scheme, stored, expected
 ):
     context = browser.new_context(color_scheme=scheme)
     if stored:
@@ -191,7 +191,7 @@ def test_the_first_script_settles_the_colour_theme_as_the_themes_script_would(
     page = context.new_page()
     # Without the theme's main script, what the page shows comes from the first script alone.
     page.route("**/pydata-sphinx-theme.js*", lambda route: route.abort())
-    page.goto(site.url + "tracks/03-ops.html")
+    page.goto(whole_course.url + "tracks/03-ops.html")
     assert page.evaluate("document.documentElement.dataset.theme") == expected
     page.unroute("**/pydata-sphinx-theme.js*")
     page.reload()

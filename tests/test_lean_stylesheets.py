@@ -173,31 +173,33 @@ def test_classes_are_found_in_pages_inline_scripts_and_site_scripts(tmp_path):
 # ---- the built site ----------------------------------------------------------------------------
 
 
-def _parts(site) -> dict[str, list[str]]:
-    folder = site.outdir / ".doctrees" / "kq-lean-stylesheets" / "html"
+def _parts(whole_course) -> dict[str, list[str]]:
+    folder = whole_course.outdir / ".doctrees" / "kq-lean-stylesheets" / "html"
     found = {p.stem: json.loads(p.read_text()) for p in folder.glob("*.json")}
     assert found, f"no bundles noted in {folder}"
     return found
 
 
-def test_every_web_page_links_one_stylesheet_that_exists(site):
-    parts = _parts(site)
-    for page in site.outdir.glob("**/*.html"):
+def test_every_web_page_links_one_stylesheet_that_exists(whole_course):
+    parts = _parts(whole_course)
+    for page in whole_course.outdir.glob("**/*.html"):
         if ".doctrees" in page.parts or "_static" in page.parts:
             continue
         html = page.read_text(encoding="utf-8")
         head = html[: html.index("</head>")]
         links = re.findall(r'<link rel="stylesheet" href="[^"]*_static/(kq-site-(\w+)\.css)', head)
         assert len(links) == 1 and head.count('rel="stylesheet"') == 1, page
-        assert links[0][1] in parts and (site.outdir / "_static" / links[0][0]).is_file(), page
+        assert links[0][1] in parts and (whole_course.outdir / "_static" / links[0][0]).is_file(), (
+            page
+        )
         assert 'as="style"' not in head, f"{page}: a preloaded stylesheet is now in the joined one"
-    assert "kq-lean.stylesheet" not in site.warnings
+    assert "kq-lean.stylesheet" not in whole_course.warnings
 
 
-def test_the_joined_stylesheet_is_a_fraction_of_its_parts(site):
-    for key, parts in _parts(site).items():
-        joined = (site.outdir / "_static" / f"kq-site-{key}.css").stat().st_size
-        original = sum((site.outdir / "_static" / part).stat().st_size for part in parts)
+def test_the_joined_stylesheet_is_a_fraction_of_its_parts(whole_course):
+    for key, parts in _parts(whole_course).items():
+        joined = (whole_course.outdir / "_static" / f"kq-site-{key}.css").stat().st_size
+        original = sum((whole_course.outdir / "_static" / part).stat().st_size for part in parts)
         assert joined < original / 2, (key, joined, original)
 
 
@@ -304,11 +306,11 @@ CASES = [
 @pytest.mark.slow
 @pytest.mark.parametrize("mode", ["light", "dark"])
 @pytest.mark.parametrize("width", [1280, 390])
-def test_pages_look_exactly_as_with_the_themes_own_stylesheets(site, browser, mode, width):
-    parts = _parts(site)
+def test_pages_look_exactly_as_with_the_themes_own_stylesheets(whole_course, browser, mode, width):
+    parts = _parts(whole_course)
     for name, state in CASES:
-        url = site.url + name
-        original = _originals((site.outdir / name).read_text(encoding="utf-8"), parts)
+        url = whole_course.url + name
+        original = _originals((whole_course.outdir / name).read_text(encoding="utf-8"), parts)
         seen = []
         for html in (None, original):
             context = browser.new_context(viewport={"width": width, "height": 900})

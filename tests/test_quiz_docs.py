@@ -15,10 +15,10 @@ PAGE = DOCS / "authoring" / "quizzes.md"
 EXAMPLES = DOCS / "authoring" / "quiz-examples"
 
 
-def test_authoring_page_lists_every_warning_the_extension_can_give(site):
+def test_authoring_page_lists_every_warning_the_extension_can_give(whole_course):
     # The table is generated from the registered QuizWarning by the {kq-warnings} directive.
     assert "```{kq-warnings} quiz" in PAGE.read_text()
-    html = (site.outdir / "authoring" / "quizzes.html").read_text(encoding="utf-8")
+    html = (whole_course.outdir / "authoring" / "quizzes.html").read_text(encoding="utf-8")
     table = html[html.index('class="kq-warnings') :]
     missing = [s for s in SUBTYPES if f'<span class="pre">quiz.{s}</span>' not in table]
     assert missing == []
@@ -47,21 +47,21 @@ def _question_ids(html: str) -> list[str]:
 
 
 @pytest.mark.slow
-def test_the_course_builds_its_quizzes_without_quiz_warnings(site):
-    assert "[quiz." not in site.warnings
-    track = (site.outdir / "tracks" / "01-why-keras.html").read_text()
+def test_the_course_builds_its_quizzes_without_quiz_warnings(whole_course):
+    assert "[quiz." not in whole_course.warnings
+    track = (whole_course.outdir / "tracks" / "01-why-keras.html").read_text()
     kinds = set(re.findall(r'data-kq-kind="(\w+)"', track))
     assert kinds == {"single", "multiple", "typed", "order"}
     assert len(_question_ids(track)) >= 10
     assert 'class="kq-error' not in track
-    authoring = (site.outdir / "authoring" / "quizzes.html").read_text()
+    authoring = (whole_course.outdir / "authoring" / "quizzes.html").read_text()
     assert len(_question_ids(authoring)) == len(list(EXAMPLES.glob("*.txt")))
 
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_track_1_quiz_passes_axe_and_answers(site, page, console_errors):
-    page.goto(site.url + "tracks/01-why-keras.html")
+def test_track_1_quiz_passes_axe_and_answers(whole_course, page, console_errors):
+    page.goto(whole_course.url + "tracks/01-why-keras.html")
     page.wait_for_function("window.KQuiz !== undefined")
     first = page.locator('.kq-question[data-kq-id="t1-first-release"]')
     first.get_by_label("2015").check()

@@ -33,7 +33,7 @@ KINDS = {
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def root_build(tmp_path_factory):
     srcdir = tmp_path_factory.mktemp("html") / "src"
     shutil.copytree(BASIC, srcdir)
     app = SphinxTestApp("html", srcdir=srcdir)
@@ -61,16 +61,16 @@ def _fieldset(html: str, qid: str) -> str:
 
 
 @pytest.mark.parametrize("qid", list(KINDS))
-def test_doctree_of_each_kind(site, qid):
-    _outdir, doctree = site
+def test_doctree_of_each_kind(root_build, qid):
+    _outdir, doctree = root_build
     (question,) = [q for q in doctree.findall(kq_question) if q["qid"] == qid]
     assert question["kind"] == KINDS[qid]
     _golden(f"{qid}.xml", question.pformat())
 
 
 @pytest.mark.parametrize("qid", list(KINDS))
-def test_html_of_each_kind(site, qid):
-    outdir, _doctree = site
+def test_html_of_each_kind(root_build, qid):
+    outdir, _doctree = root_build
     fieldset = _fieldset((outdir / "index.html").read_text(), qid)
     assert fieldset.startswith(
         f'<fieldset class="kq-question" data-kq-id="{qid}" data-kq-kind="{KINDS[qid]}" '
@@ -79,8 +79,8 @@ def test_html_of_each_kind(site, qid):
     _golden(f"{qid}.html", fieldset + "\n")
 
 
-def test_feedback_forms_all_attach_to_their_option(site):
-    _outdir, doctree = site
+def test_feedback_forms_all_attach_to_their_option(root_build):
+    _outdir, doctree = root_build
     (question,) = [q for q in doctree.findall(kq_question) if q["qid"] == "basic-multiple"]
     options = question.findall(lambda n: n.tagname == "kq_option")
     feedback = {o.children[0].astext(): o.children[1].astext() for o in options if len(o) > 1}
@@ -95,15 +95,15 @@ def test_feedback_forms_all_attach_to_their_option(site):
     assert labels == ["2013", "2015", "2017"]
 
 
-def test_every_question_sits_in_a_quiz_container(site):
-    outdir, _doctree = site
+def test_every_question_sits_in_a_quiz_container(root_build):
+    outdir, _doctree = root_build
     html = (outdir / "index.html").read_text()
     quiz = html[html.index('<div class="kq-quiz">') :]
     assert quiz.count('class="kq-question"') == 5
 
 
-def test_without_id_the_id_is_derived_from_page_quiz_and_position(site):
-    outdir, _doctree = site
+def test_without_id_the_id_is_derived_from_page_quiz_and_position(root_build):
+    outdir, _doctree = root_build
     html = (outdir / "derived.html").read_text()
     ids = re.findall(r'data-kq-id="([^"]+)"', html)
     assert ids == ["derived-quiz1-1", "derived-quiz2-1", "derived-quiz2-2"]
@@ -113,8 +113,8 @@ def test_without_id_the_id_is_derived_from_page_quiz_and_position(site):
     ("page", "expected"),
     [("index", True), ("derived", True), ("assets", True), ("plain", False)],
 )
-def test_assets_load_only_where_needed(site, page, expected):
-    outdir, _doctree = site
+def test_assets_load_only_where_needed(root_build, page, expected):
+    outdir, _doctree = root_build
     html = (outdir / f"{page}.html").read_text()
     assert ('src="_static/kq-quiz.js' in html) is expected
     assert ('href="_static/kq-quiz.css' in html) is expected
@@ -122,8 +122,8 @@ def test_assets_load_only_where_needed(site, page, expected):
         assert re.search(r'<script defer="defer" src="_static/kq-quiz\.js', html)
 
 
-def test_a_hint_outside_a_question_stays_an_admonition(site):
-    outdir, _doctree = site
+def test_a_hint_outside_a_question_stays_an_admonition(root_build):
+    outdir, _doctree = root_build
     html = (outdir / "plain.html").read_text()
     assert 'class="admonition hint"' in html
     assert "Outside a question, a hint is the usual admonition." in html
@@ -135,8 +135,8 @@ def _search_terms(outdir: Path) -> dict:
     return index["terms"]
 
 
-def test_search_indexes_question_text_but_not_answers(site):
-    outdir, _doctree = site
+def test_search_indexes_question_text_but_not_answers(root_build):
+    outdir, _doctree = root_build
     terms = _search_terms(outdir)
     assert "zanzibarword" in terms  # only in the text of question 1
     assert "theano" in terms  # an option
