@@ -37,6 +37,7 @@ LINT_CASES = [
     ("quiz", "tracks/04-no-quiz.md:1", "::::{quiz}"),
     ("toctree", "tracks/05-not-in-toc.md:1", "add 'tracks/05-not-in-toc' to the 'Tracks'"),
     ("track-number", "tracks/06-second.md:1", "renumber one"),
+    ("track-slug", "tracks/12-first.md:1", "share the slug 'first'; learners' progress is"),
     ("track-name", "tracks/Bad_Name.md:1", "rename it like"),
     ("orphan", "notes.md:1", "add it to a toctree"),
     ("todo", "tracks/07-todo.md:17", "still holds a TODO from the track template"),
