@@ -10,11 +10,10 @@ interactive builders get the script's own controls around them (``transforms.Scr
 
 from __future__ import annotations
 
-import re
-
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
+from ..warnings_ import inline_code, table_row
 from .config import ProgressConfig, achievements
 from .nodes import course_map, progress_panel
 from .warning_types import Subtype, warn
@@ -32,7 +31,6 @@ FALLBACK = {
     "JavaScript on. Each track's quiz is in its page, with its answers.",
 }
 PARTS = (*FALLBACK, "achievements")
-CODE = re.compile(r"`([^`]+)`")
 
 
 class CourseMap(SphinxDirective):
@@ -79,22 +77,6 @@ class ProgressPanel(SphinxDirective):
         return listing
 
 
-def _inline(text: str) -> list[nodes.Node]:
-    """Text with `code` spans as literals."""
-    return [
-        nodes.literal(text=piece) if index % 2 else nodes.Text(piece)
-        for index, piece in enumerate(CODE.split(text))
-        if piece
-    ]
-
-
-def _row(*cells: list[nodes.Node]) -> nodes.row:
-    row = nodes.row()
-    for cell in cells:
-        row += nodes.entry("", nodes.paragraph("", "", *cell))
-    return row
-
-
 def settings_table() -> nodes.table:
     """Every ``progress_*`` setting: its name, default and meaning, from ``ProgressConfig``."""
     table = nodes.table(classes=["kq-settings"])
@@ -103,16 +85,16 @@ def settings_table() -> nodes.table:
     for width in (22, 24, 44):  # characters in the text writer; proportions elsewhere
         group += nodes.colspec(colwidth=width)
     head = nodes.thead()
-    head += _row([nodes.Text("Setting")], [nodes.Text("Default")], [nodes.Text("Meaning")])
+    head += table_row([nodes.Text("Setting")], [nodes.Text("Default")], [nodes.Text("Meaning")])
     group += head
     body = nodes.tbody()
     for setting in ProgressConfig.settings():
         shown = setting.metadata.get("shown")
         default = [nodes.Text(shown)] if shown else [nodes.literal(text=repr(setting.default))]
-        body += _row(
+        body += table_row(
             [nodes.literal(text=ProgressConfig.name_of(setting))],
             default,
-            _inline(setting.metadata["help"]),
+            inline_code(setting.metadata["help"]),
         )
     group += body
     return table

@@ -6,7 +6,7 @@ html_theme = "sphinx_book_theme"
 html_theme_options = {
     "article_header_end": ["kq-progress-badge.html", "article-header-buttons.html"]
 }
-# This small course offers far less XP than the default top level needs.
+# The default levels follow this course's XP; a test that sets levels in XP beyond it turns this on.
 suppress_warnings = ["progress.unreachable"]
 # No favicon.ico requests (a 404 would show as a console error in the browser tests).
 html_favicon = "favicon.svg"
