@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import runpy
 import shutil
 from pathlib import Path
 
@@ -15,6 +16,8 @@ ROOT = Path(__file__).parent / "roots" / "test-progress"
 TRACKS = {"alpha": [("a-one", 10), ("a-two", 20)], "beta": [("b-one", 15)], "gamma": []}
 EXTRA = [("x-one", 10)]
 BONUS = 50
+#: The test root's level table, in XP (its conf.py).
+LEVELS = [tuple(level) for level in runpy.run_path(str(ROOT / "conf.py"))["progress_levels"]]
 
 
 def copy_root(dest: Path, conf_extra: str = "", files: dict[str, str] | None = None) -> Path:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from progress_helpers import BONUS, TRACKS, build, copy_root, page_data, progress_warnings
+from progress_helpers import BONUS, LEVELS, TRACKS, build, copy_root, page_data, progress_warnings
 
 from extensions.progress.config import (
     DEFAULT_LEVELS,
@@ -17,19 +17,6 @@ from support import ROOT
 
 #: What the test root's tracks pay in full: the 100% of a level curve given in shares.
 TRACKS_XP = sum(sum(xp for _qid, xp in qs) + (BONUS if qs else 0) for qs in TRACKS.values())
-#: A level table in XP (the one the issue first proposed): far beyond the test root's 155 XP.
-ISSUE_LEVELS = [
-    (0, "Layer Novice"),
-    (100, "Tensor Tinkerer"),
-    (300, "Sequential Stacker"),
-    (600, "Functional Architect"),
-    (1000, "Callback Conductor"),
-    (1500, "Gradient Wrangler"),
-    (2100, "Backend Polyglot"),
-    (2800, "Preset Whisperer"),
-    (3600, "Hyperband Hunter"),
-    (4500, "Export Grandmaster"),
-]
 
 
 def test_the_default_level_table_is_the_course_curve_and_the_course_uses_it():
@@ -50,7 +37,7 @@ def test_shares_stretch_with_the_course_and_stay_rising():
     tiny = [xp for xp, _name in resolve_levels(DEFAULT_LEVELS, 20)]
     assert tiny == sorted(set(tiny)) and tiny[0] == 0
     # Thresholds written as XP are kept as they are.
-    assert resolve_levels(ISSUE_LEVELS, 10) == tuple(ISSUE_LEVELS)
+    assert resolve_levels(LEVELS, 10) == tuple(LEVELS)
 
 
 @pytest.mark.parametrize(
@@ -167,7 +154,9 @@ def test_config_warnings_can_be_suppressed_by_subtype(tmp_path):
 
 def test_the_default_curve_is_the_test_roots_own(tmp_path):
     """Shares become XP of this course: the top level comes with everything the tracks pay."""
-    outdir, warnings = build(copy_root(tmp_path / "src", "suppress_warnings = []"))
+    # The test root's conf.py sets a table in XP; without it, the default applies.
+    src = copy_root(tmp_path / "src", "suppress_warnings = []\ndel progress_levels")
+    outdir, warnings = build(src)
     assert progress_warnings(warnings) == []
     levels = page_data(outdir / "index.html")["levels"]
     assert levels == [list(level) for level in resolve_levels(DEFAULT_LEVELS, TRACKS_XP)]
@@ -175,8 +164,8 @@ def test_the_default_curve_is_the_test_roots_own(tmp_path):
 
 
 def test_unreachable_top_level_is_its_own_warning_subtype(tmp_path):
-    # The test root suppresses it; with a table in XP beyond the course it fires.
-    src = copy_root(tmp_path / "src", f"suppress_warnings = []\nprogress_levels = {ISSUE_LEVELS!r}")
+    # The test root suppresses it; with its table in XP, beyond the course, it fires.
+    src = copy_root(tmp_path / "src", f"suppress_warnings = []\nprogress_levels = {LEVELS!r}")
     _outdir, warnings = build(src)
     (warning,) = progress_warnings(warnings)
     assert "the course offers 155 XP in all (2 tracks with questions, 4 questions" in warning

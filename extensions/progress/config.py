@@ -268,7 +268,7 @@ def achievements(levels: tuple[tuple[int, str], ...]) -> list[tuple[str, str, in
 
 
 def config_location(confdir: str | Path | None, name: str) -> str | None:
-    """'path/conf.py:line' of the assignment to ``name``, or None when conf.py does not set it.
+    """'path/conf.py:line' of the (last) assignment to ``name``, or None when conf.py has none.
 
     (Sphinx would read a location without a line number as a docname.)
     """
@@ -280,10 +280,9 @@ def config_location(confdir: str | Path | None, name: str) -> str | None:
     except OSError:
         return None
     pattern = re.compile(rf"^{re.escape(name)}\s*[:=]")
-    for number, line in enumerate(lines, start=1):
-        if pattern.match(line):
-            return f"{path}:{number}"
-    return None
+    # The last assignment is the one that counts.
+    found = [number for number, line in enumerate(lines, start=1) if pattern.match(line)]
+    return f"{path}:{found[-1]}" if found else None
 
 
 def validate_config(app: Sphinx, config: Config) -> None:
