@@ -88,7 +88,7 @@ serve: html ## Build, then serve _build/html on http://127.0.0.1:8000
 # examples, exercises); the Node lane is timed here and handed over. Course examples whose run plan
 # and stack did not change since they passed are not run again (tools/examples/results.py);
 # CI=true or KQ_EXAMPLES_REUSE=0 runs them all.
-test: $(VENV)/.installed-test ## Run every test: JavaScript units, Python, examples, browser
+test: $(VENV)/.installed-test $(NODE_STAMPS) ## Run every test: JavaScript units, Python, examples, browser
 	@start=$$(date +%s%N); $(MAKE) --no-print-directory test-js || exit $$?; \
 	node=$$(awk -v s=$$start -v e=$$(date +%s%N) 'BEGIN { printf "%.1f", (e - s) / 1e9 }'); \
 	KQ_LANE_NODE_SECONDS=$$node $(MAKE) --no-print-directory test-py
@@ -109,8 +109,18 @@ test-fast: $(VENV)/.installed-quick ## Quick tests: JavaScript units + Python, n
 	$(BIN)/python -m pytest -q -m "not browser and not slow and not ml_stack" -p no:playwright \
 		$(PYTEST_ARGS)
 
-test-js: ## JavaScript unit tests (node --test tests/js/)
-	@command -v node >/dev/null 2>&1 || { echo "make test-js: Node.js 18+ is needed for the JavaScript tests (Debian: apt-get install nodejs)."; exit 1; }
+# The Node packages, each folder from its lock file (exact versions), again when the lock changes:
+# the root's dev tools (Biome, the reference FSRS scheduler ts-fsrs) and the progress bundler
+# (esbuild, for `build.mjs --check` in tests/test_progress_assets.py).
+NODE_STAMPS := node_modules/.installed extensions/progress/node_modules/.installed
+NPM_CI = @command -v npm >/dev/null 2>&1 || { echo "make: Node.js 18+ with npm is needed (Debian: apt-get install nodejs npm)."; exit 1; }; \
+	cd $(dir $<) && npm ci --no-audit --no-fund && touch node_modules/.installed
+node_modules/.installed: package-lock.json
+	$(NPM_CI)
+extensions/progress/node_modules/.installed: extensions/progress/package-lock.json
+	$(NPM_CI)
+
+test-js: $(NODE_STAMPS) ## JavaScript unit tests (node --test tests/js/)
 	node --test tests/js/
 
 test-py: $(VENV)/.installed-test
@@ -135,8 +145,7 @@ check: $(VENV)/.installed-test ## What a pull request must pass (build -W + quiz
 # Biome lints and format-checks our JavaScript and CSS (biome.json says which files); the
 # exact version is pinned in package.json and installed by `npm ci` into node_modules/.
 .PHONY: lint-js
-lint-js: ## Lint and format-check the JavaScript and CSS with Biome (install it once: npm ci)
-	@test -x node_modules/.bin/biome || { echo "lint-js: Biome is not installed; run 'npm ci' in the repository root (Node.js 18+)."; exit 1; }
+lint-js: node_modules/.installed ## Lint and format-check the JavaScript and CSS with Biome
 	node_modules/.bin/biome ci
 
 new-track: ## Start a new track from the template: make new-track NAME="Custom Layers"

@@ -68,8 +68,8 @@ def warn(subtype: Subtypes, message: str, location=None, *, logger=None, **extra
 _LOGGER = logging.getLogger("extensions")
 
 
-def _inline(text: str) -> list[nodes.Node]:
-    """Text with `code` spans as literals."""
+def inline_code(text: str) -> list[nodes.Node]:
+    """Text with `code` spans as literals (for a generated table's cells)."""
     parts: list[nodes.Node] = []
     for index, piece in enumerate(CODE.split(text)):
         if piece:
@@ -77,7 +77,8 @@ def _inline(text: str) -> list[nodes.Node]:
     return parts
 
 
-def _row(*cells: list[nodes.Node]) -> nodes.row:
+def table_row(*cells: list[nodes.Node]) -> nodes.row:
+    """A table row, one paragraph per cell."""
     row = nodes.row()
     for cell in cells:
         row += nodes.entry("", nodes.paragraph("", "", *cell))
@@ -94,11 +95,13 @@ def warning_table(kind: str) -> nodes.table:
     group += nodes.colspec(colwidth=24)
     group += nodes.colspec(colwidth=56)
     head = nodes.thead()
-    head += _row([nodes.Text("Warning")], [nodes.Text("Cause")])
+    head += table_row([nodes.Text("Warning")], [nodes.Text("Cause")])
     group += head
     body = nodes.tbody()
     for subtype in subtypes:
-        body += _row([nodes.literal(text=f"{kind}.{subtype.value}")], _inline(subtype.meaning))
+        body += table_row(
+            [nodes.literal(text=f"{kind}.{subtype.value}")], inline_code(subtype.meaning)
+        )
     group += body
     return table
 

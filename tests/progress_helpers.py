@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import runpy
 import shutil
 from pathlib import Path
 
@@ -15,6 +16,8 @@ ROOT = Path(__file__).parent / "roots" / "test-progress"
 TRACKS = {"alpha": [("a-one", 10), ("a-two", 20)], "beta": [("b-one", 15)], "gamma": []}
 EXTRA = [("x-one", 10)]
 BONUS = 50
+#: The test root's level table, in XP (its conf.py).
+LEVELS = [tuple(level) for level in runpy.run_path(str(ROOT / "conf.py"))["progress_levels"]]
 
 
 def copy_root(dest: Path, conf_extra: str = "", files: dict[str, str] | None = None) -> Path:
@@ -55,3 +58,36 @@ def serve_copy(tmp_path_factory, serve_dir, name: str) -> tuple[str, Path]:
     code, _stdout, stderr = sphinx_build(src, out)
     assert code == 0, stderr
     return serve_dir(out), out
+
+
+def per_track_xp(data: dict) -> list[int]:
+    """What each track pays in full (its questions and the track bonus), in course order."""
+    return [
+        sum(q["xp"] for q in track["questions"]) + (data["trackBonus"] if track["questions"] else 0)
+        for track in data["tracks"]
+    ]
+
+
+def curve_problems(per_track: list[int], thresholds: list[int]) -> list[str]:
+    """What is wrong with a level curve for a learner who answers everything right the first
+    time, track after track: the top level must come with the last track and not before, the
+    first track gives a quick taste, halfway is still far from the top, and each level takes at
+    least as long as the one before."""
+    from itertools import accumulate
+
+    reached = list(accumulate(per_track))
+    top = thresholds[-1]
+    level_at = [sum(1 for t in thresholds if xp >= t) for xp in reached]
+    steps = [b - a for a, b in zip(thresholds, thresholds[1:], strict=False)]
+    problems = []
+    if reached[-1] < top:
+        problems.append(f"the tracks pay {reached[-1]} XP, the top level needs {top}")
+    if len(reached) > 1 and reached[-2] >= top:
+        problems.append(f"the top level ({top} XP) is reached before the last track")
+    if level_at[0] > 3:
+        problems.append(f"the first track alone reaches level {level_at[0]}")
+    if level_at[len(reached) // 2] >= len(thresholds) - 2:
+        problems.append(f"halfway through, a learner is at level {level_at[len(reached) // 2]}")
+    if steps != sorted(steps):
+        problems.append(f"level steps should grow: {steps}")
+    return problems

@@ -13,9 +13,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from progress_helpers import BONUS, EXTRA, TRACKS, build, copy_root, page_data
+from progress_helpers import BONUS, EXTRA, LEVELS, TRACKS, build, copy_root, page_data
 
-from extensions.progress.config import DEFAULT_LEVELS, achievements
+from extensions.progress.config import achievements
 
 MODULES = Path(__file__).resolve().parent.parent / "extensions/progress/js"
 # Reads the data with the progress modules, answers every question right on three days running,
@@ -111,7 +111,7 @@ def test_track_totals_and_bonus_are_read_as_meant(contract):
 
 def test_levels_are_the_python_level_table(contract):
     _outdir, data, read = contract
-    levels = list(DEFAULT_LEVELS)
+    levels = list(LEVELS)  # the test root's table (its conf.py)
     assert [(level["xp"], level["name"]) for level in data["levels"]] == levels
     reached = max(n for n, (xp, _name) in enumerate(levels, start=1) if read["total"] >= xp)
     assert (read["level"]["number"], read["level"]["name"]) == (reached, levels[reached - 1][1])

@@ -8,28 +8,6 @@ from sphinx.testing.util import SphinxTestApp
 from extensions.progress.transforms import course_of
 from support import sphinx_build
 
-QUESTION = """
-:::::{{question}}
-:id: {qid}
-:xp: {xp}
-
-Question {qid}?
-
-- [x] Right
-- [ ] Wrong
-
-::::{{explanation}}
-Because.
-::::
-:::::
-"""
-
-
-def quiz(*questions: tuple[str, int]) -> str:
-    return (
-        "::::::{quiz}\n" + "".join(QUESTION.format(qid=q, xp=x) for q, x in questions) + "::::::\n"
-    )
-
 
 def test_tracks_in_toctree_order_with_their_questions_and_totals(tmp_path):
     outdir, warnings = build(copy_root(tmp_path / "src"))
@@ -71,18 +49,6 @@ def test_dirhtml_pages_are_folders(tmp_path):
     outdir, _warnings = build(copy_root(tmp_path / "src"), "dirhtml")
     data = page_data(outdir / "index.html")
     assert data["tracks"][0]["page"] == "tracks/01-alpha/"
-
-
-def test_tracks_sharing_a_slug_warn(tmp_path):
-    files = {"tracks/04-alpha.md": "# Track 4: Alpha again\n\n" + quiz(("d-one", 10))}
-    index = (copy_root(tmp_path / "probe") / "index.md").read_text(encoding="utf-8")
-    files["index.md"] = index.replace("tracks/03-gamma\n", "tracks/03-gamma\ntracks/04-alpha\n")
-    _outdir, warnings = build(copy_root(tmp_path / "src", files=files))
-    (warning,) = progress_warnings(warnings)
-    assert "tracks/04-alpha.md: WARNING: tracks 01-alpha and 04-alpha share the slug 'alpha'" in (
-        warning
-    )
-    assert warning.endswith("[progress.track]")
 
 
 def test_changed_questions_rewrite_every_page_with_fresh_data(tmp_path):

@@ -1,5 +1,8 @@
 """Create the next numbered track from the template and add it to the course's toctree.
 
+The track's file name follows the course's one naming rule (``extensions/course.py``): the next
+number, then the title's slug; the course lint checks the same rule on every build.
+
 Usage: ``make new-track NAME="Custom Layers"`` (or ``python tools/new_track.py "Custom Layers"``).
 """
 
@@ -8,12 +11,21 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script: the course model is in extensions/
+    sys.path.insert(0, str(ROOT))
+
+from extensions.course import (  # noqa: E402  (the one naming rule for tracks)
+    MAX_TRACKS,
+    TRACK_NAME,
+    TRACKS_FOLDER,
+    slugify,
+    track_docname,
+)
+
 TEMPLATE = Path(__file__).resolve().parent / "track_template.md"
-TRACK_FILE = re.compile(r"^(?P<number>\d{2})-(?P<slug>[a-z0-9][a-z0-9-]*)(\.md)?$")
 TITLE_LINE = re.compile(r"^#\s+Track\s+\d+\s*[:·-]\s*(?P<title>.+?)\s*$", re.MULTILINE)
 TOCTREE = re.compile(r"```\{toctree\}\n(?P<body>(?:.*\n)*?)```", re.MULTILINE)
 
@@ -22,23 +34,20 @@ class ScaffoldError(Exception):
     """A problem with the request, explained in one sentence for the author."""
 
 
-def slugify(title: str) -> str:
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
-
-
 def existing_tracks(docs: Path) -> dict[int, tuple[str, str]]:
     """number -> (docname, title) for every track already in docs/tracks."""
     found: dict[int, tuple[str, str]] = {}
-    for path in sorted((docs / "tracks").glob("*")):
-        match = TRACK_FILE.match(path.name)
+    for path in sorted((docs / TRACKS_FOLDER).glob("*")):
+        if not (path.is_dir() or path.suffix == ".md"):
+            continue
+        match = TRACK_NAME.match(path.name.removesuffix(".md"))
         if not match:
             continue
         page = path / "index.md" if path.is_dir() else path
         text = page.read_text(encoding="utf-8") if page.is_file() else ""
         heading = TITLE_LINE.search(text)
         title = heading["title"] if heading else match["slug"].replace("-", " ")
-        found[int(match["number"])] = (f"tracks/{path.name.removesuffix('.md')}", title)
+        found[int(match["number"])] = (track_docname(int(match["number"]), match["slug"]), title)
     return found
 
 
@@ -76,9 +85,11 @@ def create_track(title: str, docs: Path) -> Path:
                 f"a track named '{existing}' already exists ({docname}.md): pick another name"
             )
     number = max(tracks, default=0) + 1
-    if number > 99:
-        raise ScaffoldError("the course already has 99 tracks; track numbers have two digits")
-    docname = f"tracks/{number:02d}-{slug}"
+    if number > MAX_TRACKS:
+        raise ScaffoldError(
+            f"the course already has {MAX_TRACKS} tracks; track numbers have two digits"
+        )
+    docname = track_docname(number, slug)
     page = docs / f"{docname}.md"
     text = TEMPLATE.read_text(encoding="utf-8")
     text = text.replace("{{TITLE}}", title).replace("{{N}}", str(number))

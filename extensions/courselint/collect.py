@@ -8,6 +8,8 @@ from docutils import nodes
 from sphinx.domains import Domain
 from sphinx_exercise.nodes import exercise_enumerable_node, exercise_node
 
+from extensions.course import track_key
+
 #: CONTRIBUTING.md: the description is the page's meta description, "under 160 characters".
 DESCRIPTION_LIMIT = 160
 #: What the track template (tools/track_template.md) leaves for the author to replace.
@@ -16,16 +18,9 @@ FRONT_MATTER_KEY = re.compile(r"^description\s*:")
 REVIEWED_KEY = re.compile(r"^raw_html_reviewed\s*:")
 SUMMARY = re.compile(r"^\s*summary\s*$", re.IGNORECASE)
 
-TRACK_DOC = re.compile(r"^tracks/(?P<number>\d{2})-(?P<slug>[a-z0-9][a-z0-9-]*)(?:/(?P<rest>.+))?$")
 OBJECTIVES = re.compile(r"\b(learning )?objectives\b", re.IGNORECASE)
-
-
-def track_key(docname: str) -> str | None:
-    """The track a document belongs to ("tracks/03-ops"), or None if it is not a track page."""
-    match = TRACK_DOC.match(docname)
-    if not match:
-        return None
-    return f"tracks/{match['number']}-{match['slug']}"
+#: Raw HTML that is only HTML comments, which MyST passes on as raw HTML like any other tag.
+HTML_COMMENT = re.compile(r"^\s*(?:<!--(?:(?!-->).)*-->\s*)+$", re.DOTALL)
 
 
 class CourseDomain(Domain):
@@ -112,8 +107,9 @@ def record_track_facts(app, doctree: nodes.document) -> None:
     exercises = sum(1 for _ in doctree.findall(exercise_node)) + sum(
         1 for _ in doctree.findall(exercise_enumerable_node)
     )
-    facts["raw_lines"] = [
-        raw.line or 1
+    # [line, is it an HTML comment] of every piece of raw HTML.
+    facts["raw"] = [
+        [raw.line or 1, bool(HTML_COMMENT.match(raw.astext()))]
         for raw in doctree.findall(nodes.raw)
         if not raw.astext().lstrip().startswith('<input class="task-list-item-checkbox"')
         and not _in_error_box(raw)  # a broken quiz part, already reported by the quiz

@@ -1,5 +1,8 @@
 """Every rule of the course lint, in one enumeration: each is a warning subtype.
 
+The rules that name a track (``track-name``, ``track-number``, ``track-slug``) are the only
+checks of the naming rule that ``extensions/course.py`` defines.
+
 A broken rule is logged as ``course.<subtype>`` with the file, the line and how to fix it, so
 ``suppress_warnings = ["course.<subtype>"]`` switches one rule off. The table on the Contribute
 page is generated from this enumeration (the ``{courselint-warnings}`` directive), so the list
@@ -23,6 +26,11 @@ class Subtype(Subtypes, kind=TYPE):
         "then lowercase words joined by `-`.",
     )
     TRACK_NUMBER = ("track-number", "Two tracks share a number.")
+    TRACK_SLUG = (
+        "track-slug",
+        "Two tracks share a slug (the words after the number), so learners' progress and track "
+        "bonuses would mix up: progress is stored by slug.",
+    )
     OBJECTIVES = (
         "objectives",
         "A track does not open with a `## Learning objectives` section.",
@@ -45,8 +53,9 @@ class Subtype(Subtypes, kind=TYPE):
     TODO = ("todo", "A track page still holds a `TODO` line from the track template.")
     RAW_HTML = (
         "raw-html",
-        "Raw HTML (a tag, an HTML block or `{raw}`) in a track page whose front matter has no "
-        "`raw_html_reviewed: <who reviewed it, and why>`; or a `raw_html_reviewed` that gives "
+        "Raw HTML (a tag, an HTML comment, an HTML block or `{raw}`) in a track page whose front "
+        "matter has no `raw_html_reviewed: <who reviewed it, and why>` (a comment for authors "
+        "is a MyST comment: a line starting with `%`); or a `raw_html_reviewed` that gives "
         "no reason (empty, `true`, `false`, `null`, a number). Raw HTML inside a quiz is never "
         "published, whatever the key says (`quiz.raw-html`).",
     )

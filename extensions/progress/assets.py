@@ -27,7 +27,7 @@ from sphinx.util import logging
 
 from ..builders import add_static_dir, is_interactive
 from ..warnings_ import warn
-from .collect import Course, collect_course
+from .collect import Course, course_of
 from .config import ProgressConfig, achievements, config_location
 from .warning_types import Subtype
 
@@ -142,10 +142,9 @@ def add_stylesheet(app: Sphinx) -> None:
 
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    cfg = ProgressConfig.from_config(app.config)
-    course = collect_course(env, cfg.track_bonus, warn=True)
+    course = course_of(env)  # collected just before (collect.py, priority 400)
+    cfg = ProgressConfig.from_config(app.config, tracks_xp=course.tracks_xp)
     warn_if_unreachable(app, course, cfg)
-    env.kq_progress_course = course
     if not is_interactive(app.builder):
         return []
     name, text = course_script(course_data(course, cfg, app.builder, misconceptions(env)))

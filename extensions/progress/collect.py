@@ -1,135 +1,82 @@
-"""The course as the progress system sees it: tracks in toctree order, their questions and XP.
+"""The course as progress counts it: the course model (``extensions/course.py``) and the bonus.
 
-Computed once all documents are read (``env-updated``), from the quiz extension's
-``questions_by_doc`` and the toctree. A track is the document ``tracks/NN-slug`` or every document
-under the folder ``tracks/NN-slug/``; its number is NN, its title the page title. Learner progress
-is stored by question id and by track slug (not number), so renumbering tracks loses nothing.
+What a track is, its questions and its order come from the one course model; progress adds what
+a learner can earn: each track's questions plus the track bonus for a track with questions, and
+the questions on pages outside tracks. Learner progress is stored by question id and by track
+slug (not number), so renumbering tracks loses nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
-from sphinx.util import logging
 
-from extensions.courselint.collect import TRACK_DOC
-from extensions.quiz import questions_by_doc
+from .. import course as course_model
+from ..course import Question, Track
+from .config import ProgressConfig, note_tracks_xp
 
-from .warning_types import TYPE, Subtype
-
-logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Question:
-    qid: str
-    xp: int
-    docname: str
-
-
-@dataclass(frozen=True)
-class Track:
-    slug: str
-    number: int
-    title: str
-    docname: str  # the page the course map links to
-    questions: tuple[Question, ...]
-    about: str = ""  # the page's one-line promise: its front-matter description
-
-    @property
-    def xp(self) -> int:
-        return sum(question.xp for question in self.questions)
+__all__ = ["Course", "Question", "Track", "collect_course", "course_of"]
 
 
 @dataclass(frozen=True)
 class Course:
-    tracks: tuple[Track, ...]
-    extra: tuple[Question, ...]  # questions on pages outside tracks (they earn XP too)
+    """The course model with the track bonus: what XP there is to earn."""
+
+    model: course_model.Course
     bonus: int
 
+    @property
+    def tracks(self) -> tuple[Track, ...]:
+        return self.model.tracks
+
+    @property
+    def extra(self) -> tuple[Question, ...]:
+        """Questions on pages outside tracks (they earn XP too)."""
+        return self.model.extra
+
+    @property
+    def questions(self) -> Iterator[Question]:
+        return self.model.questions
+
     def track_available(self, track: Track) -> int:
+        """What a track pays in full: its questions, and the bonus if it has any."""
         return track.xp + (self.bonus if track.questions else 0)
 
     @property
-    def available(self) -> int:
-        return sum(map(self.track_available, self.tracks)) + sum(q.xp for q in self.extra)
+    def tracks_xp(self) -> int:
+        """What the tracks pay in full, bonuses included: the level curve's 100%."""
+        return sum(map(self.track_available, self.tracks))
 
     @property
-    def questions(self) -> Iterable[Question]:
-        for track in self.tracks:
-            yield from track.questions
-        yield from self.extra
+    def available(self) -> int:
+        """Everything a learner can earn: the tracks in full and the questions outside them."""
+        return self.tracks_xp + sum(question.xp for question in self.extra)
 
 
-def toctree_order(env: BuildEnvironment) -> list[str]:
-    """Every document: first as the toctree reaches them from the root, then the rest by name."""
-    seen: set[str] = set()
-    order: list[str] = []
-    pending = [env.config.root_doc]
-    while pending:
-        docname = pending.pop()
-        if docname in seen or docname not in env.found_docs:
-            continue
-        seen.add(docname)
-        order.append(docname)
-        pending.extend(reversed(env.toctree_includes.get(docname, [])))
-    return order + sorted(env.found_docs - seen)
+def collect_course(env: BuildEnvironment, bonus: int) -> Course:
+    """The course of this build with ``bonus`` XP per track."""
+    return Course(course_model.course_of(env), bonus)
 
 
-def _about(env: BuildEnvironment, docname: str) -> str:
-    return str(env.metadata.get(docname, {}).get("description", "") or "").strip()
+def course_of(env: BuildEnvironment) -> Course:
+    """The course collected on ``env-updated``, or collected now (e.g. a doctree resolved alone)."""
+    course = getattr(env, "kq_progress_course", None)
+    if course is None:
+        course = collect_course(env, ProgressConfig.from_config(env.config).track_bonus)
+    return course
 
 
-def _title(env: BuildEnvironment, docname: str) -> str:
-    title = env.titles.get(docname)
-    return title.astext() if title is not None else docname
+def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
+    """Once every document is read: the course with its bonus, and the level curve's 100%."""
+    course = collect_course(env, ProgressConfig.from_config(app.config).track_bonus)
+    env.kq_progress_course = course
+    note_tracks_xp(app.config, course.tracks_xp)
 
 
-def collect_course(env: BuildEnvironment, bonus: int, warn: bool = False) -> Course:
-    """The course's tracks and totals; with ``warn``, report tracks that share a slug."""
-    by_doc = questions_by_doc(env)
-    order = toctree_order(env)
-    groups: dict[str, list[str]] = {}
-    for docname in order:
-        match = TRACK_DOC.match(docname)
-        if match:
-            groups.setdefault(f"{match['number']}-{match['slug']}", []).append(docname)
-
-    tracks: list[Track] = []
-    slugs: dict[str, str] = {}
-    for key, docnames in groups.items():
-        number, slug = key.split("-", 1)
-        main = next(
-            (d for d in (f"tracks/{key}", f"tracks/{key}/index") if d in docnames), docnames[0]
-        )
-        if warn and slug in slugs:
-            logger.warning(
-                "tracks %s and %s share the slug '%s'; progress is stored by slug, so learners'"
-                " track bonuses would mix up. Rename one of them",
-                slugs[slug],
-                key,
-                slug,
-                type=TYPE,
-                subtype=Subtype.TRACK,
-                location=(main, None),
-            )
-        slugs.setdefault(slug, key)
-        questions = tuple(
-            Question(qid, xp, docname)
-            for docname in docnames
-            for qid, xp in by_doc.get(docname, [])
-        )
-        tracks.append(
-            Track(slug, int(number), _title(env, main), main, questions, _about(env, main))
-        )
-
-    in_tracks = {docname for docnames in groups.values() for docname in docnames}
-    extra = tuple(
-        Question(qid, xp, docname)
-        for docname in order
-        if docname not in in_tracks
-        for qid, xp in by_doc.get(docname, [])
-    )
-    return Course(tuple(tracks), extra, bonus)
+def setup_collect(app: Sphinx) -> None:
+    app.setup_extension("extensions.course")
+    # After the course model (300), before anything that reads the levels (assets.py: 500).
+    app.connect("env-updated", on_env_updated, priority=400)

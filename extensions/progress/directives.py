@@ -1,22 +1,25 @@
-"""``{course-map}`` and ``{progress-panel} <part>``: placeholders with readable fallback content.
+"""``{course-map}``, ``{progress-panel} <part>`` and ``{progress-settings}``.
 
-The course map is filled in after all documents are read (``transforms.py``), because it lists
-every track with its totals. A panel's children are what a reader sees without the script (and in
-PDF or EPUB); the script's own controls are added by the HTML writer (``nodes.py``).
+The course map and the panels are placeholders with readable fallback content. The course map is
+filled in after all documents are read (``transforms.py``), because it lists every track with its
+totals. A panel's children are what a reader sees without the script (and in PDF or EPUB); the
+interactive builders get the script's own controls around them (``transforms.ScriptHooks``).
+``{progress-settings}`` writes the table of every ``progress_*`` setting from
+``config.ProgressConfig``, so the documentation cannot drift from the code.
 """
 
 from __future__ import annotations
 
 from docutils import nodes
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from ..warnings_ import inline_code, table_row
 from .config import ProgressConfig, achievements
 from .nodes import course_map, progress_panel
-from .warning_types import TYPE, Subtype
+from .warning_types import Subtype, warn
 
-logger = logging.getLogger(__name__)
-
+#: What a part says without the script; a part listed here is filled in by the script, which
+#: hides this text once it runs.
 FALLBACK = {
     "summary": "Your level, XP, streaks and achievements are kept in your web browser, never on a "
     "server. The online course shows them here when JavaScript is on.",
@@ -48,16 +51,13 @@ class ProgressPanel(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         part = self.arguments[0].strip()
         if part not in PARTS:
-            logger.warning(
-                "unknown progress panel '%s'; use one of: %s",
-                part,
-                ", ".join(PARTS),
-                type=TYPE,
-                subtype=Subtype.PANEL,
-                location=self.get_location(),
+            warn(
+                Subtype.PANEL,
+                f"unknown progress panel '{part}'; use one of: {', '.join(PARTS)}",
+                self.get_location(),
             )
             return []
-        node = progress_panel(part=part)
+        node = progress_panel(part=part, fallback=part in FALLBACK)
         self.set_source_info(node)
         if part == "achievements":
             node += self._achievements()
@@ -67,6 +67,7 @@ class ProgressPanel(SphinxDirective):
 
     def _achievements(self) -> nodes.bullet_list:
         listing = nodes.bullet_list(classes=["kq-ach"])
+        # Only the level names matter here; the thresholds are known once every page is read.
         levels = ProgressConfig.from_config(self.config).levels
         for _aid, _kind, _n, title, description in achievements(levels):
             item = nodes.paragraph(
@@ -74,3 +75,37 @@ class ProgressPanel(SphinxDirective):
             )
             listing += nodes.list_item("", item)
         return listing
+
+
+def settings_table() -> nodes.table:
+    """Every ``progress_*`` setting: its name, default and meaning, from ``ProgressConfig``."""
+    table = nodes.table(classes=["kq-settings"])
+    group = nodes.tgroup(cols=3)
+    table += group
+    for width in (22, 24, 44):  # characters in the text writer; proportions elsewhere
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    head += table_row([nodes.Text("Setting")], [nodes.Text("Default")], [nodes.Text("Meaning")])
+    group += head
+    body = nodes.tbody()
+    for setting in ProgressConfig.settings():
+        shown = setting.metadata.get("shown")
+        default = [nodes.Text(shown)] if shown else [nodes.literal(text=repr(setting.default))]
+        body += table_row(
+            [nodes.literal(text=ProgressConfig.name_of(setting))],
+            default,
+            inline_code(setting.metadata["help"]),
+        )
+    group += body
+    return table
+
+
+class ProgressSettings(SphinxDirective):
+    """``{progress-settings}``: the table of every ``progress_*`` setting."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        table = settings_table()
+        self.set_source_info(table)
+        return [table]

@@ -1,10 +1,11 @@
 """Nodes of the course map and the progress panels, and how each output format writes them.
 
 The directives produce builder-neutral content (lists, paragraphs, references) wrapped in these
-nodes. The interactive builders (``html``, ``dirhtml``, ``singlehtml``: see
-``extensions/builders.py``) get the hooks the script fills in, put there by the post-transform
-``transforms.ScriptHooks``, which only they run. EPUB, LaTeX, text, man and Texinfo get the plain
-content and nothing else: their writers skip the hook nodes and pass through the wrappers.
+nodes, which every writer can write: the wrappers pass through, the hooks for the script are
+skipped. For the interactive builders (``html``, ``dirhtml``, ``singlehtml``: see
+``extensions/builders.py``) the post-transform ``transforms.ScriptHooks`` replaces the panels and
+hooks with :class:`script_html` nodes holding the HTML the script fills in, so which builder gets
+what is decided there, once, and no writer has to ask.
 """
 
 from __future__ import annotations
@@ -29,11 +30,20 @@ class course_map_continue(nodes.General, nodes.Element):
 
 
 class progress_panel(nodes.General, nodes.Element):
-    """One part of the progress or review page (``part``); children are the no-script text."""
+    """One part of the progress or review page (``part``); children are the no-script text.
+
+    ``fallback``: the children only explain what the script would show (hidden once it runs).
+    """
 
 
-#: Set on a panel by ``transforms.ScriptHooks``: the HTML writer then adds the script's hooks.
-HOOKED = "script_hooks"
+class script_html(nodes.General, nodes.Element):
+    """HTML for the interactive builders only: the template ``template`` (``render.py``) around
+    the node's children, rendered with ``context`` and, for each ``links`` entry (name ->
+    docname), that page's URI relative to the page being written (only the writer knows it).
+
+    Put in place by ``transforms.ScriptHooks``, which runs for those builders alone, so no other
+    writer ever meets one.
+    """
 
 
 def _pass(self, node) -> None:
@@ -45,26 +55,25 @@ def _skip(self, node) -> None:
 
 
 def visit_course_map_html(self, node: course_map) -> None:
-    self.body.append('<div class="kq-course-map">')
+    self.body.append(self.starttag(node, "div", "", CLASS="kq-course-map"))
 
 
 def depart_course_map_html(self, node: course_map) -> None:
     self.body.append("</div>")
 
 
-def visit_panel_html(self, node: progress_panel) -> None:
-    if node.get(HOOKED):
-        self.body.append(render.panel_open(node["part"]))
+def visit_script_html(self, node: script_html) -> None:
+    builder = self.builder
+    links = {
+        name: builder.get_relative_uri(builder.current_docname, docname)
+        for name, docname in node.get("links", {}).items()
+    }
+    before, node["after"] = render.fragment(node["template"], **{**node["context"], **links})
+    self.body.append(before)
 
 
-def depart_panel_html(self, node: progress_panel) -> None:
-    if not node.get(HOOKED):
-        return
-    review, builder = self.builder.config.progress_review_page, self.builder
-    uri = ""
-    if node["part"] == "summary" and review in builder.env.found_docs:
-        uri = builder.get_relative_uri(builder.current_docname, review)
-    self.body.append(render.panel_close(node["part"], uri))
+def depart_script_html(self, node: script_html) -> None:
+    self.body.append(node["after"])
 
 
 def setup_nodes(app: Sphinx) -> None:
@@ -80,7 +89,6 @@ def setup_nodes(app: Sphinx) -> None:
     app.add_node(course_map_status, **html_visitors(*skipped), **dict.fromkeys(others, skipped))
     app.add_node(course_map_continue, **html_visitors(*skipped), **dict.fromkeys(others, skipped))
     app.add_node(
-        progress_panel,
-        **html_visitors(visit_panel_html, depart_panel_html),
-        **dict.fromkeys(others, passthrough),
+        progress_panel, **html_visitors(*passthrough), **dict.fromkeys(others, passthrough)
     )
+    app.add_node(script_html, **html_visitors(visit_script_html, depart_script_html))

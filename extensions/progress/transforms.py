@@ -1,5 +1,5 @@
 """Post-transforms: the course map gets its tracks and totals (every builder); the interactive
-builders also get the hooks the progress script fills in (``ScriptHooks``, restricted to
+builders also get the HTML the progress script fills in (``ScriptHooks``, restricted to
 ``extensions.builders.INTERACTIVE``)."""
 
 from __future__ import annotations
@@ -12,17 +12,11 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..builders import INTERACTIVE
 from . import render
-from .collect import Course, Track, collect_course
+from .collect import Course, Track, course_of
 from .config import ProgressConfig
-from .nodes import HOOKED, course_map, course_map_continue, course_map_status, progress_panel
+from .nodes import course_map, course_map_continue, course_map_status, progress_panel, script_html
 
-
-def course_of(env) -> Course:
-    """The course collected on ``env-updated``, or collected now (e.g. a doctree resolved alone)."""
-    course = getattr(env, "kq_progress_course", None)
-    if course is None:
-        course = collect_course(env, ProgressConfig.from_config(env.config).track_bonus)
-    return course
+__all__ = ["FillProgress", "ScriptHooks", "course_map_content", "course_of", "totals_text"]
 
 
 def totals_text(course: Course, track: Track) -> str:
@@ -79,7 +73,7 @@ class FillProgress(SphinxPostTransform):
 
 
 class ScriptHooks(SphinxPostTransform):
-    """The elements the progress script fills in, for the builders whose pages load it."""
+    """The HTML the progress script fills in, for the builders whose pages load it."""
 
     builders = INTERACTIVE
     # After FillProgress (5) has put the course map's status nodes in place.
@@ -87,8 +81,25 @@ class ScriptHooks(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         for status in list(self.document.findall(course_map_status)):
-            status.replace_self(nodes.raw("", render.status_html(status["track"]), format="html"))
+            status.replace_self(
+                script_html(template="track-status", context={"slug": status["track"]})
+            )
         for hook in list(self.document.findall(course_map_continue)):
-            hook.replace_self(nodes.raw("", render.CONTINUE_HTML, format="html"))
-        for panel in self.document.findall(progress_panel):
-            panel[HOOKED] = True
+            hook.replace_self(script_html(template="continue", context={}))
+        review = ProgressConfig.from_config(self.config).review_page
+        for panel in list(self.document.findall(progress_panel)):
+            part = panel["part"]
+            # The summary's "Due for review" links to the Review page, if the course has one.
+            links = (
+                {"review_uri": review}
+                if part == "summary" and review in self.env.found_docs
+                else {}
+            )
+            node = script_html(
+                "",
+                *panel.children,
+                template=render.template_for(part),
+                context={"part": part, "fallback": panel.get("fallback", False), "review_uri": ""},
+                links=links,
+            )
+            panel.replace_self(node)

@@ -1,12 +1,13 @@
 """Every kind of warning the progress extension gives, in one enumeration.
 
 Each is logged as ``progress.<subtype>`` (``suppress_warnings`` can silence one kind); the
-table in docs/authoring/progress-format.md is generated from it (``{progress-warnings}``).
+table in docs/authoring/progress-format.md is generated from it (``{kq-warnings} progress``).
+Track names (numbers, slugs) are the course lint's rules: ``course.<subtype>``.
 """
 
 from __future__ import annotations
 
-from ..warnings_ import Subtypes
+from ..warnings_ import Subtypes, warn
 
 TYPE = "progress"
 
@@ -20,10 +21,10 @@ class Subtype(Subtypes, kind=TYPE):
     )
     UNREACHABLE = (
         "unreachable",
-        "The course offers less XP than the top level of `progress_levels` needs.",
-    )
-    TRACK = (
-        "track",
-        "Two tracks share a slug, so their progress and track bonuses would mix up.",
+        "The course offers less XP than the top level of `progress_levels` needs (a threshold "
+        "written as XP; a share of the course's XP is always reachable).",
     )
     PANEL = ("panel", "A `{progress-panel}` names a part that does not exist.")
+
+
+__all__ = ["TYPE", "Subtype", "warn"]
