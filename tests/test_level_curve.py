@@ -42,8 +42,8 @@ def test_the_check_fails_a_curve_in_xp_that_a_new_track_outgrows():
     assert curve_problems(sixteen, _thresholds(sixteen)) == []
 
 
-def test_the_course_climbs_steadily(site):
-    data = page_data(site.outdir / "index.html")
+def test_the_course_climbs_steadily(whole_course):
+    data = page_data(whole_course.outdir / "index.html")
     per_track = per_track_xp(data)
     thresholds = [level["xp"] for level in data["levels"]]
     assert thresholds == _thresholds(per_track)
