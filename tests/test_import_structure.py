@@ -1,0 +1,98 @@
+"""The rooms of extensions/ and who may import whom: no circles, no import back up a floor.
+
+A room is a package (``extensions/quiz``) or a top-level module (``extensions/course.py``) of
+``extensions/``. Every import between rooms, including imports inside functions, is read from
+the source with ``ast``. The floors below are the map in docs/maintainers.md: a room may import
+rooms on lower floors only.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from support import ROOT
+
+EXTENSIONS = ROOT / "extensions"
+
+#: Lowest first. A new room goes on the floor its imports put it on (and into the maintainers'
+#: page); a room missing here fails the test.
+FLOORS = [
+    {"warnings_", "builders"},  # what every extension uses
+    {"quiz", "examples", "mathml", "meta", "compat", "lean"},  # the rooms that stand alone
+    {"course"},  # the course model: tracks, their pages and their questions (from quiz)
+    {"courselint", "progress"},  # what reads the course model
+]
+
+
+def _room(path: Path) -> str:
+    relative = path.relative_to(EXTENSIONS)
+    return relative.parts[0].removesuffix(".py")
+
+
+def _imported_rooms(path: Path) -> set[str]:
+    """Rooms of extensions/ that ``path`` imports (absolute or relative imports)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    package = path.relative_to(ROOT).with_suffix("").parts[:-1]
+    found = set()
+    for node in ast.walk(tree):
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package[: len(package) - node.level + 1]
+                module = ".".join([*base, node.module] if node.module else base)
+                names = [module] + [f"{module}.{alias.name}" for alias in node.names]
+            elif node.module:
+                names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+        for name in names:
+            parts = name.split(".")
+            if parts[0] == "extensions" and len(parts) > 1:
+                candidate = parts[1]
+                if (EXTENSIONS / candidate).is_dir() or (EXTENSIONS / f"{candidate}.py").is_file():
+                    found.add(candidate)
+    return found
+
+
+def _graph() -> dict[str, set[str]]:
+    graph: dict[str, set[str]] = {}
+    for path in sorted(EXTENSIONS.rglob("*.py")):
+        if "node_modules" in path.parts or path.name == "__init__.py" and path.parent == EXTENSIONS:
+            continue
+        room = _room(path)
+        graph.setdefault(room, set()).update(_imported_rooms(path) - {room})
+    return graph
+
+
+def _floor(room: str) -> int:
+    for number, rooms in enumerate(FLOORS):
+        if room in rooms:
+            return number
+    raise AssertionError(f"extensions/{room} is on no floor: add it to FLOORS and the map")
+
+
+def test_every_room_is_on_a_floor():
+    for room in _graph():
+        _floor(room)
+
+
+def test_no_room_imports_a_room_on_its_own_floor_or_above():
+    upward = [
+        f"{room} (floor {_floor(room)}) imports {other} (floor {_floor(other)})"
+        for room, others in sorted(_graph().items())
+        for other in sorted(others)
+        if _floor(other) >= _floor(room)
+    ]
+    assert upward == []
+
+
+def test_the_check_sees_an_import_going_up(tmp_path, monkeypatch):
+    """The reading of imports can fail: a relative import from quiz into progress is seen."""
+    room = tmp_path / "extensions" / "quiz"
+    room.mkdir(parents=True)
+    (tmp_path / "extensions" / "progress").mkdir()
+    (room / "leak.py").write_text("def f():\n    from ..progress import config\n")
+    monkeypatch.setattr(__import__(__name__), "ROOT", tmp_path)
+    monkeypatch.setattr(__import__(__name__), "EXTENSIONS", tmp_path / "extensions")
+    assert _imported_rooms(room / "leak.py") == {"progress"}
