@@ -22,7 +22,7 @@ function stateLines(phase, stats, level) {
   ];
   if (level.level) {
     const recall = level.recall === null ? "" : ` · recall today ${level.recall}%`;
-    lines.push(`Mastery: ${level.name}${level.slipped ? " (slipping: review to lift your recall)" : ""}${recall}`);
+    lines.push(`Mastery: ${level.name}${level.slipped ? " (slipping: time to review)" : ""}${recall}`);
   }
   return lines.flatMap((line, i) => (i ? [make("br"), line] : [line]));
 }
