@@ -579,6 +579,18 @@ test("schema 1 migrates: right answers join review, old streak days stay met", (
   assert.deepEqual(v1.q.a1, { x: 10, c: true, f: true, t }); // the input is not changed
 });
 
+test("schema 2 migrates: boxes become memories; a huge recall count is replayed 20 times at most", () => {
+  const v2 = { schema: SCHEMA, v: 2, bonus: {}, days: [], ach: {}, goal: 5, log: {},
+    q: { a1: { x: 10, c: true, f: true, t: 1, b: 5, d: "2026-03-20", k: 1e12 }, a2: { w: 1, d: "2026-03-01" }, b1: 7 } };
+  const started = Date.now();
+  const { state, problems } = parse(v2);
+  assert.ok(Date.now() - started < 1000);
+  assert.deepEqual(problems, ['question "b1" is not valid']);
+  assert.equal(state.questions.a1.reviewed, "2026-03-04"); // box 5: 16 days before it was due
+  assert.ok(state.questions.a1.due <= "2026-03-20" && state.questions.a1.stability > 100);
+  assert.deepEqual(state.questions.a2, { wrong: 1 }); // a due day without a box meant nothing
+});
+
 // ---- import -------------------------------------------------------------------------------------
 test("import: XP, bonuses and achievements are worked out again; unknown ids are ignored and counted", () => {
   const claimed = parse({

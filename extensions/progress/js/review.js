@@ -43,8 +43,9 @@ function apply(question, memory, days, grade, today, retention) {
 
 /**
  * Reviews a question answered today when this answer is a review (see above). `right` is false
- * after a reveal; `retry` is a right answer that may turn today's Again into Hard. A wrong answer
- * keeps, in `undo`, the memory before it ([] for a new question), for that retry.
+ * after a reveal; `wasDue`: the question was due before this answer. A wrong review keeps, in
+ * `undo`, the memory before it ([] for a new question), so that a right retry the same day can
+ * grade that review Hard instead; a reveal drops it.
  */
 export function schedule(question, retention, today, { right, revealed, wasDue }) {
   const undo = question.undo;

@@ -105,7 +105,8 @@ function migrate2to3(stored) {
       continue;
     }
     let step = fsrs.review(null, 0, question.f === true ? GOOD : AGAIN);
-    for (let i = 0, at = question.f === true ? 1 : 0; i < (isCount(recalls) ? recalls : 0); i++, at++) {
+    const replays = isCount(recalls) ? Math.min(recalls, 20) : 0; // a damaged count cannot stall the page
+    for (let i = 0, at = question.f === true ? 1 : 0; i < replays; i++, at++) {
       step = fsrs.review(step.memory, LEITNER_DAYS[Math.min(at, 4)], GOOD);
     }
     const next = addDays(reviewed, fsrs.interval(step.memory.stability));
