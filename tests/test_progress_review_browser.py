@@ -175,3 +175,28 @@ def test_a_stored_schema_2_record_migrates_without_losing_anything(context, cour
     assert saved["q"]["a-one"]["d"] == "2026-12-02" and saved["q"]["a-one"]["x"] == 10
     assert saved["q"]["a-two"]["l"] == "2026-11-29"
     assert page.locator(".kq-badge__text").inner_text().startswith("70 XP ·")
+
+
+def test_a_right_answer_after_the_hint_and_a_right_retry_are_graded_hard(context, course):
+    page = open_at(context, course + "tracks/01-alpha.html", "2026-03-10", record({}))
+    one = page.locator('.kq-question[data-kq-id="a-one"]')
+    # The test course has no hints: give a-one one, as the quiz renders them.
+    one.evaluate(
+        "q => q.querySelector('.kq-actions').after(Object.assign(document.createElement('details'),"
+        " {className: 'kq-hint', innerHTML: '<summary>Hint</summary><p>Think.</p>'}))"
+    )
+    one.locator(".kq-hint summary").click()
+    one.locator("input[data-kq-correct]").first.check()
+    one.locator(".kq-check").click()
+    saved = stored(page)["q"]["a-one"]
+    assert (saved["x"], saved["s"], saved["d"]) == (10, 1.2931, "2026-03-12")  # Hard: 2 days
+    # a-two: wrong (Again, tomorrow), then right on the retry: Hard, in two days.
+    two = page.locator('.kq-question[data-kq-id="a-two"]')
+    two.locator("input:not([data-kq-correct])").first.check()
+    two.locator(".kq-check").click()
+    assert stored(page)["q"]["a-two"]["d"] == "2026-03-11"
+    two.locator(".kq-retry").click()
+    two.locator("input[data-kq-correct]").first.check()
+    two.locator(".kq-check").click()
+    saved = stored(page)["q"]["a-two"]
+    assert (saved["s"], saved["d"], "u" in saved) == (1.2931, "2026-03-12", False)

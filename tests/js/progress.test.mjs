@@ -262,6 +262,20 @@ test("a right retry after a miss the same day turns that day's Again into Hard (
   assert.equal(later.stability, scheduler().review({ stability: 0.212, difficulty: 6.4133 }, 1, GOOD).memory.stability);
 });
 
+test("right after opening the hint is Hard, on a first answer and on a due day", () => {
+  let s = play([[ok("a1", 1, { hinted: true })]]).state;
+  assert.deepEqual([s.questions.a1.stability, s.questions.a1.due], [1.2931, "2026-03-12"]);
+  assert.equal(s.questions.a1.xp, 10); // a hint costs no XP
+  const day = s.questions.a1.due;
+  const plain = answer(s, IX, ok("a1"), ctx({ today: day })).state.questions.a1;
+  const hinted = answer(s, IX, ok("a1", 1, { hinted: true }), ctx({ today: day })).state.questions.a1;
+  const memory = { stability: 1.2931, difficulty: s.questions.a1.difficulty };
+  assert.equal(hinted.stability, scheduler().review(memory, 2, HARD).memory.stability);
+  assert.ok(hinted.stability < plain.stability && hinted.due < plain.due);
+  // Wrong with the hint open is still Again.
+  assert.equal(play([[{ ...wrong("a2"), hinted: true }]]).state.questions.a2.stability, 0.212);
+});
+
 test("questions never leave review: right answers only push the next review further out", () => {
   let s = play([[ok("a1")]]).state;
   const gaps = [];

@@ -36,7 +36,7 @@ function trackBonus(record, course, id) {
 
 /**
  * An answer, from the quiz's kq:answer detail `{id, correct, attempt, revealed, misconceptions,
- * test, practice, skipped}`; `when` is `{today, now}`. Attempts and reveals are remembered across
+ * test, practice, skipped}` (and `hinted` when the learner opened the question's hint first); `when` is `{today, now}`. Attempts and reveals are remembered across
  * visits, so reloading a page never turns a second attempt into a first. A test answer follows the
  * same rules; a question left blank in a test was not attempted and changes nothing.
  * Returns `{state, gained, bonus: [slugs], achievements: [ids], known}`.
@@ -57,6 +57,7 @@ export function answer(record, course, detail, when) {
   schedule(question, state.retention, when.today, {
     right: detail.correct && !detail.revealed,
     revealed: !!detail.revealed,
+    hinted: !!detail.hinted,
     wasDue,
   });
   if ((detail.correct && !wasRight) || wasDue) countAnswer(state, when.today);

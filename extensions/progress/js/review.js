@@ -3,8 +3,8 @@
 // difficulty), the day of its last review and its due day: the day its predicted recall falls to
 // the learner's desired retention. A question's first answer, and its answer on a day it is due
 // (on the Review page, in a test or on its own page), is a review, graded from what the learner
-// did: wrong or "Show answer" is Again, right is Good, and right after a miss that same day (a
-// retry) turns that day's Again into Hard. Answers on days it is not due are practice and move
+// did: wrong or "Show answer" is Again, right is Good, right after opening the hint is Hard, and
+// right after a miss that same day (a retry) turns that day's Again into Hard. Answers on days it is not due are practice and move
 // nothing: the answer was seen recently, and FSRS would learn almost nothing from them.
 
 import { isKnown, isMisconception, trackOf } from "./course.js";
@@ -43,11 +43,11 @@ function apply(question, memory, days, grade, today, retention) {
 
 /**
  * Reviews a question answered today when this answer is a review (see above). `right` is false
- * after a reveal; `wasDue`: the question was due before this answer. A wrong review keeps, in
+ * after a reveal; `hinted`: the hint was opened first; `wasDue`: the question was due before it. A wrong review keeps, in
  * `undo`, the memory before it ([] for a new question), so that a right retry the same day can
  * grade that review Hard instead; a reveal drops it.
  */
-export function schedule(question, retention, today, { right, revealed, wasDue }) {
+export function schedule(question, retention, today, { right, revealed, hinted, wasDue }) {
   const undo = question.undo;
   if (undo && question.reviewed === today && right) {
     delete question.undo;
@@ -60,7 +60,7 @@ export function schedule(question, retention, today, { right, revealed, wasDue }
   const days = memory ? elapsed(question, today) : 0;
   if (!right && !revealed) question.undo = memory ? [memory.stability, memory.difficulty, days] : [];
   else delete question.undo;
-  apply(question, memory, days, right ? GOOD : AGAIN, today, retention);
+  apply(question, memory, days, right ? (hinted ? HARD : GOOD) : AGAIN, today, retention);
 }
 
 /** The desired retention changed: every due day moves to when recall falls to the new one. */
