@@ -54,7 +54,7 @@ function addRecallFigure() {
     if (stats.querySelector('[data-kq-f="recall"]')) continue;
     const value = make("dd");
     value.dataset.kqF = "recall";
-    const about = "The chance you would recall a question you answered, on average; each track's is on its card.";
+    const about = "Your average chance of recalling what you answered";
     stats.append(
       make(
         "div",

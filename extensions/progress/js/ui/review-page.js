@@ -90,7 +90,7 @@ export function reviewPage(app) {
   const table = make(
     "table",
     { className: "kq-forecast" },
-    make("caption", { textContent: "Reviews falling due, the next 14 days (if you do none before)" }),
+    make("caption", { textContent: "Reviews due, the next 14 days" }),
     make("thead", {}, make("tr", {}, ...["Day", "Reviews"].map((text) => make("th", { scope: "col", textContent: text })))),
     panel.kqForecast,
   );
