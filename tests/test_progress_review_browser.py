@@ -200,3 +200,24 @@ def test_a_right_answer_after_the_hint_and_a_right_retry_are_graded_hard(context
     two.locator(".kq-check").click()
     saved = stored(page)["q"]["a-two"]
     assert (saved["s"], saved["d"], "u" in saved) == (1.2931, "2026-03-12", False)
+
+
+def test_an_exported_schema_2_file_imports_and_is_exported_as_schema_3(context, course, tmp_path):
+    page = open_at(context, course + "progress.html", "2026-11-29", record({}))
+    page.locator("#kq-import-file").set_input_files(V2_FIXTURE)
+    summary = page.locator("[data-kq-summary]")
+    summary.wait_for()
+    assert summary.inner_text().startswith("“progress-v2.json” holds 70 XP from 3 questions")
+    page.get_by_role("button", name="Merge with my progress").click()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export progress").click()
+    exported = tmp_path / "exported.json"
+    download.value.save_as(exported)
+    saved = json.loads(exported.read_text(encoding="utf-8"))
+    assert saved["v"] == 3 and saved["retention"] == 0.9
+    assert {qid: q["d"] for qid, q in saved["q"].items()} == {
+        "a-one": "2026-12-02",
+        "a-two": "2026-11-29",
+        "b-one": "2026-11-29",
+    }
+    assert page.locator("[data-kq-f=due]").first.inner_text() == "2 questions"
