@@ -27,9 +27,14 @@ def day(offset: int = 0) -> str:
 
 
 def record(q=None, **extra) -> dict:
-    """A stored progress record in today's format (schema 2)."""
-    base = {"schema": "keras-quest-progress", "v": 2, "q": q or {}, "bonus": {}, "days": []}
-    return {**base, "ach": {}, "goal": 5, "log": {}, **extra}
+    """A stored progress record in today's format (schema 3)."""
+    base = {"schema": "keras-quest-progress", "v": 3, "q": q or {}, "bonus": {}, "days": []}
+    return {**base, "ach": {}, "goal": 5, "log": {}, "retention": 0.9, **extra}
+
+
+def memory(stability: float, reviewed: int, due: int, difficulty: float = 5.0) -> dict:
+    """A question's stored review memory: reviewed and due so many days from today."""
+    return {"s": stability, "h": difficulty, "l": day(reviewed), "d": day(due)}
 
 
 @pytest.fixture(scope="module")
@@ -61,9 +66,9 @@ def stored(page) -> dict:
 def test_course_map_cards_show_state_mastery_ring_and_continue(context, course):
     saved = record(
         {
-            "a-one": {"x": 10, "c": True, "f": True, "t": 5, "b": 3, "d": day(4), "k": 1},
-            "a-two": {"x": 20, "c": True, "f": True, "t": 6, "b": 3, "d": day(4), "k": 1},
-            "b-one": {"w": 1, "t": 7, "b": 1, "d": day(1)},
+            "a-one": {"x": 10, "c": True, "f": True, "t": 5, **memory(10, 0, 4)},
+            "a-two": {"x": 20, "c": True, "f": True, "t": 6, **memory(10, 0, 4)},
+            "b-one": {"w": 1, "t": 7, **memory(0.212, -1, 1)},
         },
         bonus={"alpha": 50},
     )
@@ -77,28 +82,31 @@ def test_course_map_cards_show_state_mastery_ring_and_continue(context, course):
     alpha = cards.nth(0)
     assert alpha.locator(".kq-cm-about").inner_text() == "Alpha in one line."
     assert alpha.locator(".kq-cm-state").inner_text() == (
-        "✓ Done · 2/2 answered · 80/80 XP\nMastery: Proficient"
+        "✓ Done · 2/2 answered · 80/80 XP\nMastery: Proficient · recall today 100%"
     )
     ring = alpha.locator(".kq-ring").evaluate("e => e.style.getPropertyValue('--kq-p')")
     assert ring == "100%"
     beta = cards.nth(1)
     assert beta.locator(".kq-cm-go").inner_text() == "Continue →"
     assert beta.locator(".kq-cm-go").get_attribute("href").endswith("tracks/02-beta/index.html")
-    assert beta.locator(".kq-cm-state").inner_text().endswith("Mastery: Attempted")
+    # b-one, missed yesterday (stability 0.212): FSRS predicts 77% recall today.
+    beta_state = beta.locator(".kq-cm-state").inner_text()
+    assert beta_state.endswith("Mastery: Attempted · recall today 77%")
 
 
-def test_mastery_slips_when_a_review_is_left_undone(context, course):
-    overdue = {"b": 3, "d": day(-3), "k": 2}
+def test_mastery_slips_as_predicted_recall_falls(context, course):
+    # Both memories hold 90% recall for 40 days: Mastered while the track's recall stays at 90%
+    # or more, Proficient down to 80%, then Familiar.
     saved = record(
         {
-            "a-one": {"x": 10, "c": True, "f": True, "t": 5, **overdue},
-            "a-two": {"x": 20, "c": True, "f": True, "t": 6, "k": 2},
+            "a-one": {"x": 10, "c": True, "f": True, "t": 5, **memory(40, -40, 0)},
+            "a-two": {"x": 20, "c": True, "f": True, "t": 6, **memory(40, -50, -10)},
         },
         bonus={"alpha": 50},
     )
     page = open_with(context, course + "index.html", saved)
     state = page.locator(".kq-cm-card").first.locator(".kq-cm-state").inner_text()
-    assert state.endswith("Mastery: Proficient (a review is overdue)")
+    assert state.endswith("Mastery: Proficient (slipping: time to review) · recall today 89%")
 
 
 def test_course_map_without_javascript_is_static_cards(browser, course):
@@ -131,8 +139,8 @@ def test_dashboard_shows_level_goal_streak_due_and_badges(browser, course, mode,
     context = browser.new_context(viewport={"width": width, "height": 900})
     saved = record(
         {
-            "a-one": {"x": 10, "c": True, "f": True, "t": 5, "b": 1, "d": day(0)},
-            "b-one": {"x": 7, "c": True, "w": 1, "t": 6, "b": 2, "d": day(3)},
+            "a-one": {"x": 10, "c": True, "f": True, "t": 5, **memory(2.3065, -3, 0)},
+            "b-one": {"x": 7, "c": True, "w": 1, "t": 6, **memory(1.2931, -1, 3)},
         },
         bonus={"beta": 50},
         days=[day(-3), day(-2), day(-1)],
@@ -144,7 +152,10 @@ def test_dashboard_shows_level_goal_streak_due_and_badges(browser, course, mode,
     dash = page.locator(".kq-dash")
     fields = {
         f: dash.locator(f"[data-kq-f={f}]").first.inner_text()
-        for f in ("level", "xp", "streak", "rest", "longest", "today", "goal", "due", "next")
+        for f in (
+            *("level", "xp", "streak", "rest", "longest", "today", "goal", "due", "next"),
+            "recall",
+        )
     }
     assert fields == {
         "level": "Lv 1 — Layer Novice",
@@ -156,6 +167,8 @@ def test_dashboard_shows_level_goal_streak_due_and_badges(browser, course, mode,
         "goal": "Goal: 3 questions a day",
         "due": "1 question",
         "next": f"Next: 1 question on {day(3)}",
+        # a-one: 88% three days after a Good answer; b-one: 92% a day after a Hard one.
+        "recall": "90%",
     }
     assert dash.locator("[data-kq-m=today]").evaluate("e => [e.value, e.max]") == [2, 3]
     earned = page.locator('[data-kq-panel="achievements"] li.kq-earned')
@@ -192,9 +205,9 @@ def test_daily_goal_is_set_with_the_keyboard_and_bad_values_are_refused(context,
 def test_review_items_say_their_track_and_what_they_pay(context, course):
     saved = record(
         {
-            "a-one": {"x": 10, "c": True, "f": True, "t": 5, "b": 2, "d": day(-1)},
-            "a-two": {"w": 1, "t": 6, "b": 1, "d": day(0)},
-            "b-one": {"t": 7, "r": True, "w": 1, "b": 1, "d": day(0)},
+            "a-one": {"x": 10, "c": True, "f": True, "t": 5, **memory(2.3065, -2, -1)},
+            "a-two": {"w": 1, "t": 6, **memory(0.212, -1, 0)},
+            "b-one": {"t": 7, "r": True, "w": 1, **memory(0.212, -1, 0)},
         }
     )
     page = open_with(context, course + "review.html", saved)
@@ -202,12 +215,14 @@ def test_review_items_say_their_track_and_what_they_pay(context, course):
     ids = page.locator("[data-kq-review-list] .kq-question").evaluate_all(
         "qs => qs.map(q => q.dataset.kqId)"
     )
-    assert ids == ["a-one", "b-one", "a-two"]  # interleaved: alpha, beta, alpha
+    # The least likely recalled first (a-two, then b-one: the same memory, id order), interleaved:
+    # alpha, beta, alpha; a-one, answered right two days ago, is the most likely recalled.
+    assert ids == ["a-two", "b-one", "a-one"]
     origins = page.locator(".kq-review__from").all_inner_texts()
     assert origins == [
-        "From Track 1: Alpha · review only, no XP (already earned or revealed)",
-        "From Track 2: Beta · review only, no XP (already earned or revealed)",
         "From Track 1: Alpha · pays 10 XP now",
+        "From Track 2: Beta · review only, no XP (already earned or revealed)",
+        "From Track 1: Alpha · review only, no XP (already earned or revealed)",
     ]
 
 
@@ -322,9 +337,10 @@ def test_a_file_exported_in_schema_1_imports_and_migrates(context, course):
     page.on("dialog", lambda d: d.accept())
     page.get_by_role("button", name="Replace my progress").click()
     saved = stored(page)
-    assert saved["v"] == 2 and saved["goal"] == 5
+    assert saved["v"] == 3 and saved["goal"] == 5 and saved["retention"] == 0.9
     assert saved["days"] == ["2026-11-19", "2026-11-20"]
-    assert saved["q"]["a-one"]["b"] == 2  # right answers joined review
+    assert saved["q"]["a-one"]["s"] == 2.3065  # right answers joined review: a Good answer
+    assert "b" not in saved["q"]["a-one"]
     assert page.locator(".kq-badge__text").inner_text().startswith("70 XP ·")
 
 
@@ -357,8 +373,8 @@ def test_test_yourself_pays_new_questions_and_sends_misses_to_review(context, co
     two.locator("input:not([data-kq-correct])").first.check()
     page.get_by_role("button", name="Finish test").click()
     saved = stored(page)
-    # a-one: right again, already paid; a-two: missed, into review box 1, no XP.
-    assert saved["q"]["a-two"]["b"] == 1 and "x" not in saved["q"]["a-two"]
+    # a-one: right again, already paid; a-two: missed, into review (Again: tomorrow), no XP.
+    assert saved["q"]["a-two"]["d"] == day(1) and "x" not in saved["q"]["a-two"]
     assert badge_text(page).startswith("10 XP ·")
 
 

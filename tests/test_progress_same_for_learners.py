@@ -6,7 +6,10 @@ final test, Test yourself, export, reset, import and damaged storage. After ever
 records everything in localStorage and the visible text of the header badge and the page's
 article. tests/fixtures/progress-learner-trace.json holds that record as the old script
 (progress-core.js + progress.js, terser-built) produced it; the current bundle must give the
-same, byte for byte.
+same, byte for byte. Recorded again on purpose for issue 26 (FSRS review): schema 3 memories
+instead of Leitner boxes, fewer reviews due on the fourth day, the Review page's retention
+setting and forecast, recall today on the map and My progress, and no track Mastered within
+the trace's twelve days.
 
 To record it again on purpose (a change learners should see), run this module with
 KQ_RECORD_TRACE=1 and review the diff of the fixture.

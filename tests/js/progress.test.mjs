@@ -2,12 +2,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { addDays, dayKey } from "../../extensions/progress/js/dates.js";
+import { addDays, dayKey, dayNumber } from "../../extensions/progress/js/dates.js";
+import { GOOD, HARD } from "../../extensions/progress/js/fsrs.js";
 import { indexCourse } from "../../extensions/progress/js/course.js";
 import { DEFAULT_GOAL, freshRecord, level, paysNow, resume, totalXp, trackStats } from "../../extensions/progress/js/record.js";
 import { streaks } from "../../extensions/progress/js/goal.js";
-import { due, mastery, mistakes, upcoming } from "../../extensions/progress/js/review.js";
-import { answer, reveal, setGoal } from "../../extensions/progress/js/actions.js";
+import { due, forecast, mastery, mistakes, recallOf, scheduler, trackRecall, upcoming } from "../../extensions/progress/js/review.js";
+import { answer, reveal, setGoal, setRetention } from "../../extensions/progress/js/actions.js";
 import { adopt, merge } from "../../extensions/progress/js/sync.js";
 import { MIGRATIONS, SCHEMA, VERSION, encode, parse } from "../../extensions/progress/js/store.js";
 import { openStore } from "../../extensions/progress/js/storage.js";
@@ -129,7 +130,7 @@ test("a reveal after a correct answer takes nothing away", () => {
   const s = play([[ok("a1")]]).state;
   const after = reveal(s, IX, "a1", ctx()).state;
   assert.equal(totalXp(after), 10);
-  assert.deepEqual([after.questions.a1.box, after.questions.a1.due], [2, "2026-03-12"]); // unchanged
+  assert.deepEqual(after.questions.a1, s.questions.a1); // unchanged
   assert.equal(after.questions.a1.revealed, undefined);
 });
 
@@ -195,11 +196,13 @@ test("the daily goal: first right answers and due reviews count, practice does n
   assert.deepEqual([s.counts, s.goalDays], [{ "2026-03-01": 1 }, []]);
   s = answer(s, IX, ok("a1", 2), on("2026-03-01")).state;
   assert.deepEqual([s.counts, s.goalDays], [{ "2026-03-01": 2 }, ["2026-03-01"]]);
-  // a1 is due on 03-02 (box 1): answering it then is a review, right or wrong.
-  s = answer(s, IX, wrong("a1"), on("2026-03-02")).state;
-  assert.equal(s.counts["2026-03-02"], 1);
-  s = answer(s, IX, wrong("a1"), on("2026-03-02")).state; // no longer due today
-  assert.equal(s.counts["2026-03-02"], 1);
+  // a1 is due on 03-03 (right after a miss, Hard): answering it then is a review, right or wrong.
+  s = answer(s, IX, wrong("a1"), on("2026-03-02")).state; // not due: practice
+  assert.equal(s.counts["2026-03-02"], undefined);
+  s = answer(s, IX, wrong("a1"), on("2026-03-03")).state;
+  assert.equal(s.counts["2026-03-03"], 1);
+  s = answer(s, IX, wrong("a1"), on("2026-03-03")).state; // no longer due today
+  assert.equal(s.counts["2026-03-03"], 1);
 });
 
 test("setting the goal: 1 to 50; lowering it can meet today's goal, met days stay met", () => {
@@ -222,70 +225,112 @@ test("activity counts are kept for 30 days only", () => {
 });
 
 // ---- review ------------------------------------------------------------------------------------
-test("every answered question enters review: right first time in box 2, otherwise box 1", () => {
+test("every answered question enters review: wrong or revealed is Again (1 day), right is Good (3 days)", () => {
   const r = play([[wrong("a1")]]);
-  assert.deepEqual([r.state.questions.a1.box, r.state.questions.a1.due], [1, "2026-03-11"]);
+  const a1 = r.state.questions.a1;
+  assert.deepEqual([a1.stability, a1.reviewed, a1.due], [0.212, DAY, "2026-03-11"]);
   assert.deepEqual(due(r.state, IX, DAY), []);
   assert.deepEqual(due(r.state, IX, "2026-03-11"), ["a1"]);
   assert.deepEqual(upcoming(r.state, IX, DAY), { day: "2026-03-11", count: 1 });
   const first = play([[ok("a2")]]).state.questions.a2;
-  assert.deepEqual([first.box, first.due], [2, "2026-03-12"]);
-  // A reveal is a miss.
-  assert.equal(reveal(freshRecord(), IX, "b1", ctx()).state.questions.b1.box, 1);
+  assert.deepEqual([first.stability, first.due], [2.3065, "2026-03-13"]);
+  // A reveal is a miss, and the right answer after it is no retry.
+  let s = reveal(freshRecord(), IX, "b1", ctx()).state;
+  assert.deepEqual([s.questions.b1.stability, s.questions.b1.due], [0.212, "2026-03-11"]);
+  s = answer(s, IX, ok("b1", 2), ctx()).state;
+  assert.deepEqual([s.questions.b1.stability, s.questions.b1.due], [0.212, "2026-03-11"]);
 });
 
-test("review: right moves up a box and counts a recall, wrong goes back to box 1 and takes one away", () => {
-  let s = play([[wrong("a1")]]).state;
-  const review = (day, detail) => {
-    s = answer(s, IX, detail, ctx({ today: day })).state;
-    return s.questions.a1;
-  };
-  assert.deepEqual([review("2026-03-11", ok("a1")).box, s.questions.a1.due, s.questions.a1.recalls], [2, "2026-03-13", 1]);
-  assert.deepEqual([review("2026-03-13", wrong("a1")).box, s.questions.a1.due, s.questions.a1.recalls], [1, "2026-03-14", 0]);
-  review("2026-03-14", ok("a1"));
-  assert.deepEqual([review("2026-03-16", ok("a1")).box, s.questions.a1.due], [3, "2026-03-20"]);
-  const last = review("2026-03-20", ok("a1"));
-  assert.equal(last.box, undefined);
-  assert.equal(last.due, undefined);
-  assert.equal(last.recalls, 3);
-  assert.deepEqual(due(s, IX, "2030-01-01"), []);
+test("a right retry after a miss the same day turns that day's Again into Hard (2 days), once", () => {
+  let s = play([[wrong("a1")], [ok("a1", 2)]]).state;
+  assert.deepEqual([s.questions.a1.stability, s.questions.a1.due, s.questions.a1.undo], [1.2931, "2026-03-12", undefined]);
+  s = answer(s, IX, wrong("a1"), ctx()).state; // practice now: nothing moves
+  s = answer(s, IX, ok("a1", 3), ctx()).state;
+  assert.deepEqual([s.questions.a1.stability, s.questions.a1.due], [1.2931, "2026-03-12"]);
+  // On a due day: Good from the memory it had, Hard after a miss, never both.
+  const from = play([[ok("a2")]]).state; // Good, due 03-13
+  const good = answer(from, IX, ok("a2"), ctx({ today: "2026-03-13" })).state.questions.a2;
+  let hard = answer(from, IX, wrong("a2"), ctx({ today: "2026-03-13" })).state;
+  assert.equal(hard.questions.a2.due, "2026-03-14"); // Again: tomorrow
+  hard = answer(hard, IX, ok("a2", 2), ctx({ today: "2026-03-13" })).state;
+  const expected = scheduler().review({ stability: 2.3065, difficulty: from.questions.a2.difficulty }, 3, HARD);
+  assert.equal(hard.questions.a2.stability, expected.memory.stability);
+  assert.equal(hard.questions.a2.due, addDays("2026-03-13", expected.interval));
+  assert.ok(good.stability > hard.questions.a2.stability && good.due > hard.questions.a2.due);
+  // The retry only counts on the day of the miss.
+  const later = answer(play([[wrong("a1")]]).state, IX, ok("a1"), ctx({ today: "2026-03-11" })).state.questions.a1;
+  assert.equal(later.stability, scheduler().review({ stability: 0.212, difficulty: 6.4133 }, 1, GOOD).memory.stability);
+});
+
+test("right after opening the hint is Hard, on a first answer and on a due day", () => {
+  let s = play([[ok("a1", 1, { hinted: true })]]).state;
+  assert.deepEqual([s.questions.a1.stability, s.questions.a1.due], [1.2931, "2026-03-12"]);
+  assert.equal(s.questions.a1.xp, 10); // a hint costs no XP
+  const day = s.questions.a1.due;
+  const plain = answer(s, IX, ok("a1"), ctx({ today: day })).state.questions.a1;
+  const hinted = answer(s, IX, ok("a1", 1, { hinted: true }), ctx({ today: day })).state.questions.a1;
+  const memory = { stability: 1.2931, difficulty: s.questions.a1.difficulty };
+  assert.equal(hinted.stability, scheduler().review(memory, 2, HARD).memory.stability);
+  assert.ok(hinted.stability < plain.stability && hinted.due < plain.due);
+  // Wrong with the hint open is still Again.
+  assert.equal(play([[{ ...wrong("a2"), hinted: true }]]).state.questions.a2.stability, 0.212);
+});
+
+test("questions never leave review: right answers only push the next review further out", () => {
+  let s = play([[ok("a1")]]).state;
+  const gaps = [];
+  for (let i = 0; i < 8; i++) {
+    const { reviewed, due: day } = s.questions.a1;
+    gaps.push(dayNumber(day) - dayNumber(reviewed));
+    s = answer(s, IX, ok("a1"), ctx({ today: day })).state;
+  }
+  assert.deepEqual(gaps.slice(0, 3), [3, 14, 57]);
+  assert.ok(gaps.every((gap, i) => !i || gap > gaps[i - 1]), String(gaps));
+  assert.ok(s.questions.a1.due > "2030-01-01");
+  assert.deepEqual(due(s, IX, s.questions.a1.due), ["a1"]); // still in review, years out
+  // A miss lowers its memory and brings it back far sooner.
+  const before = s.questions.a1;
+  s = answer(s, IX, wrong("a1"), ctx({ today: before.due })).state;
+  assert.ok(s.questions.a1.stability < before.stability / 10);
+  assert.ok(dayNumber(s.questions.a1.due) - dayNumber(before.due) < gaps.at(-1) / 10);
 });
 
 test("a due question answered on its own page or in a test counts as its review", () => {
   let s = play([[wrong("a1")]]).state;
   s = answer(s, IX, ok("a1", 1, { test: true }), ctx({ today: "2026-03-11" })).state;
-  assert.deepEqual([s.questions.a1.box, s.questions.a1.due], [2, "2026-03-13"]);
+  const moved = s.questions.a1;
+  assert.equal(moved.reviewed, "2026-03-11");
   // Not due: answering again (right, or wrong once it was right) is practice and moves nothing.
   s = answer(s, IX, ok("a1"), ctx({ today: "2026-03-12" })).state;
   s = answer(s, IX, wrong("a1"), ctx({ today: "2026-03-12" })).state;
-  assert.deepEqual([s.questions.a1.box, s.questions.a1.due], [2, "2026-03-13"]);
+  assert.deepEqual(s.questions.a1, { ...moved, last: 1000 });
 });
 
-test("review: a question moves at most once per due day, so retries cannot climb boxes", () => {
-  let s = play([[wrong("a1")]]).state;
-  const c = ctx({ today: "2026-03-11" });
-  s = answer(s, IX, wrong("a1"), c).state;
-  s = answer(s, IX, ok("a1", 2), c).state;
-  assert.equal(s.questions.a1.box, 1);
-  assert.equal(s.questions.a1.due, "2026-03-12");
+test("review: a question moves at most once per due day, so retries cannot climb", () => {
+  let s = play([[ok("a1")]]).state;
+  const c = ctx({ today: "2026-03-13" });
+  s = answer(s, IX, ok("a1"), c).state;
+  const once = s.questions.a1;
+  for (const detail of [ok("a1"), wrong("a1"), ok("a1", 2)]) s = answer(s, IX, detail, c).state;
+  assert.deepEqual(s.questions.a1, once);
 });
 
 test("review and test answers never award XP twice", () => {
   let r = play([[wrong("b1")], [ok("b1", 2)]]);
   assert.equal(totalXp(r.state), 7 + 50);
-  r = answer(r.state, IX, ok("b1", 1, { test: true }), ctx({ today: "2026-03-11" }));
+  r = answer(r.state, IX, ok("b1", 1, { test: true }), ctx({ today: "2026-03-12" }));
   assert.equal(r.gained, 0);
   assert.equal(totalXp(r.state), 57);
   // Missed and never answered right: the review answer is a later attempt, so half XP, once.
   r = play([[wrong("a1")]]);
   r = answer(r.state, IX, ok("a1"), ctx({ today: "2026-03-11" }));
   assert.equal(r.gained, 5);
-  r = answer(r.state, IX, ok("a1"), ctx({ today: "2026-03-13" }));
+  r = answer(r.state, IX, ok("a1"), ctx({ today: "2026-03-14" }));
   assert.equal(r.gained, 0);
   // A test of a question never answered pays its full XP; a missed one goes into review.
   r = play([[ok("a2", 1, { test: true })], [wrong("b1")]]);
   assert.equal(r.state.questions.a2.xp, 20);
-  assert.equal(r.state.questions.b1.box, 1);
+  assert.equal(r.state.questions.b1.due, "2026-03-11");
 });
 
 test("a question left blank in a test changes nothing", () => {
@@ -300,38 +345,96 @@ test("what a question pays now: all, half after a miss, nothing once paid or rev
   assert.deepEqual(["a1", "a2", "b1", "demo"].map((id) => paysNow(s, IX, id)), [0, 10, 0, 10]);
 });
 
-test("due reviews are interleaved across tracks, oldest first", () => {
+test("due reviews: the least likely recalled first, interleaved across tracks", () => {
   let s = freshRecord();
   for (const [id, day] of [["a1", "2026-03-01"], ["a2", "2026-03-02"], ["b1", "2026-03-03"], ["demo", "2026-03-04"]])
     s = answer(s, IX, wrong(id), on(day)).state;
+  // Same memory, so the oldest review is the least likely recalled; a's two take turns with b's.
   assert.deepEqual(due(s, IX, "2026-03-20"), ["a1", "b1", "demo", "a2"]);
   assert.deepEqual(due(s, IX, "2026-03-03"), ["a1", "a2"]);
+  // A stronger memory reviewed longer ago can still be more likely recalled: recall decides.
+  s = freshRecord();
+  s = answer(s, IX, ok("a1"), on("2026-03-01")).state; // Good, stability 2.3, 20 days ago
+  s = answer(s, IX, wrong("a2"), on("2026-03-15")).state; // Again, stability 0.2, 6 days ago
+  s = answer(s, IX, ok("b1"), on("2026-03-17")).state; // Good, 4 days ago
+  const day = "2026-03-21";
+  const recall = (id) => recallOf(s.questions[id], day);
+  assert.ok(recall("a2") < recall("a1") && recall("a1") < recall("b1"));
+  assert.deepEqual(due(s, IX, day), ["a2", "b1", "a1"]); // track a first (a2), then b, then a again
+});
+
+test("the forecast counts the reviews falling due on each of the next 14 days, overdue ones today", () => {
+  let s = freshRecord();
+  s = answer(s, IX, wrong("a1"), on("2026-03-01")).state; // due 03-02: overdue on 03-10
+  s = answer(s, IX, wrong("a2"), on("2026-03-10")).state; // due 03-11
+  s = answer(s, IX, ok("b1"), on("2026-03-10")).state; // due 03-13
+  s = answer(s, IX, ok("demo"), on("2026-03-10")).state; // due 03-13
+  const counts = forecast(s, IX, "2026-03-10");
+  assert.equal(counts.length, 14);
+  assert.deepEqual(counts.slice(0, 5), [1, 1, 0, 2, 0]);
+  assert.equal(counts.reduce((a, b) => a + b), 4);
+  assert.deepEqual(forecast(s, IX, "2026-03-14"), [4, ...Array(13).fill(0)]);
+  assert.deepEqual(forecast(freshRecord(), IX, DAY), Array(14).fill(0));
+});
+
+test("desired retention: offered values only, saved, and every due day moves to match it", () => {
+  let s = play([[ok("a1")]]).state;
+  for (let i = 0; i < 2; i++) s = answer(s, IX, ok("a1"), ctx({ today: s.questions.a1.due })).state;
+  const { reviewed, stability, due: at90 } = s.questions.a1;
+  assert.equal(s.retention, 0.9);
+  const higher = setRetention(s, 0.95).state;
+  const lower = setRetention(s, 0.8).state;
+  assert.equal(higher.retention, 0.95);
+  assert.ok(higher.questions.a1.due < at90 && at90 < lower.questions.a1.due);
+  assert.equal(higher.questions.a1.due, addDays(reviewed, scheduler(0.95).interval(stability)));
+  assert.deepEqual(setRetention(lower, 0.9).state, s); // and back
+  assert.match(setRetention(s, 0.5).error, /retentions offered/);
+  // New reviews are scheduled at the chosen retention.
+  const fresh = setRetention(freshRecord(), 0.8).state;
+  assert.equal(answer(fresh, IX, ok("a1"), ctx()).state.questions.a1.due, addDays(DAY, scheduler(0.8).interval(2.3065)));
 });
 
 // ---- mastery ---------------------------------------------------------------------------------
-test("mastery rises from answers and reviews, and slips when a review is missed", () => {
+test("mastery rises with memory strength and slips as predicted recall falls, day by day", () => {
   const A = IX.tracks[0];
   const at = (s, day) => mastery(s, A, day);
   let s = freshRecord();
-  assert.deepEqual(at(s, DAY), { level: 0, name: "Not started", slipped: false });
+  assert.deepEqual(at(s, DAY), { level: 0, name: "Not started", slipped: false, recall: null });
   s = answer(s, IX, wrong("a1"), on("2026-03-01")).state;
   assert.equal(at(s, "2026-03-01").name, "Attempted");
-  s = answer(s, IX, ok("a1", 2), on("2026-03-01")).state; // box 1, due 03-02
-  s = answer(s, IX, ok("a2"), on("2026-03-01")).state; // box 2, due 03-03
-  assert.equal(at(s, "2026-03-01").name, "Familiar");
-  s = answer(s, IX, ok("a1"), on("2026-03-02")).state; // recall 1, box 2, due 03-04
-  assert.equal(at(s, "2026-03-02").name, "Familiar"); // a2 not recalled yet
-  s = answer(s, IX, ok("a2"), on("2026-03-03")).state; // recall 1, box 3, due 03-07
-  assert.equal(at(s, "2026-03-03").name, "Proficient");
-  // a1 was due on 03-04: still undone two days later it has not slipped, three days later it has.
-  assert.equal(at(s, "2026-03-06").name, "Proficient");
-  assert.deepEqual(at(s, "2026-03-07"), { level: 2, name: "Familiar", slipped: true });
-  s = answer(s, IX, ok("a1"), on("2026-03-07")).state; // recall 2, box 3, due 03-11
-  s = answer(s, IX, ok("a2"), on("2026-03-07")).state; // recall 2
-  assert.equal(at(s, "2026-03-07").name, "Mastered");
-  // A wrong review answer takes a recall away.
-  s = answer(s, IX, wrong("a1"), on("2026-03-11")).state;
-  assert.equal(at(s, "2026-03-11").name, "Proficient");
+  s = answer(s, IX, ok("a1", 2), on("2026-03-01")).state; // Hard: stability 1.3, due 03-03
+  s = answer(s, IX, ok("a2"), on("2026-03-01")).state; // Good: stability 2.3, due 03-04
+  assert.deepEqual(at(s, "2026-03-01"), { level: 2, name: "Familiar", slipped: false, recall: 100 });
+  s = answer(s, IX, ok("a1"), on("2026-03-03")).state; // stability 6.6, due 03-10
+  s = answer(s, IX, ok("a2"), on("2026-03-04")).state; // stability 13.8, due 03-18
+  assert.equal(at(s, "2026-03-04").name, "Familiar"); // a1 holds 90% recall for less than 7 days
+  s = answer(s, IX, ok("a1"), on("2026-03-10")).state;
+  const proficient = at(s, "2026-03-10");
+  assert.deepEqual([proficient.name, proficient.slipped], ["Proficient", false]);
+  assert.equal(proficient.recall, trackRecall(s, A, "2026-03-10"));
+  s = answer(s, IX, ok("a2"), on("2026-03-18")).state; // a2's stability 57, a1's 22.5
+  assert.equal(at(s, "2026-03-18").name, "Proficient");
+  s = answer(s, IX, ok("a1"), on(s.questions.a1.due)).state;
+  assert.ok(s.questions.a1.stability >= 30 && s.questions.a2.stability >= 30);
+  let day = s.questions.a1.reviewed;
+  assert.equal(at(s, day).name, "Mastered");
+  // No more reviews: recall falls day by day, and mastery with it, never below Familiar.
+  const seen = [];
+  for (let i = 0; i < 400; i++, day = addDays(day, 1)) {
+    const m = at(s, day);
+    if (seen.at(-1)?.name !== m.name) seen.push({ name: m.name, slipped: m.slipped, recall: m.recall, day });
+  }
+  assert.deepEqual(seen.map((m) => [m.name, m.slipped]), [["Mastered", false], ["Proficient", true], ["Familiar", true]]);
+  assert.equal(seen[1].recall, 89); // below the desired retention, 90%
+  assert.equal(seen[2].recall, 79); // more than 10 points below it
+  // A review restores it; a wrong one lowers the memory, and the level with it.
+  let back = s;
+  for (const id of due(s, IX, seen[1].day)) back = answer(back, IX, ok(id), on(seen[1].day)).state;
+  assert.equal(mastery(back, A, seen[1].day).name, "Mastered");
+  const lapse = answer(s, IX, wrong("a1"), on(s.questions.a1.due)).state;
+  assert.equal(at(lapse, s.questions.a1.due).name, "Familiar");
+  // A lower desired retention lowers the bar with it.
+  assert.equal(at(setRetention(s, 0.8).state, seen[1].day).name, "Mastered");
 });
 
 test("the mastered achievement needs a track at Mastered", () => {
@@ -341,10 +444,10 @@ test("the mastered achievement needs a track at Mastered", () => {
     s = r.state;
     got.push(...r.achievements);
   };
-  step(ok("b1"), "2026-03-01"); // box 2, due 03-03
-  step(ok("b1"), "2026-03-03"); // box 3, due 03-07
+  step(ok("b1"), "2026-03-01"); // stability 2.3, due 03-04
+  step(ok("b1"), "2026-03-04"); // 13.8, due 03-18
   assert.equal(got.includes("master"), false);
-  step(ok("b1"), "2026-03-07");
+  step(ok("b1"), "2026-03-18"); // 57
   assert.ok(got.includes("master"));
 });
 
@@ -415,8 +518,13 @@ test("encode/parse: a round trip through JSON gives back exactly the same state"
   assert.deepEqual(back, { state: s, problems: [] });
   // Short keys only in storage.
   const stored = encode(s);
-  assert.deepEqual(Object.keys(stored).sort(), ["ach", "bonus", "days", "goal", "log", "q", "schema", "v"]);
-  assert.deepEqual(stored.q.a1, { x: 5, c: true, w: 1, t: now.now, b: 1, d: "2026-03-11", m: ["fit-once"] });
+  assert.deepEqual(Object.keys(stored).sort(), ["ach", "bonus", "days", "goal", "log", "q", "retention", "schema", "v"]);
+  // Wrong, then right on the retry: Hard.
+  assert.deepEqual(stored.q.a1, { x: 5, c: true, w: 1, t: now.now, s: 1.2931, h: 5.11217071, l: DAY, d: "2026-03-12", m: ["fit-once"] });
+  // Wrong only: Again, with the memory before it (none) kept for a retry that day.
+  const missed = encode(play([[wrong("a2")]]).state).q.a2;
+  assert.deepEqual(missed, { w: 1, t: 1000, s: 0.212, h: 6.4133, l: DAY, d: "2026-03-11", u: [] });
+  assert.deepEqual(roundTrip(setRetention(s, 0.85).state).state.retention, 0.85);
 });
 
 test("parse: foreign, newer and unversioned data are refused with clear messages", () => {
@@ -432,7 +540,11 @@ test("parse: broken parts are dropped and named, every valid part is kept", () =
   const bad = (patch) => parse({ ...encode(freshRecord()), q: { ok: { x: 1, c: true } }, ...patch });
   const damaged = (patch) => bad(patch).problems;
   assert.deepEqual(damaged({ q: { ok: { x: 1 }, a1: { x: -3 } } }), ['question "a1" is not valid']);
-  for (const r of [{ x: 1.5 }, { c: "yes" }, { b: 2 }, { b: 2, d: "tomorrow" }, { m: "ops" }, { m: [1] }, 5])
+  const memory = { s: 2, h: 5, l: "2026-03-01", d: "2026-03-03" };
+  assert.deepEqual(bad({ q: { a1: memory } }).state.questions.a1, { stability: 2, difficulty: 5, reviewed: "2026-03-01", due: "2026-03-03" });
+  const broken = [{ x: 1.5 }, { c: "yes" }, { s: 2 }, { ...memory, d: undefined }, { ...memory, d: "tomorrow" }, { ...memory, s: 0 },
+    { ...memory, h: 11 }, { ...memory, s: "2" }, { ...memory, u: [1] }, { ...memory, u: [2, 5, -1] }, { m: "ops" }, { m: [1] }, 5];
+  for (const r of broken)
     assert.deepEqual(bad({ q: { ok: { x: 1 }, a1: r } }).state.questions, { ok: { xp: 1 } }, JSON.stringify(r));
   assert.deepEqual(damaged({ days: ["2026-3-1", "2026-03-01"] }), ['day "2026-3-1" is not valid']);
   assert.deepEqual(bad({ days: ["2026-3-1", "2026-03-01"] }).state.goalDays, ["2026-03-01"]);
@@ -441,6 +553,8 @@ test("parse: broken parts are dropped and named, every valid part is kept", () =
   assert.deepEqual(damaged({ days: {} }), ['"days" is missing']);
   assert.deepEqual(damaged({ ach: { first: 3 } }), ['achievement "first" is not valid']);
   assert.deepEqual(damaged({ goal: 0 }), ["the daily goal is not valid"]);
+  assert.deepEqual(damaged({ retention: 0.5 }), ["the desired retention is not valid"]);
+  assert.equal(bad({ retention: "0.8" }).state.retention, 0.9);
   assert.deepEqual(damaged({ log: { "2026-03-01": -1 } }), ['day count "2026-03-01" is not valid']);
   assert.equal(bad({ goal: 0 }).state.goal, DEFAULT_GOAL);
 });
@@ -461,7 +575,7 @@ test("migrations run in order up to the current schema", () => {
   assert.deepEqual(p.state.questions, { a1: { xp: 10, correct: true } });
   assert.deepEqual(p.state.goalDays, []);
   assert.match(parse(old, { 1: chain[1] }, 3).error, /cannot be upgraded from schema 2/);
-  assert.deepEqual(Object.keys(MIGRATIONS), ["1"]);
+  assert.deepEqual(Object.keys(MIGRATIONS), ["1", "2"]);
 });
 
 test("schema 1 migrates: right answers join review, old streak days stay met", () => {
@@ -470,11 +584,25 @@ test("schema 1 migrates: right answers join review, old streak days stay met", (
     bonus: {}, days: ["2026-03-10"], ach: { first: "2026-03-10" } };
   const { state, problems } = parse(v1);
   assert.deepEqual(problems, []);
-  assert.deepEqual(state.questions.a1, { xp: 10, correct: true, firstTry: true, last: t, box: 2, due: "2026-03-12" });
-  assert.deepEqual(state.questions.a2, { wrong: 1, box: 1, due: "2026-03-11", last: t });
+  // Then on to schema 3: box 2 due 03-12 is a Good answer on 03-10, box 1 due 03-11 an Again one.
+  const good = { stability: 2.3065, difficulty: 2.11810397, reviewed: "2026-03-10" };
+  assert.deepEqual(state.questions.a1, { xp: 10, correct: true, firstTry: true, last: t, ...good, due: "2026-03-12" });
+  assert.deepEqual(state.questions.a2, { wrong: 1, stability: 0.212, difficulty: 6.4133, reviewed: "2026-03-10", due: "2026-03-11", last: t });
   assert.deepEqual(state.questions.b1, { xp: 7, correct: true }); // no time known: not scheduled
   assert.deepEqual([state.goalDays, state.goal, state.counts], [["2026-03-10"], DEFAULT_GOAL, {}]);
   assert.deepEqual(v1.q.a1, { x: 10, c: true, f: true, t }); // the input is not changed
+});
+
+test("schema 2 migrates: boxes become memories; a huge recall count is replayed 20 times at most", () => {
+  const v2 = { schema: SCHEMA, v: 2, bonus: {}, days: [], ach: {}, goal: 5, log: {},
+    q: { a1: { x: 10, c: true, f: true, t: 1, b: 5, d: "2026-03-20", k: 1e12 }, a2: { w: 1, d: "2026-03-01" }, b1: 7 } };
+  const started = Date.now();
+  const { state, problems } = parse(v2);
+  assert.ok(Date.now() - started < 1000);
+  assert.deepEqual(problems, ['question "b1" is not valid']);
+  assert.equal(state.questions.a1.reviewed, "2026-03-04"); // box 5: 16 days before it was due
+  assert.ok(state.questions.a1.due <= "2026-03-20" && state.questions.a1.stability > 100);
+  assert.deepEqual(state.questions.a2, { wrong: 1 }); // a due day without a box meant nothing
 });
 
 // ---- import -------------------------------------------------------------------------------------
@@ -504,8 +632,12 @@ test("merge: never adds XP up, keeps everything earned, and is idempotent", () =
   assert.deepEqual(m.goalDays, ["2026-03-01", "2026-03-05", DAY].sort());
   assert.equal(totalXp(merge(m, a)), totalXp(m));
   assert.equal(totalXp(merge(b, a)), totalXp(m));
-  // The later answer decides the review box: b answered b1 right (box 2) after a missed it (box 1).
-  assert.equal(m.questions.b1.box, 2);
+  // The later review decides the memory: b answered b1 right (Good) after a missed it (Again).
+  assert.deepEqual([m.questions.b1.stability, m.questions.b1.due, m.questions.b1.undo], [2.3065, "2026-03-13", undefined]);
+  // A later review day wins over a later answer.
+  const reviewedLater = answer(b, IX, ok("b1"), ctx({ today: "2026-03-13", now: 0 })).state;
+  assert.equal(merge(reviewedLater, a).questions.b1.reviewed, "2026-03-13");
+  assert.equal(merge(a, reviewedLater).questions.b1.reviewed, "2026-03-13");
   assert.equal(m.achievements.first, "2026-03-01");
 });
 
@@ -677,30 +809,33 @@ test("a learner's week: goal, rest day, review, a test, mastery and a streak tha
   assert.deepEqual(at("2026-03-02"), { counted: 4, streak: 0, xp: 85, mastery: "Familiar/Not started/Not started" });
   s = setGoal(s, W, 4, "2026-03-02").state;
   assert.equal(at("2026-03-02").streak, 1);
-  // Tuesday: t4 is due (the miss); then track u.
-  reviewAll("2026-03-03");
+  // Tuesday: nothing is due yet (t4, right on the retry, is Hard: two days; the others Good:
+  // three); track u is four learning answers, the goal met.
+  assert.deepEqual(due(s, W, "2026-03-03"), []);
   for (const id of ["u1", "u2", "u3", "u4"]) say("2026-03-03", id, true);
-  assert.deepEqual(at("2026-03-03"), { counted: 5, streak: 2, xp: 175, mastery: "Familiar/Familiar/Not started" });
-  // Wednesday: t1-t3 come back (two days after a first-time right answer): t is Proficient.
+  assert.deepEqual(at("2026-03-03"), { counted: 4, streak: 2, xp: 175, mastery: "Familiar/Familiar/Not started" });
+  // Wednesday: t4 comes back; v1 right, v2 missed. Two learning answers: the goal is missed.
+  assert.deepEqual(due(s, W, "2026-03-04"), ["t4"]);
   reviewAll("2026-03-04");
   say("2026-03-04", "v1", true);
   say("2026-03-04", "v2", false);
-  assert.deepEqual(at("2026-03-04"), { counted: 4, streak: 3, xp: 185, mastery: "Proficient/Familiar/Attempted" });
-  // Thursday: nothing done. The week's rest day keeps the streak.
-  assert.deepEqual(due(s, W, "2026-03-05"), ["t4", "u1", "v2", "u2", "u3", "u4"]); // interleaved
-  // Friday: seven reviews; v2, missed on Wednesday, pays half its XP now.
+  assert.deepEqual(at("2026-03-04"), { counted: 2, streak: 2, xp: 185, mastery: "Familiar/Familiar/Attempted" });
+  // Thursday: nothing done, a second missed day this week. Due: v2 (missed, least likely
+  // recalled), then t1-t3; the forecast shows Friday's u1-u4 and t4's next review.
+  assert.deepEqual(due(s, W, "2026-03-05"), ["v2", "t1", "t2", "t3"]);
+  assert.deepEqual(forecast(s, W, "2026-03-05"), [4, 4, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0]);
+  // Friday: eight reviews, interleaved; v2 pays half its XP now. The streak starts again at 1.
+  assert.deepEqual(due(s, W, "2026-03-06"), ["v2", "t1", "u1", "t2", "u2", "t3", "u3", "u4"]);
   reviewAll("2026-03-06");
-  assert.deepEqual(at("2026-03-06"), { counted: 7, streak: 4, xp: 190, mastery: "Proficient/Proficient/Attempted" });
+  assert.deepEqual(at("2026-03-06"), { counted: 8, streak: 1, xp: 190, mastery: "Familiar/Proficient/Attempted" });
   // Saturday: a test of track v. v3 and v4 pay full XP and complete v (bonus); v2, already paid
   // and not due, is practice. Two learning answers: the goal is missed.
   for (const id of ["v2", "v3", "v4"]) say("2026-03-07", id, true, { test: true });
-  assert.deepEqual(at("2026-03-07"), { counted: 2, streak: 4, xp: 260, mastery: "Proficient/Proficient/Familiar" });
-  // Sunday: t's second recalls make it Mastered. But Saturday was a second missed day in the
-  // same week, so the streak starts again at 1.
+  assert.deepEqual(at("2026-03-07"), { counted: 2, streak: 1, xp: 260, mastery: "Familiar/Proficient/Familiar" });
+  // Sunday: v1 is due. No track is Mastered in a week: that takes memories lasting 30 days.
   reviewAll("2026-03-08");
-  assert.deepEqual(at("2026-03-08"), { counted: 4, streak: 1, xp: 260, mastery: "Mastered/Proficient/Familiar" });
-  assert.equal(streaks(s.goalDays, "2026-03-08").longest, 4);
-  assert.deepEqual(s.achievements, {
-    first: "2026-03-02", perfect: "2026-03-03", "level-2": "2026-03-03", "streak-3": "2026-03-04", all: "2026-03-07", master: "2026-03-08",
-  });
+  assert.deepEqual(at("2026-03-08"), { counted: 1, streak: 1, xp: 260, mastery: "Familiar/Proficient/Familiar" });
+  assert.deepEqual(W.tracks.map((t) => mastery(s, t, "2026-03-08").recall), [97, 98, 95]);
+  assert.equal(streaks(s.goalDays, "2026-03-08").longest, 2);
+  assert.deepEqual(s.achievements, { first: "2026-03-02", perfect: "2026-03-03", "level-2": "2026-03-03", all: "2026-03-07" });
 });

@@ -5,7 +5,7 @@ import { unlock } from "./achievements.js";
 import { isMisconception, questionXp, trackOf } from "./course.js";
 import { countAnswer, meetGoal } from "./goal.js";
 import { GOAL_MAX, award, trackStats } from "./record.js";
-import { schedule } from "./review.js";
+import { RETENTIONS, inReview, reschedule, schedule } from "./review.js";
 import { clone, get, own, union } from "./values.js";
 
 // A right answer: pays once (all, half or nothing, see award) and marks a right first try.
@@ -36,7 +36,7 @@ function trackBonus(record, course, id) {
 
 /**
  * An answer, from the quiz's kq:answer detail `{id, correct, attempt, revealed, misconceptions,
- * test, practice, skipped}`; `when` is `{today, now}`. Attempts and reveals are remembered across
+ * test, practice, skipped}` (and `hinted` when the learner opened the question's hint first); `when` is `{today, now}`. Attempts and reveals are remembered across
  * visits, so reloading a page never turns a second attempt into a first. A test answer follows the
  * same rules; a question left blank in a test was not attempted and changes nothing.
  * Returns `{state, gained, bonus: [slugs], achievements: [ids], known}`.
@@ -49,12 +49,17 @@ export function answer(record, course, detail, when) {
   const question = get(state.questions, detail.id) || {};
   state.questions[detail.id] = question;
   const wasRight = !!question.correct;
-  const wasDue = !!question.box && question.due <= when.today;
+  const wasDue = inReview(question) && question.due <= when.today;
   if (detail.revealed && !wasRight) question.revealed = true;
   if (detail.correct) result.gained = answerRight(question, detail, xp);
   else answerWrong(question, detail, course, wasRight);
   question.last = when.now;
-  schedule(question, course, when.today, { right: detail.correct && !detail.revealed, wasRight, wasDue });
+  schedule(question, state.retention, when.today, {
+    right: detail.correct && !detail.revealed,
+    revealed: !!detail.revealed,
+    hinted: !!detail.hinted,
+    wasDue,
+  });
   if ((detail.correct && !wasRight) || wasDue) countAnswer(state, when.today);
   const slug = detail.correct ? trackBonus(state, course, detail.id) : null;
   if (slug) {
@@ -78,4 +83,13 @@ export function setGoal(record, course, goal, today) {
   state.goal = goal;
   meetGoal(state, today);
   return { state, achievements: unlock(state, course, today) };
+}
+
+/** Sets the desired retention (one of RETENTIONS): every due day moves to match it. */
+export function setRetention(record, retention) {
+  const state = clone(record);
+  if (!RETENTIONS.includes(retention)) return { state, error: "Choose one of the retentions offered." };
+  state.retention = retention;
+  reschedule(state, retention);
+  return { state };
 }

@@ -79,6 +79,7 @@ export function makeScheduler({ retention = 0.9, weights = DEFAULT_WEIGHTS, maxI
     };
   }
 
+  /** The days from a review until the predicted recall of this stability falls to the retention. */
   const interval = (stability) => Math.min(Math.max(1, Math.round(stability * intervalPerStability)), maxInterval);
 
   /**
@@ -99,5 +100,5 @@ export function makeScheduler({ retention = 0.9, weights = DEFAULT_WEIGHTS, maxI
     return result;
   }
 
-  return { recall, review, nextMemory, retention };
+  return { recall, review, nextMemory, interval, retention };
 }

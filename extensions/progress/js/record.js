@@ -15,6 +15,7 @@ export const freshRecord = () => ({
   counts: {},
   achievements: {},
   goal: DEFAULT_GOAL,
+  retention: 0.9, // the desired retention of reviews (review.js)
 });
 
 const questionsXp = (record) => sum(Object.values(record.questions), (question) => question.xp || 0);

@@ -1,56 +1,89 @@
-// Spaced review (Leitner boxes by days, `reviewDays`) and mastery per track.
-// Every question answered enters review: right at the first attempt in box 2, otherwise in box 1.
-// When it is due, its next answer (on the Review page, in a test or on its own page) moves it once:
-// right goes up a box and counts as a recall (past the last box it leaves review), wrong goes back
-// to box 1 and takes one recall away. Answers on days it is not due are practice and move nothing.
+// Spaced review with FSRS (fsrs.js) and mastery per track.
+// Every question answered enters review and never leaves it. Each keeps a memory (stability and
+// difficulty), the day of its last review and its due day: the day its predicted recall falls to
+// the learner's desired retention. A question's first answer, and its answer on a day it is due
+// (on the Review page, in a test or on its own page), is a review, graded from what the learner
+// did: wrong or "Show answer" is Again, right is Good, right after opening the hint is Hard, and
+// right after a miss that same day (a retry) turns that day's Again into Hard. Answers on days it is not due are practice and move
+// nothing: the answer was seen recently, and FSRS would learn almost nothing from them.
 
 import { isKnown, isMisconception, trackOf } from "./course.js";
-import { addDays } from "./dates.js";
+import { addDays, dayNumber } from "./dates.js";
+import { AGAIN, GOOD, HARD, makeScheduler } from "./fsrs.js";
 import { get } from "./values.js";
 
-export const GRACE = 2; // days a review may wait past its due day before it counts as missed
 export const MASTERY = ["Not started", "Attempted", "Familiar", "Proficient", "Mastered"];
+export const RETENTIONS = [0.8, 0.85, 0.9, 0.95]; // the desired retentions the Review page offers
+export const DEFAULT_RETENTION = 0.9;
+// Mastery: the stability (days a memory keeps 90% recall) every question of the track needs for
+// Proficient and for Mastered.
+export const PROFICIENT_DAYS = 7;
+export const MASTERED_DAYS = 30;
 
-// A due question answered: up a box with a recall when right, back to box 1 less a recall when not.
-// Returns false when it leaves review.
-function moveDue(question, right, boxes) {
-  const recalls = question.recalls || 0;
-  if (right) {
-    question.box += 1;
-    question.recalls = recalls + 1;
-  } else {
-    question.box = 1;
-    question.recalls = Math.max(0, recalls - 1);
-  }
-  if (question.box <= boxes) return true;
-  delete question.box;
-  delete question.due;
-  return false;
+const schedulers = {};
+/** The FSRS scheduler of a desired retention (recall does not depend on it). */
+export const scheduler = (retention = DEFAULT_RETENTION) =>
+  (schedulers[retention] ||= makeScheduler({ retention }));
+
+export const inReview = (question) => question?.stability !== undefined;
+
+const elapsed = (question, today) => Math.max(0, dayNumber(today) - dayNumber(question.reviewed));
+
+/** The chance, from 0 to 1, that the learner recalls a question in review today. */
+export const recallOf = (question, today) => scheduler().recall(question.stability, elapsed(question, today));
+
+// Reviews a question today: its new memory and due day.
+function apply(question, memory, days, grade, today, retention) {
+  const next = scheduler(retention).review(memory, days, grade);
+  question.stability = next.memory.stability;
+  question.difficulty = next.memory.difficulty;
+  question.reviewed = today;
+  question.due = addDays(today, next.interval);
 }
-
-/** Moves a question answered today in review (see above); `right` is false after a reveal. */
-export function schedule(question, course, today, { right, wasRight, wasDue }) {
-  const days = course.reviewDays;
-  if (wasDue) {
-    if (!moveDue(question, right, days.length)) return;
-  } else if (question.box && !wasRight && !right) question.box = 1;
-  else if (!question.box && !wasRight) question.box = right && question.firstTry ? Math.min(2, days.length) : 1;
-  else return;
-  question.due = addDays(today, days[question.box - 1]);
-}
-
-const inReview = (record, course) =>
-  Object.keys(record.questions).filter((id) => record.questions[id].box && isKnown(course, id));
 
 /**
- * The due questions, interleaved: one from each track in turn (the track with the oldest due
- * question first), so a review session mixes the course instead of replaying one track.
+ * Reviews a question answered today when this answer is a review (see above). `right` is false
+ * after a reveal; `hinted`: the hint was opened first; `wasDue`: the question was due before it. A wrong review keeps, in
+ * `undo`, the memory before it ([] for a new question), so that a right retry the same day can
+ * grade that review Hard instead; a reveal drops it.
+ */
+export function schedule(question, retention, today, { right, revealed, hinted, wasDue }) {
+  const undo = question.undo;
+  if (undo && question.reviewed === today && right) {
+    delete question.undo;
+    apply(question, undo.length ? { stability: undo[0], difficulty: undo[1] } : null, undo[2] || 0, HARD, today, retention);
+    return;
+  }
+  if (revealed) delete question.undo; // a right answer after seeing the answer is no retry
+  if (inReview(question) && !wasDue) return;
+  const memory = inReview(question) ? { stability: question.stability, difficulty: question.difficulty } : null;
+  const days = memory ? elapsed(question, today) : 0;
+  if (!right && !revealed) question.undo = memory ? [memory.stability, memory.difficulty, days] : [];
+  else delete question.undo;
+  apply(question, memory, days, right ? (hinted ? HARD : GOOD) : AGAIN, today, retention);
+}
+
+/** The desired retention changed: every due day moves to when recall falls to the new one. */
+export function reschedule(record, retention) {
+  const { interval } = scheduler(retention);
+  for (const question of Object.values(record.questions)) {
+    if (inReview(question)) question.due = addDays(question.reviewed, interval(question.stability));
+  }
+}
+
+const reviewIds = (record, course) =>
+  Object.keys(record.questions).filter((id) => inReview(record.questions[id]) && isKnown(course, id));
+
+/**
+ * The due questions, the least likely to be recalled first, interleaved: one from each track in
+ * turn (the track of the question least likely recalled first), so a review session mixes the
+ * course instead of replaying one track.
  */
 export function due(record, course, today) {
-  const dueOf = (id) => record.questions[id].due;
-  const ids = inReview(record, course)
-    .filter((id) => dueOf(id) <= today)
-    .sort((a, b) => (dueOf(a) + a < dueOf(b) + b ? -1 : 1));
+  const recall = {};
+  const ids = reviewIds(record, course).filter((id) => record.questions[id].due <= today);
+  for (const id of ids) recall[id] = recallOf(record.questions[id], today);
+  ids.sort((a, b) => recall[a] - recall[b] || (a < b ? -1 : 1));
   const groups = new Map();
   for (const id of ids) {
     const group = trackOf(course, id)?.slug ?? "";
@@ -65,35 +98,58 @@ export function due(record, course, today) {
   return order;
 }
 
+/** How many reviews fall due on each of the `days` days from today (today's count includes the overdue). */
+export function forecast(record, course, today, days = 14) {
+  const counts = Array(days).fill(0);
+  const from = dayNumber(today);
+  for (const id of reviewIds(record, course)) {
+    const day = Math.max(0, dayNumber(record.questions[id].due) - from);
+    if (day < days) counts[day] += 1;
+  }
+  return counts;
+}
+
 /** The next day something comes up for review, and how many questions then: `{day, count}` or null. */
 export function upcoming(record, course, today) {
-  const later = inReview(record, course)
+  const later = reviewIds(record, course)
     .map((id) => record.questions[id].due)
     .filter((day) => day > today)
     .sort();
   return later.length ? { day: later[0], count: later.filter((day) => day === later[0]).length } : null;
 }
 
+/** How much of a track the learner would recall today: the mean predicted recall of its questions in review, in whole percent (null before any). */
+export function trackRecall(record, track, today) {
+  const questions = track.questions.map((question) => get(record.questions, question.id)).filter(inReview);
+  if (!questions.length) return null;
+  const total = questions.reduce((sum, question) => sum + recallOf(question, today), 0);
+  return Math.round((100 * total) / questions.length);
+}
+
 /**
- * A track's mastery, `{level, name, slipped}`. 1 Attempted: a question of the track answered.
- * 2 Familiar: every question answered right. 3 Proficient: every question also recalled right
- * once on a later day in review. 4 Mastered: every question recalled twice. A review left undone
- * more than GRACE days after its due day drops the track one level (not below Attempted) until it
- * is done; a wrong review answer takes a recall away, which can drop it too.
+ * A track's mastery, `{level, name, slipped, recall}`. 1 Attempted: a question of the track
+ * answered. 2 Familiar: every question answered right. 3 Proficient: also every question's memory
+ * keeps 90% recall for PROFICIENT_DAYS days (stability), and the track's recall today is at least
+ * the desired retention less 10 points. 4 Mastered: MASTERED_DAYS days, and recall today at least
+ * the desired retention. Recall falls day by day until the next review, so a track whose reviews
+ * wait slips (`slipped`) to the level its recall still allows, never below Familiar.
  */
 export function mastery(record, track, today) {
   const questions = track.questions.map((question) => get(record.questions, question.id));
+  const recall = trackRecall(record, track, today);
   const touched = (question) => question && (question.correct || question.wrong || question.revealed);
-  if (!questions.some(touched)) return { level: 0, name: MASTERY[0], slipped: false };
+  if (!questions.some(touched)) return { level: 0, name: MASTERY[0], slipped: false, recall };
   let level = 1;
+  let slipped = false;
   if (questions.every((question) => question?.correct)) {
-    const least = Math.min(...questions.map((question) => question.recalls || 0));
-    level = 2 + Math.min(least, 2);
+    const least = Math.min(...questions.map((question) => question.stability || 0));
+    const earned = least >= MASTERED_DAYS ? 4 : least >= PROFICIENT_DAYS ? 3 : 2;
+    const target = Math.round(100 * (record.retention || DEFAULT_RETENTION));
+    const allowed = recall >= target ? 4 : recall >= target - 10 ? 3 : 2;
+    level = Math.min(earned, allowed);
+    slipped = level < earned;
   }
-  const late = addDays(today, -GRACE - 1);
-  const slipped = level > 1 && questions.some((question) => question?.box && question.due <= late);
-  if (slipped) level -= 1;
-  return { level, name: MASTERY[level], slipped };
+  return { level, name: MASTERY[level], slipped, recall };
 }
 
 /**

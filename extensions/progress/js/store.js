@@ -3,11 +3,20 @@
 // `encode` writes them from the readable names the rest of the code uses, `parse` reads them back.
 
 import { addDay, addDays, dayKey, isDay } from "./dates.js";
+import { AGAIN, GOOD } from "./fsrs.js";
 import { DEFAULT_GOAL, GOAL_MAX, freshRecord } from "./record.js";
+import { DEFAULT_RETENTION, RETENTIONS, scheduler } from "./review.js";
 import { clone, isBool, isCount, isLabel, isLabels, isObject, own } from "./values.js";
 
 export const SCHEMA = "keras-quest-progress";
-export const VERSION = 2;
+export const VERSION = 3;
+
+const isNumber = (n, low, high) => typeof n === "number" && n >= low && n <= high;
+const isStability = (n) => isNumber(n, 0.001, 36500);
+const isDifficulty = (n) => isNumber(n, 1, 10);
+const isUndo = (undo) =>
+  Array.isArray(undo) &&
+  (!undo.length || (undo.length === 3 && isStability(undo[0]) && isDifficulty(undo[1]) && isCount(undo[2])));
 
 // A question's stored key, its name in the record, and the check of its value.
 const QUESTION_KEYS = [
@@ -17,11 +26,15 @@ const QUESTION_KEYS = [
   ["w", "wrong", isCount], // wrong attempts before the first right one
   ["r", "revealed", isBool], // answer revealed before it was right
   ["t", "last", isCount], // last answered, ms since 1970
-  ["b", "box", (n) => isCount(n) && n > 0], // review box, while in review
-  ["d", "due", isDay], // review due day (with box)
-  ["k", "recalls", isCount], // right review answers on later days (mastery)
+  ["s", "stability", isStability], // review memory (FSRS): days until recall falls to 90%
+  ["h", "difficulty", isDifficulty], // review memory (FSRS): 1 easy to 10 hard
+  ["l", "reviewed", isDay], // the day of its last review
+  ["d", "due", isDay], // the day its next review is due
+  ["u", "undo", isUndo], // the memory before a wrong review, for a right retry that day
   ["m", "mistakes", isLabels], // misconceptions its wrong answers revealed
 ];
+// Retired keys, never to be reused: "b" (Leitner box) and "k" (recalls), until schema 2.
+const MEMORY = ["s", "h", "l", "d"]; // all or none
 
 function encodeQuestion(question) {
   const stored = {};
@@ -42,6 +55,7 @@ export function encode(record) {
     ach: record.achievements,
     goal: record.goal,
     log: record.counts,
+    retention: record.retention,
   };
 }
 
@@ -66,8 +80,48 @@ function migrate1to2(stored) {
   return { ...stored, v: 2, goal: DEFAULT_GOAL, log: {} };
 }
 
+const LEITNER_DAYS = [1, 2, 4, 8, 16]; // schema 2's review boxes (the default progress_review_days)
+
+// Version 3 replaced the Leitner boxes by FSRS memories. A question's memory is replayed from
+// what the record kept: its first answer (Good when right at the first try, else Again), then
+// one Good review per recall at the old boxes' intervals. Its last review was its box's interval
+// before its due day (or, once it had left review, its last answer); it stays due no later than
+// it was. Questions with neither stay out of review, as before.
+function migrate2to3(stored) {
+  const fsrs = scheduler(DEFAULT_RETENTION);
+  for (const question of Object.values(isObject(stored.q) ? stored.q : {})) {
+    if (!isObject(question)) continue;
+    const { b: box, k: recalls } = question;
+    let { d: due } = question;
+    delete question.b;
+    delete question.k;
+    let reviewed;
+    if (isCount(box) && box > 0 && isDay(due)) reviewed = addDays(due, -LEITNER_DAYS[Math.min(box, 5) - 1]);
+    else if (question.c === true && isCount(question.t) && question.t > 0) {
+      reviewed = dayKey(new Date(question.t));
+      due = null;
+    } else {
+      delete question.d;
+      continue;
+    }
+    let step = fsrs.review(null, 0, question.f === true ? GOOD : AGAIN);
+    const replays = isCount(recalls) ? Math.min(recalls, 20) : 0; // a damaged count cannot stall the page
+    for (let i = 0, at = question.f === true ? 1 : 0; i < replays; i++, at++) {
+      step = fsrs.review(step.memory, LEITNER_DAYS[Math.min(at, 4)], GOOD);
+    }
+    const next = addDays(reviewed, fsrs.interval(step.memory.stability));
+    Object.assign(question, {
+      s: step.memory.stability,
+      h: step.memory.difficulty,
+      l: reviewed,
+      d: due && due < next ? due : next,
+    });
+  }
+  return { ...stored, v: 3, retention: DEFAULT_RETENTION };
+}
+
 /** MIGRATIONS[n](stored) turns a stored record of schema n into schema n + 1 (pure; given a copy). */
-export const MIGRATIONS = { 1: migrate1to2 };
+export const MIGRATIONS = { 1: migrate1to2, 2: migrate2to3 };
 
 const failure = (code, error) => ({ code, error });
 
@@ -92,12 +146,11 @@ const isStoredQuestion = (id, stored) =>
   isLabel(id) &&
   isObject(stored) &&
   QUESTION_KEYS.every(([key, , valid]) => !own(stored, key) || valid(stored[key])) &&
-  (!own(stored, "b") || own(stored, "d"));
+  new Set(MEMORY.map((key) => own(stored, key))).size === 1;
 
 function readQuestion(stored) {
   const question = {};
   for (const [key, name] of QUESTION_KEYS) if (own(stored, key)) question[name] = stored[key];
-  if (question.box === undefined) delete question.due;
   return question;
 }
 
@@ -165,6 +218,12 @@ function readGoal(stored, record, problems) {
   else problems.push("the daily goal is not valid");
 }
 
+function readRetention(stored, record, problems) {
+  if (!own(stored, "retention")) return;
+  if (RETENTIONS.includes(stored.retention)) record.retention = stored.retention;
+  else problems.push("the desired retention is not valid");
+}
+
 /**
  * Reads a stored or imported record. Returns `{state, problems}` with every valid part kept and
  * each broken part named in `problems` (and dropped), or `{code, error}` when nothing can be used:
@@ -177,5 +236,6 @@ export function parse(stored, migrations = MIGRATIONS, target = VERSION) {
   const problems = [];
   for (const part of PARTS) readPart(upgraded.stored, part, record, problems);
   readGoal(upgraded.stored, record, problems);
+  readRetention(upgraded.stored, record, problems);
   return { state: record, problems };
 }

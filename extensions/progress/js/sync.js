@@ -16,15 +16,13 @@ function adoptQuestion(question, course, id) {
     delete question.wrong;
     delete question.revealed;
   }
-  const boxes = course.reviewDays.length;
-  if (question.box > boxes) question.box = boxes;
   if (question.mistakes) question.mistakes = question.mistakes.filter((label) => isMisconception(course, label));
   if (question.mistakes && !question.mistakes.length) delete question.mistakes;
 }
 
 /**
  * An imported (or restored) record held to this course's own rules: questions the course does not
- * have are ignored (counted in `ignored`), and XP, track bonuses and review boxes are worked out
+ * have are ignored (counted in `ignored`), and XP and track bonuses are worked out
  * again from what the record says happened, whatever numbers it claims. Returns `{state, ignored}`.
  */
 export function adopt(record, course, today) {
@@ -47,7 +45,9 @@ export function adopt(record, course, today) {
   return { state, ignored };
 }
 
-// Two records of one question merged: the larger award, the later answer's review box.
+const MEMORY = ["stability", "difficulty", "reviewed", "due", "undo"];
+
+// Two records of one question merged: the larger award, the later review's memory.
 function mergeQuestion(a, b) {
   const merged = {};
   const later = (b.last || 0) > (a.last || 0) ? b : a;
@@ -56,12 +56,8 @@ function mergeQuestion(a, b) {
   if (wrong) merged.wrong = wrong;
   for (const flag of ["correct", "firstTry", "revealed"]) if (a[flag] || b[flag]) merged[flag] = true;
   if (later.last !== undefined) merged.last = later.last;
-  if (later.box) {
-    merged.box = later.box;
-    merged.due = later.due;
-  }
-  const recalls = Math.max(a.recalls || 0, b.recalls || 0);
-  if (recalls) merged.recalls = recalls;
+  const reviewed = (b.reviewed || "") > (a.reviewed || "") || (b.reviewed === a.reviewed && later === b) ? b : a;
+  for (const key of MEMORY) if (reviewed[key] !== undefined) merged[key] = reviewed[key];
   const labels = union(a.mistakes, b.mistakes);
   if (labels.length) merged.mistakes = labels;
   return merged;
@@ -69,7 +65,7 @@ function mergeQuestion(a, b) {
 
 /**
  * Two records merged (import, another device): XP is never added up, a question keeps its larger
- * award, and the later answer decides its review box, so merging the same file twice changes nothing.
+ * award, and the later review decides its memory and due day, so merging the same file twice changes nothing.
  */
 export function merge(a, b) {
   const state = clone(a);

@@ -77,10 +77,23 @@ function onGoalChange(app, event) {
 
 /** Listens to the quiz, the goal inputs and the other tabs. */
 export function listen(app) {
+  // Questions whose hint was opened on this page since their last answer: a right answer then is
+  // graded Hard. The quiz does not report hints, so their <details> are watched here.
+  const hinted = new Set();
+  document.addEventListener(
+    "toggle",
+    (event) => {
+      const hint = event.target;
+      const id = hint.open && hint.matches?.(".kq-hint") && hint.closest(".kq-question")?.dataset.kqId;
+      if (id) hinted.add(id);
+    },
+    true, // toggle does not bubble
+  );
   // A due question counts as reviewed wherever it is answered: the Review page, a test or its page.
   const on = (type, change) =>
     document.addEventListener(type, (event) => {
-      const detail = event.detail || {};
+      const detail = { ...event.detail };
+      if (hinted.delete(detail.id)) detail.hinted = true;
       const when = { today: app.today(), now: Date.now() };
       if (detail.id) app.apply((record) => change(record, detail, when));
     });

@@ -4,9 +4,9 @@
 
 import { playableTracks } from "../course.js";
 import { streaks } from "../goal.js";
-import { due, mastery, upcoming } from "../review.js";
+import { due, mastery, trackRecall, upcoming } from "../review.js";
 import { toNextLevel } from "./badge.js";
-import { $$, count, formatNumber } from "./dom.js";
+import { $$, count, formatNumber, make } from "./dom.js";
 
 // field -> its text, from the figures of `figures()`.
 const FIELDS = {
@@ -20,6 +20,7 @@ const FIELDS = {
   due: ({ dueNow }) => count(dueNow, "question"),
   next: ({ next }) => (next ? `Next: ${count(next.count, "question")} on ${next.day}` : "Next: none scheduled"),
   mastered: ({ mastered, tracks }) => `${mastered} of ${tracks}`,
+  recall: ({ recall }) => (recall === null ? "Nothing in review yet" : `${recall}%`),
 };
 
 // meter -> [value, max].
@@ -41,11 +42,33 @@ function figures(app, xp, level, day) {
     dueNow: due(record, course, day).length,
     next: upcoming(record, course, day),
     mastered: tracks.filter((track) => mastery(record, track, day).level === 4).length,
+    // The whole course as one track: the mean predicted recall of every question in review.
+    recall: trackRecall(record, { questions: [...course.questions.values()] }, day),
     tracks: tracks.length,
   };
 }
 
+// "Recall today" among the figures of My progress, after "Tracks mastered" (made once).
+function addRecallFigure() {
+  for (const stats of $$(".kq-dash .kq-stats")) {
+    if (stats.querySelector('[data-kq-f="recall"]')) continue;
+    const value = make("dd");
+    value.dataset.kqF = "recall";
+    const about = "Your average chance of recalling what you answered";
+    stats.append(
+      make(
+        "div",
+        { className: "kq-stat" },
+        make("dt", { textContent: "Recall today" }),
+        value,
+        make("dd", { className: "kq-stat__more", textContent: about }),
+      ),
+    );
+  }
+}
+
 export function renderDashboard(app, xp, level, day) {
+  addRecallFigure();
   const values = figures(app, xp, level, day);
   for (const [field, text] of Object.entries(FIELDS)) {
     for (const element of $$(`[data-kq-f="${field}"]`)) element.textContent = text(values);

@@ -20,7 +20,10 @@ function stateLines(phase, stats, level) {
   const lines = [
     `${PHASE_WORDS[phase]} · ${stats.answered}/${stats.total} answered · ${formatNumber(stats.earned)}/${formatNumber(stats.available)} XP`,
   ];
-  if (level.level) lines.push(`Mastery: ${level.name}${level.slipped ? " (a review is overdue)" : ""}`);
+  if (level.level) {
+    const recall = level.recall === null ? "" : ` · recall today ${level.recall}%`;
+    lines.push(`Mastery: ${level.name}${level.slipped ? " (slipping: time to review)" : ""}${recall}`);
+  }
   return lines.flatMap((line, i) => (i ? [make("br"), line] : [line]));
 }
 

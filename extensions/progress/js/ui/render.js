@@ -6,6 +6,7 @@ import { renderBackups } from "./backups.js";
 import { renderBadge } from "./badge.js";
 import { renderDashboard } from "./dashboard.js";
 import { renderMap } from "./map.js";
+import { renderReview } from "./review-page.js";
 
 export function render(app) {
   const day = app.today();
@@ -14,6 +15,7 @@ export function render(app) {
   renderBadge(xp, reached);
   renderDashboard(app, xp, reached, day);
   renderMap(app, day);
+  renderReview(app, day);
   renderAchievements(app);
   renderBackups(app, app.dataPanel);
 }

@@ -1,10 +1,58 @@
-// The Review page: due questions from every track, interleaved, each saying where it comes from
-// and what it pays; then the learner's mistakes grouped by misconception.
+// The Review page: the desired retention, a 14-day forecast, the due questions from every track
+// (least likely recalled first, interleaved), each saying where it comes from and what it pays;
+// then the learner's mistakes grouped by misconception.
 
+import { setRetention } from "../actions.js";
 import { trackOf } from "../course.js";
+import { addDays, dayNumber } from "../dates.js";
 import { paysNow } from "../record.js";
-import { due, mistakes } from "../review.js";
+import { RETENTIONS, due, forecast, mistakes } from "../review.js";
 import { $, count, formatNumber, make } from "./dom.js";
+
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const percent = (retention) => `${Math.round(retention * 100)}%`;
+
+// The desired retention: a choice of RETENTIONS, saved at once, every due day moved to match it.
+function retentionSetting(app) {
+  const select = make(
+    "select",
+    { id: "kq-retention" },
+    ...RETENTIONS.map((retention) => make("option", { value: retention, textContent: percent(retention) })),
+  );
+  select.addEventListener("change", () => app.apply((record) => setRetention(record, +select.value)));
+  return make(
+    "div",
+    { className: "kq-goal kq-retention" },
+    make("p", {}, make("label", { htmlFor: "kq-retention", className: "kq-goal__label" }, "Desired retention"), " ", select),
+    make(
+      "p",
+      { className: "kq-stat__more" },
+      "A question comes back when the chance you still recall it falls to this. Higher means more reviews, and more you remember.",
+    ),
+  );
+}
+
+// The forecast as a table: a row per day and its count, with a bar for the eye only.
+function forecastRows(app, day) {
+  const counts = forecast(app.record, app.course, day);
+  const most = Math.max(1, ...counts);
+  return counts.map((n, i) => {
+    const date = addDays(day, i);
+    const name = i ? `${WEEKDAYS[(dayNumber(date) + 4) % 7]} ${date}` : "Today";
+    const bar = make("span", { className: "kq-forecast__bar" });
+    bar.style.width = `${(100 * n) / most}%`;
+    bar.setAttribute("aria-hidden", "true");
+    return make("tr", {}, make("th", { scope: "row", textContent: name }), make("td", {}, formatNumber(n), bar));
+  });
+}
+
+/** What changes on the Review page after each answer: the retention chosen and the forecast. */
+export function renderReview(app, day) {
+  const panel = $('[data-kq-panel="review"]');
+  if (!panel?.kqForecast) return;
+  if (document.activeElement !== panel.kqRetention) panel.kqRetention.value = app.record.retention;
+  panel.kqForecast.replaceChildren(...forecastRows(app, day));
+}
 import { copyInto, linkHome } from "./copied-questions.js";
 
 function origin(app, id) {
@@ -36,6 +84,17 @@ export function reviewPage(app) {
   const panel = $('[data-kq-panel="review"]');
   if (!panel) return;
   const list = $("[data-kq-review-list]", panel);
+  const setting = retentionSetting(app);
+  panel.kqRetention = $("select", setting);
+  panel.kqForecast = make("tbody");
+  const table = make(
+    "table",
+    { className: "kq-forecast" },
+    make("caption", { textContent: "Reviews due, the next 14 days" }),
+    make("thead", {}, make("tr", {}, ...["Day", "Reviews"].map((text) => make("th", { scope: "col", textContent: text })))),
+    panel.kqForecast,
+  );
+  list.before(setting, table);
   const slots = [];
   for (const id of due(app.record, app.course, app.today())) {
     const slot = make("div", { className: "kq-quiz kq-review__item" });
