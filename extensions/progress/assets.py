@@ -38,8 +38,10 @@ logger = logging.getLogger(__name__)
 # holds it for the real course). Issue 25 moved the course data (about 7 KiB gzipped with 117
 # misconceptions and 209 questions) from every page's HTML, where no budget counted it, into this
 # one file, which a browser caches for the rest of the site: about 19.5 KiB in all, which leaves
-# room for about a third more questions and misconceptions before this needs a look.
-ASSET_BUDGET = 22 * 1024
+# room for about a third more questions and misconceptions before this needs a look. Issue 26
+# (FSRS review: the scheduler, the forecast, recall today) added 2.4 KiB, within the 3 KiB it was
+# allowed, and left 22,400 bytes: 24 KiB keeps about 1.6 KiB for growing questions.
+ASSET_BUDGET = 24 * 1024
 
 # What the site serves: built from js/ by build.mjs (see there).
 DIST = Path(__file__).parent / "static" / "dist"
