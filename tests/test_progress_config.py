@@ -11,7 +11,6 @@ from extensions.progress.config import (
     config_location,
     level_problem,
     resolve_levels,
-    review_days_problem,
 )
 from support import ROOT
 
@@ -65,26 +64,11 @@ def test_malformed_level_tables_are_explained(levels, message):
     assert message in level_problem(levels)
 
 
-@pytest.mark.parametrize(
-    ("days", "message"),
-    [
-        ([], "must be a non-empty list"),
-        ([1, 0], "whole numbers of days above 0"),
-        ([1, 2.5], "whole numbers of days above 0"),
-        ([1, 4, 2], "must rise from box to box"),
-        ([1, 1], "must rise from box to box"),
-    ],
-)
-def test_malformed_review_days_are_explained(days, message):
-    assert message in review_days_problem(days)
-    assert review_days_problem([1, 3, 7]) is None
-
-
 def test_the_browser_gets_the_configured_rules_as_data(tmp_path):
     levels = [(0, "Rookie"), (50, "Regular"), (120, "Pro")]
     src = copy_root(
         tmp_path / "src",
-        f"progress_levels = {levels!r}\nprogress_track_bonus = 7\nprogress_review_days = [2, 5]\n"
+        f"progress_levels = {levels!r}\nprogress_track_bonus = 7\n"
         "progress_storage_key = 'my-course:progress'",
     )
     outdir, warnings = build(src)
@@ -92,7 +76,7 @@ def test_the_browser_gets_the_configured_rules_as_data(tmp_path):
     data = page_data(outdir / "tracks" / "01-alpha.html")
     assert data["levels"] == [{"xp": xp, "name": name} for xp, name in levels]
     assert data["trackBonus"] == 7
-    assert data["reviewDays"] == [2, 5]
+    assert "reviewDays" not in data  # FSRS (issue 26) replaced the review boxes
     assert data["storageKey"] == "my-course:progress"
     # Level achievements name the level from the table; one beyond the table is not offered.
     achievements = {a["id"]: a for a in data["achievements"]}
@@ -113,7 +97,6 @@ def test_the_browser_gets_the_configured_rules_as_data(tmp_path):
 BAD_SETTINGS = [
     ("progress_levels", "[(0, 'A'), (0, 'B')]", "level 2 (B) needs 0 XP"),
     ("progress_track_bonus", "-3", "-3 must be a whole number of XP, 0 or more"),
-    ("progress_review_days", "[3, 1]", "[3, 1] must rise from box to box"),
     ("progress_storage_key", "'has spaces'", "'has spaces' must be up to 64 letters"),
 ]
 
@@ -136,7 +119,6 @@ def test_a_bad_setting_warns_with_conf_py_line_and_falls_back_to_the_default(
             [{"xp": xp, "name": name} for xp, name in resolve_levels(DEFAULT_LEVELS, TRACKS_XP)],
         ),
         "progress_track_bonus": ("trackBonus", 50),
-        "progress_review_days": ("reviewDays", [1, 2, 4, 8, 16]),
         "progress_storage_key": ("storageKey", "keras-quest:progress"),
     }
     field, default = defaults[name]
@@ -158,9 +140,9 @@ def test_the_default_curve_is_the_test_roots_own(tmp_path):
     src = copy_root(tmp_path / "src", "suppress_warnings = []\ndel progress_levels")
     outdir, warnings = build(src)
     assert progress_warnings(warnings) == []
-    levels = page_data(outdir / "index.html")["levels"]
-    assert levels == [list(level) for level in resolve_levels(DEFAULT_LEVELS, TRACKS_XP)]
-    assert TRACKS_XP == 145 and levels[1] == [5, "Tensor Tinkerer"] and levels[-1][0] == 145
+    levels = [(level["xp"], level["name"]) for level in page_data(outdir / "index.html")["levels"]]
+    assert levels == list(resolve_levels(DEFAULT_LEVELS, TRACKS_XP))
+    assert TRACKS_XP == 145 and levels[1] == (5, "Tensor Tinkerer") and levels[-1][0] == 145
 
 
 def test_unreachable_top_level_is_its_own_warning_subtype(tmp_path):

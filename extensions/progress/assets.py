@@ -74,7 +74,6 @@ def course_data(course: Course, cfg: ProgressConfig, builder, mis=None) -> dict:
         "progressPage": page(cfg.page) if cfg.page in builder.env.found_docs else "",
         "levels": [{"xp": xp, "name": name} for xp, name in cfg.levels],
         "trackBonus": course.bonus,
-        "reviewDays": list(cfg.review_days),
         "achievements": [
             dict(zip(ACHIEVEMENT_FIELDS, achievement, strict=True))
             for achievement in achievements(cfg.levels)

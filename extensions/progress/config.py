@@ -130,15 +130,6 @@ def level_problem(levels: Any) -> str | None:
     return None
 
 
-def review_days_problem(days: Any) -> str | None:
-    if not isinstance(days, (list, tuple)) or not days:
-        return "must be a non-empty list of days, for example [1, 2, 4, 8, 16]"
-    if not all(_is_int(day) and day > 0 for day in days):
-        return f"{list(days)!r} must contain whole numbers of days above 0"
-    if any(later <= earlier for earlier, later in zip(days, days[1:], strict=False)):
-        return f"{list(days)!r} must rise from box to box"
-    return None
-
 
 def bonus_problem(bonus: Any) -> str | None:
     if not _is_int(bonus) or bonus < 0:
@@ -218,12 +209,6 @@ class ProgressConfig:
     track_bonus: int = _setting(
         50, (int,), bonus_problem, "XP for answering every question of a track correctly."
     )
-    review_days: tuple[int, ...] = _setting(
-        (1, 2, 4, 8, 16),
-        (list, tuple),
-        review_days_problem,
-        "Days until a question in review box 1, 2, … is due again (rising).",
-    )
     storage_key: str = _setting(
         "keras-quest:progress",
         (str,),
@@ -251,7 +236,6 @@ class ProgressConfig:
         if tracks_xp is None:
             tracks_xp = getattr(config, _TRACKS_XP, 0)
         values["levels"] = resolve_levels(values["levels"], tracks_xp)
-        values["review_days"] = tuple(values["review_days"])
         return cls(**values)
 
 

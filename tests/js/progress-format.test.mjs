@@ -18,7 +18,6 @@ const COURSE = indexCourse({
   storageKey: "kq-test",
   levels: [{ xp: 0, name: "Start" }],
   trackBonus: 50,
-  reviewDays: [1, 2, 4, 8, 16],
   tracks: [
     { slug: "alpha", number: 1, title: "A", page: "a.html", questions: [question("a-one"), question("a-two")] },
     { slug: "beta", number: 2, title: "B", page: "b.html", questions: [question("b-one"), question("b-two")] },

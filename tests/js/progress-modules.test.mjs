@@ -17,7 +17,6 @@ const DATA = {
   storageKey: "kq-test",
   levels: [{ xp: 0, name: "Start" }],
   trackBonus: 50,
-  reviewDays: [1, 2],
   tracks: [
     { slug: "a", number: 1, title: "A", page: "a.html", questions: [{ id: "a1", xp: 10, page: "a.html" }] },
     { slug: "b", number: 2, title: "B", about: "B in a line.", page: "b/", questions: [] },

@@ -29,7 +29,6 @@ function course(overrides = {}) {
     progressPage: "",
     levels: LEVELS,
     trackBonus: 50,
-    reviewDays: [1, 2, 4],
     tracks: [
       { slug: "a", number: 1, title: "Track 1: A", about: "", page: "tracks/01-a.html",
         questions: [question("a1", 10, "tracks/01-a.html"), question("a2", 20, "tracks/01-a.html")] },
@@ -785,7 +784,6 @@ test("store: two tabs build on each other's answers and cannot double-award XP",
 test("a learner's week: goal, rest day, review, a test, mastery and a streak that breaks", () => {
   const four = (t) => [1, 2, 3, 4].map((i) => question(`${t}${i}`, 10, "tracks/01-a.html"));
   const W = indexCourse(course({
-    reviewDays: [1, 2, 4, 8, 16],
     tracks: ["t", "u", "v"].map((slug, n) => ({ slug, number: n + 1, title: slug, page: "tracks/01-a.html", questions: four(slug) })),
     extra: [],
   }));
