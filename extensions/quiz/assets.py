@@ -2,7 +2,9 @@
 only from pages that need them.
 
 A page needs them when it contains a question, or when its front matter says
-``quiz-assets: true`` (a page that inserts questions later, like the Review page).
+``quiz-assets: true`` (a page that inserts questions later, like the Review page). Sphinx's
+``html_assets_policy = "always"`` is not followed: only its private registry says which policy is
+set, and we read no private Sphinx attribute; a page that wants the files says so.
 """
 
 from __future__ import annotations
@@ -40,8 +42,7 @@ def link_assets(app, pagename: str, templatename: str, context: dict, doctree) -
     """``html-page-context``: add the files to this one page when it needs them."""
     if not is_interactive(app.builder):
         return
-    always = app.registry.html_assets_policy == "always"
-    if always or has_question(doctree) or wants_assets(app.env.metadata.get(pagename, {})):
+    if has_question(doctree) or wants_assets(app.env.metadata.get(pagename, {})):
         app.add_css_file(STYLESHEET)
         # Deferred scripts run in document order: the rules are there before the DOM glue.
         app.add_js_file(CORE, loading_method="defer")

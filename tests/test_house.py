@@ -1,4 +1,6 @@
-"""The rooms of extensions/ and who may import whom: no circles, no import back up a floor.
+"""House rules of extensions/: who may import whom, no private Sphinx attribute, one spelling.
+
+The rooms and who may import whom: no circles, no import back up a floor.
 
 A room is a package (``extensions/quiz``) or a top-level module (``extensions/course.py``) of
 ``extensions/``. Every import between rooms, including imports inside functions, is read from
@@ -96,3 +98,61 @@ def test_the_check_sees_an_import_going_up(tmp_path, monkeypatch):
     monkeypatch.setattr(__import__(__name__), "ROOT", tmp_path)
     monkeypatch.setattr(__import__(__name__), "EXTENSIONS", tmp_path / "extensions")
     assert _imported_rooms(room / "leak.py") == {"progress"}
+
+
+# ---- no private Sphinx attribute ----------------------------------------------------------------
+
+#: Objects of Sphinx whose private parts (``_name``) or internal registry we must not read.
+SPHINX_OBJECTS = {"app", "env", "builder", "config", "self.env", "self.app", "self.config"}
+
+
+def _private_reads(source: str, filename: str) -> list[str]:
+    """``app.registry``, ``env._x``, ``builder._x``... read in ``source`` (our own ``_kq`` names
+    are ours, not Sphinx's)."""
+    found = []
+    for node in ast.walk(ast.parse(source, filename=filename)):
+        if not isinstance(node, ast.Attribute):
+            continue
+        owner = ast.unparse(node.value)
+        if owner.split(".")[-1] in {"app", "env", "builder", "config"} or owner in SPHINX_OBJECTS:
+            private = node.attr.startswith("_") and not node.attr.startswith("_kq")
+            if private or node.attr == "registry":
+                found.append(f"{filename}:{node.lineno}: {owner}.{node.attr}")
+    return found
+
+
+def test_no_extension_reads_a_private_sphinx_attribute():
+    found = []
+    for path in sorted(EXTENSIONS.rglob("*.py")):
+        if "node_modules" not in path.parts:
+            found += _private_reads(path.read_text(encoding="utf-8"), str(path.relative_to(ROOT)))
+    assert found == []
+
+
+def test_the_private_read_check_sees_one():
+    code = "def f(app, env):\n    app.registry.translation_handlers\n    env._viewcode\n"
+    assert sorted(_private_reads(code, "x.py")) == ["x.py:2: app.registry", "x.py:3: env._viewcode"]
+
+
+# ---- one spelling for warning subtypes ----------------------------------------------------------
+
+
+def test_every_registered_warning_subtype_is_spelled_the_same_way():
+    import extensions.compat  # noqa: F401  (each room registers its warnings when imported)
+    import extensions.courselint  # noqa: F401
+    import extensions.examples  # noqa: F401
+    import extensions.lean  # noqa: F401
+    import extensions.mathml  # noqa: F401
+    import extensions.meta  # noqa: F401
+    import extensions.progress  # noqa: F401
+    import extensions.quiz  # noqa: F401
+    from extensions.warnings_ import REGISTRY, SPELLING
+
+    assert {"course", "examples", "lean", "mathml", "meta", "progress", "quiz"} <= set(REGISTRY)
+    wrong = [
+        f"{kind}.{member.value}"
+        for kind, members in REGISTRY.items()
+        for member in members
+        if not SPELLING.fullmatch(member.value)
+    ]
+    assert wrong == []
