@@ -20,9 +20,9 @@
 // The first answer, right after reading the track, is right with probability 0.8.
 //
 // Schedules:
-// - "Leitner (today)": progress_review_days 1/2/4/8/16; a first right answer enters box 2, a wrong
-//   one box 1; a due right answer moves up a box, past the last the question leaves review; a due
-//   wrong answer goes back to box 1.
+// - "Leitner (before)": the boxes Keras Quest used before FSRS, 1/2/4/8/16 days; a first right
+//   answer enters box 2, a wrong one box 1; a due right answer moves up a box, past the last the
+//   question leaves review; a due wrong answer goes back to box 1.
 // - "doubling": the same, but the boxes go on doubling (1, 2, 4, ... 256 days) and never end.
 // - "FSRS r": ours, extensions/progress/js/fsrs.js at desired retention r, default weights.
 import { AGAIN, GOOD, makeScheduler } from "../extensions/progress/js/fsrs.js";
@@ -114,7 +114,7 @@ function fsrs(retention) {
 }
 
 const SCHEDULES = [
-  ["Leitner 1/2/4/8/16 (today)", boxes([1, 2, 4, 8, 16], true)],
+  ["Leitner 1/2/4/8/16 (before)", boxes([1, 2, 4, 8, 16], true)],
   ["doubling, never ends", boxes([1, 2, 4, 8, 16, 32, 64, 128, 256], false)],
   ["FSRS, retention 0.80", fsrs(0.8)],
   ["FSRS, retention 0.85", fsrs(0.85)],
