@@ -1,9 +1,12 @@
-"""Give every HTML page a ``<meta name="description">``.
+"""Hand a page's ``description:`` front matter to its meta description and link preview.
 
-A page may set its own with a ``description:`` key in its MyST front matter; otherwise the
-project-wide ``meta_default_description`` is used, so search engines and link previews never
-see a page without one. A description too long to be useful is a warning; its subtypes are
-listed in ``warning_types`` and tabled by ``{meta-warnings}`` on the Contribute page.
+sphinxext-opengraph writes the ``og:*`` tags of every page and, for a page without a
+``<meta name="description">``, one made from the page's first lines. It reads a page's own
+description only from its text, a ``meta`` directive or an ``og:description`` field, never from
+the ``description:`` key our authors write (and the course lint checks). So this extension, run
+before it, puts that key in ``<meta name="description">`` and ``og:description``; opengraph then
+adds nothing twice. A description too long to be useful is a warning; its subtypes are listed in
+``warning_types`` and tabled by ``{kq-warnings} meta`` on the Contribute page.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ def _page_description(app: Sphinx, pagename: str) -> str:
             pagename,
             logger=logger,
         )
-    return text or app.config.meta_default_description
+    return text
 
 
 def add_description(app: Sphinx, pagename: str, templatename, context: dict, doctree) -> None:
@@ -41,12 +44,15 @@ def add_description(app: Sphinx, pagename: str, templatename, context: dict, doc
         return
     tag = f'<meta name="description" content="{escape(description, quote=True)}" />\n'
     context["metatags"] = context.get("metatags", "") + tag
+    # sphinxext-opengraph takes any og:* field of the page as given. A copy: the page's metadata
+    # itself is the environment's, pickled and shared by every builder.
+    context["meta"] = {**(context.get("meta") or {}), "og:description": description}
 
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("extensions.warnings_")  # the {kq-warnings} tables
-    app.add_config_value("meta_default_description", "", "html", types=frozenset({str}))
-    app.connect("html-page-context", add_description)
+    # Before sphinxext-opengraph's handler (priority 500), which reads what this one leaves.
+    app.connect("html-page-context", add_description, priority=400)
     return {
         "version": __version__,
         "parallel_read_safe": True,
