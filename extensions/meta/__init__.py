@@ -39,7 +39,11 @@ def _page_description(app: Sphinx, pagename: str) -> str:
 
 
 def add_description(app: Sphinx, pagename: str, templatename, context: dict, doctree) -> None:
-    description = _page_description(app, pagename)
+    if 'name="description"' in context.get("metatags", ""):
+        return  # the page brought its own (the 404 page's, from conf.py)
+    # Pages Sphinx makes itself (search, the index) have no text of their own to describe, and
+    # sphinxext-opengraph skips them: they take the landing page's description.
+    description = _page_description(app, pagename if doctree else app.config.root_doc)
     if not description:
         return
     tag = f'<meta name="description" content="{escape(description, quote=True)}" />\n'
