@@ -25,10 +25,10 @@ __version__ = "0.1.0"
 MAX_LENGTH = 300
 
 
-def _page_description(app: Sphinx, pagename: str) -> str:
+def _page_description(app: Sphinx, pagename: str, *, own: bool = True) -> str:
     metadata = app.env.metadata.get(pagename, {}) if app.env else {}
     text = str(metadata.get("description", "") or "").strip()
-    if len(text) > MAX_LENGTH:
+    if own and len(text) > MAX_LENGTH:
         warn(
             Subtype.DESCRIPTION,
             f"description is {len(text)} characters long; search engines cut it after about 160",
@@ -43,7 +43,10 @@ def add_description(app: Sphinx, pagename: str, templatename, context: dict, doc
         return  # the page brought its own (the 404 page's, from conf.py)
     # Pages Sphinx makes itself (search, the index) have no text of their own to describe, and
     # sphinxext-opengraph skips them: they take the landing page's description.
-    description = _page_description(app, pagename if doctree else app.config.root_doc)
+    if doctree:
+        description = _page_description(app, pagename)
+    else:
+        description = _page_description(app, app.config.root_doc, own=False)
     if not description:
         return
     tag = f'<meta name="description" content="{escape(description, quote=True)}" />\n'
