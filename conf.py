@@ -122,7 +122,7 @@ html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL") or SITE_URL
 # over); a page without one gets the first lines of its text. No generated per-page cards: they
 # need matplotlib, and cannot draw our SVG logo.
 ogp_site_url = html_baseurl
-ogp_image = "_static/social-card.png"
+ogp_image = "_static/social-card.png"  # extensions/meta/static: HTML builds only, not the EPUB
 ogp_image_alt = "Keras Quest: the course map of a gamified Keras 3 course"
 ogp_social_cards = {"enable": False}
 

@@ -12,10 +12,12 @@ adds nothing twice. A description too long to be useful is a warning; its subtyp
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from ..builders import is_interactive
 from .warning_types import Subtype, warn
 
 logger = logging.getLogger(__name__)
@@ -56,10 +58,21 @@ def add_description(app: Sphinx, pagename: str, templatename, context: dict, doc
     context["meta"] = {**(context.get("meta") or {}), "og:description": description}
 
 
+#: The picture of every page's link preview (``ogp_image`` in conf.py), shipped with the
+#: interactive builds only: sphinxext-opengraph writes no tags into an EPUB.
+SOCIAL_CARD = Path(__file__).parent / "static"
+
+
+def _add_social_card(app: Sphinx) -> None:
+    if is_interactive(app.builder) and str(SOCIAL_CARD) not in app.config.html_static_path:
+        app.config.html_static_path = [*app.config.html_static_path, str(SOCIAL_CARD)]
+
+
 def setup(app: Sphinx) -> dict:
     app.setup_extension("extensions.warnings_")  # the {kq-warnings} tables
     # Before sphinxext-opengraph's handler (priority 500), which reads what this one leaves.
     app.connect("html-page-context", add_description, priority=400)
+    app.connect("builder-inited", _add_social_card)
     return {
         "version": __version__,
         "parallel_read_safe": True,

@@ -49,8 +49,20 @@ def _every_page(app: Sphinx, exception: Exception | None) -> None:
         links.put(entry)
 
 
+def _only_for_pages(app: Sphinx) -> None:
+    """Other builders (EPUB, single page, LaTeX) get no sitemap.xml beside their output."""
+    if app.builder.name in PAGE_BUILDERS:
+        return
+    upstream = {sphinx_sitemap.add_html_link, sphinx_sitemap.create_sitemap}
+    for listeners in app.events.listeners.values():
+        for listener in list(listeners):
+            if listener.handler in upstream:
+                app.disconnect(listener.id)
+
+
 def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinx_sitemap")
+    app.connect("builder-inited", _only_for_pages)
     # sphinx-sitemap writes the file at build-finished with the default priority (500).
     app.connect("build-finished", _every_page, priority=400)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
