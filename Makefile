@@ -81,7 +81,7 @@ epub: $(VENV)/.installed-docs ## Build the EPUB book into _build/epub
 LATEX_PDF = $(MAKE) -C $(BUILDDIR)/latex all-pdf LATEXMKOPTS="-g"
 
 latex: $(VENV)/.installed-docs ## Build LaTeX sources into _build/latex (PDF too when TeX is installed)
-	$(BIN)/python -m sphinx -c . -d $(BUILDDIR)/doctrees/latex docs $(BUILDDIR)/latex -b latex $(SPHINXOPTS)
+	$(SPHINX) $(BUILDDIR)/latex -b latex $(SPHINXOPTS)
 	@if [ -n "$(LATEX_REQUIRED)" ] || { command -v latexmk && command -v xelatex; } >/dev/null 2>&1; then \
 		$(LATEX_PDF); \
 	else \
@@ -153,8 +153,10 @@ UV_COMPILE = $(BIN)/uv pip compile pyproject.toml --all-extras --quiet \
 	--python-version 3.11.7 --python-platform x86_64-manylinux_2_28 \
 	--custom-compile-command "make lock" --output-file $(LOCK)
 
-$(VENV)/.installed-uv: pyproject.toml $(LOCK) | venv-ok
-	$(PIP_INSTALL) '.[maintain]'
+# uv alone, at the version the `maintain` extra puts in the lock: a dependency just added to
+# pyproject.toml is not in the lock yet, so the project itself is not installed for this.
+$(VENV)/.installed-uv: $(LOCK) | venv-ok
+	$(PIP_INSTALL) uv
 	@touch $@
 
 lock: $(VENV)/.installed-uv ## Write requirements/lock.txt again after editing pyproject.toml's dependencies

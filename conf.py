@@ -110,8 +110,8 @@ html_theme_options = {
 html_context = {"default_mode": "auto"}
 
 # --- Where the course is published ----------------------------------------------------------------
-# One place says it: [project.urls] Homepage in pyproject.toml (the README's first link is checked
-# against it, tests/test_published_address.py). On Read the Docs each build is told its own
+# One place says it: [project.urls] Homepage in pyproject.toml (the README links to it first,
+# tests/test_published_site.py checks it). On Read the Docs each build is told its own
 # canonical address (a version, a language), and that wins. Canonical links, the sitemap, the
 # og:url and og:image of link previews and the 404 page's links all start from it.
 SITE_URL = _pyproject["project"]["urls"]["Homepage"]
@@ -123,7 +123,7 @@ html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL") or SITE_URL
 # need matplotlib, and cannot draw our SVG logo.
 ogp_site_url = html_baseurl
 ogp_image = "_static/social-card.png"  # extensions/meta/static: HTML builds only, not the EPUB
-ogp_image_alt = "Keras Quest: the course map of a gamified Keras 3 course"
+ogp_image_alt = "Keras Quest: the landing page of a free, gamified Keras 3 course"
 ogp_social_cards = {"enable": False}
 
 # The 404 page Read the Docs serves for any missing address (sphinx-notfound-page). Its links are
