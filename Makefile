@@ -134,6 +134,11 @@ bench: $(VENV)/.installed-test ## Print build, size and speed figures (bench/)
 		cd bench && npm ci --no-audit --no-fund; fi
 	$(BIN)/python bench/run.py
 
+# The examples' stack is installed by a second make, only when there are pages to run. A make
+# that must not install (tests/test_contributor.py runs check in the session's environment) sets
+# INSTALL_EXAMPLES=: on its command line, which reaches the second make where -o would not.
+INSTALL_EXAMPLES ?= $(MAKE) --no-print-directory $(VENV)/.installed-test
+
 check: $(VENV)/.installed-check ## What a pull request must pass (build -W + quiz + course lint, links, changed examples, ruff)
 	$(SPHINX) $(BUILDDIR)/check -b html $(SPHINXOPTS)
 	$(BIN)/python tools/check_links.py $(BUILDDIR)/check
@@ -141,7 +146,7 @@ check: $(VENV)/.installed-check ## What a pull request must pass (build -W + qui
 	@pages="$$($(BIN)/python -m tools.examples.changed)" || exit $$?; \
 	if [ -z "$$pages" ]; then echo "examples: no page changed, nothing to run"; \
 	else echo "examples: running the changed pages:" $$pages; \
-	$(MAKE) --no-print-directory $(VENV)/.installed-test || exit $$?; \
+	$(INSTALL_EXAMPLES) || exit $$?; \
 	KQ_EXAMPLE_PAGES="$$pages" $(BIN)/python -m pytest -q tests/test_examples.py; fi
 
 # ---- the lock ------------------------------------------------------------------------------------

@@ -128,8 +128,9 @@ def test_check_installs_only_the_site_and_the_test_tools(tmp_path):
     assert install.endswith("'.[test]'")
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     recipe = makefile[makefile.index("\ncheck:") : makefile.index("\nnew-track:")]
-    stack = recipe.index(".installed-test")
+    stack = recipe.index("$(INSTALL_EXAMPLES)")
     assert recipe.index("tools.examples.changed") < stack < recipe.index("tests/test_examples.py")
+    assert re.search(r"^INSTALL_EXAMPLES \?= .*\.installed-test$", makefile, re.M)
 
 
 def test_the_lock_pins_every_package_the_extras_name():
