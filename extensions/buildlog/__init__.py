@@ -33,8 +33,15 @@ import re
 from pathlib import Path
 
 from sphinx.application import Sphinx
-from sphinx.util._serialise import stable_str
 from sphinx.util.logging import VERBOSE
+
+try:  # what Sphinx itself compares configuration values with (sphinx/environment/__init__.py)
+    from sphinx.util._serialise import stable_str
+except ImportError:  # a private module: should it move, a plain repr compares nearly as well
+
+    def stable_str(obj: object) -> str:
+        return repr(obj)
+
 
 __version__ = "0.1.0"
 
