@@ -1,5 +1,6 @@
 # Keras Quest — the two commands are `make html` and `make test`; `make help` lists the rest.
-# Every target sets up .venv from pyproject.toml first and re-installs when pyproject.toml changes.
+# Every target sets up .venv first: the extras of pyproject.toml it needs, at the versions of
+# requirements/lock.txt, re-installed when either file changes.
 
 PYTHON     ?= python3
 VENV       ?= .venv
@@ -15,7 +16,7 @@ PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help html dirhtml singlehtml epub latex latexpdf text linkcheck livehtml serve test \
-        test-js test-py bench clean check new-track progress-assets venv-ok
+        test-js test-py bench clean check new-track progress-assets venv-ok lock upgrade
 
 help: ## List the targets
 	@echo "Keras Quest — make targets"
@@ -27,20 +28,31 @@ help: ## List the targets
 venv-ok:
 	@sh tools/ensure_venv.sh "$(PYTHON)" "$(VENV)"
 
+# Every install takes its versions from the lock (requirements/lock.txt, written by `make lock`
+# from pyproject.toml's ranges): what CI tested is what Read the Docs and a contributor get.
+LOCK        := requirements/lock.txt
+PIP_INSTALL  = $(BIN)/python -m pip install --quiet --constraint $(LOCK)
+
 # Site dependencies only: what `make html` needs.
-$(VENV)/.installed-docs: pyproject.toml | venv-ok
-	$(BIN)/python -m pip install --quiet .
+$(VENV)/.installed-docs: pyproject.toml $(LOCK) | venv-ok
+	$(PIP_INSTALL) .
 	@touch $@
 
 # Site + the live preview server.
-$(VENV)/.installed-live: pyproject.toml | venv-ok
-	$(BIN)/python -m pip install --quiet '.[live]'
+$(VENV)/.installed-live: pyproject.toml $(LOCK) | venv-ok
+	$(PIP_INSTALL) '.[live]'
+	@touch $(VENV)/.installed-docs $@
+
+# Site + the test tools, no machine-learning stack: what `make check` needs for a change whose
+# examples did not change (it installs the examples' stack only when it has pages to run).
+$(VENV)/.installed-check: pyproject.toml $(LOCK) | venv-ok
+	$(PIP_INSTALL) '.[test]'
 	@touch $(VENV)/.installed-docs $@
 
 # Site + tests + the examples' backends (Keras, JAX CPU, PyTorch CPU pin, TensorFlow).
-$(VENV)/.installed-test: pyproject.toml | venv-ok
-	$(BIN)/python -m pip install --quiet '.[test,examples]'
-	@touch $(VENV)/.installed-docs $@
+$(VENV)/.installed-test: pyproject.toml $(LOCK) | venv-ok
+	$(PIP_INSTALL) '.[test,examples]'
+	@touch $(VENV)/.installed-docs $(VENV)/.installed-check $@
 
 venv: $(VENV)/.installed-docs
 
@@ -61,17 +73,23 @@ text: $(VENV)/.installed-docs ## Plain-text pages into _build/text
 epub: $(VENV)/.installed-docs ## Build the EPUB book into _build/epub
 	$(SPHINX) $(BUILDDIR)/epub -b epub $(SPHINXOPTS)
 
-# latexmk -g: rebuild even when the sources look unchanged. Without it, latexmk remembers a
-# failed run (say, a font that was missing and is now installed) and answers "Nothing to do".
+# The PDF is made the same way everywhere: `make latexpdf` here, on Read the Docs
+# (.readthedocs.yaml) and in tests/test_outputs.py run latexmk through the Makefile Sphinx writes
+# beside the LaTeX sources. latexmk -g: rebuild even when the sources look unchanged. Without it,
+# latexmk remembers a failed run (say, a font that was missing and is now installed) and answers
+# "Nothing to do".
+LATEX_PDF = $(MAKE) -C $(BUILDDIR)/latex all-pdf LATEXMKOPTS="-g"
+
 latex: $(VENV)/.installed-docs ## Build LaTeX sources into _build/latex (PDF too when TeX is installed)
 	$(SPHINX) $(BUILDDIR)/latex -b latex $(SPHINXOPTS)
-	@if command -v latexmk >/dev/null 2>&1 && command -v xelatex >/dev/null 2>&1; then \
-		$(MAKE) -C $(BUILDDIR)/latex all-pdf LATEXMKOPTS="-g"; \
+	@if [ -n "$(LATEX_REQUIRED)" ] || { command -v latexmk && command -v xelatex; } >/dev/null 2>&1; then \
+		$(LATEX_PDF); \
 	else \
 		echo "TeX (latexmk + xelatex) is not installed: LaTeX sources are in $(BUILDDIR)/latex, no PDF made."; \
 	fi
 
-latexpdf: latex ## Same as latex
+latexpdf: ## The PDF, _build/latex/keras-quest.pdf; fails without TeX (what Read the Docs runs)
+	@$(MAKE) --no-print-directory latex LATEX_REQUIRED=1
 
 linkcheck: $(VENV)/.installed-docs ## Check external links (needs internet)
 	$(SPHINX) $(BUILDDIR)/linkcheck -b linkcheck $(SPHINXOPTS)
@@ -95,16 +113,12 @@ test: $(VENV)/.installed-test $(NODE_STAMPS) ## Run every test: JavaScript units
 
 # The quick lane while you work: JavaScript units and the Python tests that need neither a
 # browser, nor the whole course built (`slow`), nor the examples' machine-learning stack
-# (`ml_stack`), in under a minute on two cores. It needs only the site and the test extras, so
-# its own stamp installs '.[test]'; `make test` stays what CI runs. Without a browser,
+# (`ml_stack`), in under a minute on two cores. It needs only the site and the test extras (the
+# same install as `make check`); `make test` stays what CI runs. Without a browser,
 # Playwright's plugin is left out: it would only add a browser parameter to tests whose argument
 # is named `page`, splitting their module-scoped builds in two. tests/README.md maps the lanes.
-$(VENV)/.installed-quick: pyproject.toml | venv-ok
-	$(BIN)/python -m pip install --quiet '.[test]'
-	@touch $(VENV)/.installed-docs $@
-
 .PHONY: test-fast
-test-fast: $(VENV)/.installed-quick ## Quick tests: JavaScript units + Python, no browser, no course build, no ML stack
+test-fast: $(VENV)/.installed-check ## Quick tests: JavaScript units + Python, no browser, no course build, no ML stack
 	@$(MAKE) --no-print-directory test-js
 	$(BIN)/python -m pytest -q -m "not browser and not slow and not ml_stack" -p no:playwright \
 		$(PYTEST_ARGS)
@@ -132,14 +146,20 @@ bench: $(VENV)/.installed-test ## Print build, size and speed figures (bench/)
 		cd bench && npm ci --no-audit --no-fund; fi
 	$(BIN)/python bench/run.py
 
-check: $(VENV)/.installed-test ## What a pull request must pass (build -W + quiz + course lint, links, changed examples, ruff, Biome)
+# The examples' stack is installed by a second make, only when there are pages to run. A make
+# that must not install (tests/test_contributor.py runs check in the session's environment) sets
+# INSTALL_EXAMPLES=: on its command line, which reaches the second make where -o would not.
+INSTALL_EXAMPLES ?= $(MAKE) --no-print-directory $(VENV)/.installed-test
+
+check: $(VENV)/.installed-check ## What a pull request must pass (build -W + quiz + course lint, links, changed examples, ruff, Biome)
 	$(SPHINX) $(BUILDDIR)/check -b html $(SPHINXOPTS)
 	$(BIN)/python tools/check_links.py $(BUILDDIR)/check
 	$(BIN)/ruff check .
 	@$(MAKE) --no-print-directory lint-js
-	@pages="$$($(BIN)/python -m tools.examples.changed)"; \
+	@pages="$$($(BIN)/python -m tools.examples.changed)" || exit $$?; \
 	if [ -z "$$pages" ]; then echo "examples: no page changed, nothing to run"; \
 	else echo "examples: running the changed pages:" $$pages; \
+	$(INSTALL_EXAMPLES) || exit $$?; \
 	KQ_EXAMPLE_PAGES="$$pages" $(BIN)/python -m pytest -q tests/test_examples.py; fi
 
 # Biome lints and format-checks our JavaScript and CSS (biome.json says which files); the
@@ -147,6 +167,29 @@ check: $(VENV)/.installed-test ## What a pull request must pass (build -W + quiz
 .PHONY: lint-js
 lint-js: node_modules/.installed ## Lint and format-check the JavaScript and CSS with Biome
 	node_modules/.bin/biome ci
+
+# ---- the lock ------------------------------------------------------------------------------------
+# The lock is resolved for the Python and platform CI and Read the Docs build on (.ci/run,
+# .readthedocs.yaml: CPython 3.11 on x86-64 Linux). `make lock` keeps every version it can and
+# only adds or drops what a change to pyproject.toml asks for; `make upgrade` moves everything
+# to the newest release the ranges allow, then runs every test on the new set.
+UV_COMPILE = $(BIN)/uv pip compile pyproject.toml --all-extras --quiet \
+	--python-version 3.11.7 --python-platform x86_64-manylinux_2_28 \
+	--custom-compile-command "make lock" --output-file $(LOCK)
+
+# uv alone, at the version the `maintain` extra puts in the lock: a dependency just added to
+# pyproject.toml is not in the lock yet, so the project itself is not installed for this.
+$(VENV)/.installed-uv: $(LOCK) | venv-ok
+	$(PIP_INSTALL) uv
+	@touch $@
+
+lock: $(VENV)/.installed-uv ## Write requirements/lock.txt again after editing pyproject.toml's dependencies
+	$(UV_COMPILE)
+
+upgrade: $(VENV)/.installed-uv ## Move the lock to the newest releases the ranges allow, then run every test
+	$(UV_COMPILE) --upgrade
+	@git diff --stat -- $(LOCK) 2>/dev/null || true
+	$(MAKE) --no-print-directory test
 
 new-track: ## Start a new track from the template: make new-track NAME="Custom Layers"
 	@$(PYTHON) tools/new_track.py "$(NAME)"

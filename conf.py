@@ -10,6 +10,7 @@ import os
 import sys
 import tomllib
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
@@ -24,10 +25,15 @@ release = _pyproject["project"]["version"]
 version = release
 
 extensions = [
+    "extensions.buildlog",  # first: it quiets what the others print while they load
     "myst_parser",
     "sphinx_design",
     "sphinx_exercise",
     "sphinx_copybutton",
+    "sphinxext.opengraph",
+    "notfound.extension",
+    "extensions.sitemap",  # sphinx-sitemap, handed every page
+    "sphinxcontrib.rsvgconverter",
     "extensions.compat",
     "extensions.meta",
     "extensions.mathml",
@@ -92,14 +98,50 @@ html_theme_options = {
 # Follow the reader's system colour setting. Without an explicit default the theme starts from an
 # empty mode and logs "Got invalid theme mode" to the console on every first visit.
 html_context = {"default_mode": "auto"}
-# Read the Docs tells us the canonical address; locally there is none.
-html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 
-# Fallback meta description for pages that do not write their own (see extensions/meta).
-meta_default_description = (
-    "Keras Quest is a free, gamified course that teaches Keras 3 on JAX, TensorFlow and PyTorch, "
-    "with runnable examples and quizzes."
-)
+# --- Where the course is published ----------------------------------------------------------------
+# One place says it: [project.urls] Homepage in pyproject.toml (the README links to it first,
+# tests/test_published_site.py checks it). On Read the Docs each build is told its own
+# canonical address (a version, a language), and that wins. Canonical links, the sitemap, the
+# og:url and og:image of link previews and the 404 page's links all start from it.
+SITE_URL = _pyproject["project"]["urls"]["Homepage"]
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL") or SITE_URL
+
+# Link previews (sphinxext-opengraph): og:title, og:url, og:description and one picture for every
+# page. A page's own `description:` front matter is its description (extensions/meta hands it
+# over); a page without one gets the first lines of its text. No generated per-page cards: they
+# need matplotlib, and cannot draw our SVG logo.
+ogp_site_url = html_baseurl
+ogp_image = "_static/social-card.png"  # extensions/meta/static: HTML builds only, not the EPUB
+ogp_image_alt = "Keras Quest: the landing page of a free, gamified Keras 3 course"
+ogp_social_cards = {"enable": False}
+
+# The 404 page Read the Docs serves for any missing address (sphinx-notfound-page). Its links are
+# absolute, rooted at the published path, because it is served from wherever the reader got lost.
+notfound_urls_prefix = urlsplit(html_baseurl).path or "/"
+notfound_context = {
+    "title": "Page not found",
+    # Not a page to list in search results, but one that says what it is in a link preview.
+    "metatags": (
+        '<meta name="robots" content="noindex" />\n'
+        '<meta name="description" content="There is no Keras Quest page at this address." />\n'
+    ),
+    "body": (
+        "<h1>Page not found</h1>\n"
+        "<p>There is no page at this address: it may have moved when the course grew. "
+        "Start again from the course map on the "
+        f'<a href="{notfound_urls_prefix}index.html">landing page</a>, or search the tracks.</p>'
+    ),
+}
+
+# sitemap.xml (sphinx-sitemap, through extensions/sitemap): page addresses below html_baseurl,
+# which already holds the language and version; pages no search engine should list left out.
+sitemap_url_scheme = "{link}"
+sitemap_excludes = ["404.html", "genindex.html", "search.html"]
+
+# Diagrams are SVG; LaTeX needs PDF. sphinxcontrib-svg2pdfconverter makes the PDF twin at build
+# time with rsvg-convert (Debian/Ubuntu: librsvg2-bin), so no PDF is committed next to an SVG.
+# (Nothing to set: loading sphinxcontrib.rsvgconverter is all it takes.)
 
 copybutton_prompt_text = r">>> |\.\.\. |\$ "
 copybutton_prompt_is_regexp = True

@@ -101,7 +101,81 @@ def test_livehtml_installs_only_the_site_and_the_preview_server(tmp_path):
         text=True,
     )
     installs = [line for line in dry.stdout.splitlines() if "pip install" in line]
-    assert installs == [f"{tmp_path / 'venv'}/bin/python -m pip install --quiet '.[live]'"]
+    assert installs == [
+        f"{tmp_path / 'venv'}/bin/python -m pip install --quiet "
+        "--constraint requirements/lock.txt '.[live]'"
+    ]
+
+
+def _installs(target: str, venv: Path) -> list[str]:
+    """The pip commands `make TARGET` would run for a new .venv."""
+    dry = subprocess.run(
+        ["make", "-n", target, f"VENV={venv}"], cwd=ROOT, capture_output=True, text=True
+    )
+    return [line for line in dry.stdout.splitlines() if "pip install" in line]
+
+
+@pytest.mark.parametrize("target", ["html", "livehtml", "check", "test", "test-fast", "lock"])
+def test_every_install_takes_its_versions_from_the_lock(tmp_path, target):
+    installs = _installs(target, tmp_path / "venv")
+    assert installs
+    assert all("--constraint requirements/lock.txt" in line for line in installs), installs
+
+
+def test_check_installs_only_the_site_and_the_test_tools(tmp_path):
+    """The examples' stack (4 GB) comes only when a page's examples changed."""
+    (install,) = _installs("check", tmp_path / "venv")
+    assert install.endswith("'.[test]'")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile[makefile.index("\ncheck:") : makefile.index("\nnew-track:")]
+    stack = recipe.index("$(INSTALL_EXAMPLES)")
+    assert recipe.index("tools.examples.changed") < stack < recipe.index("tests/test_examples.py")
+    assert re.search(r"^INSTALL_EXAMPLES \?= .*\.installed-test$", makefile, re.M)
+
+
+def test_the_lock_pins_every_package_the_extras_name():
+    """requirements/lock.txt is `make lock`'s output for this pyproject.toml: every package the
+    site and its extras ask for has one exact version in it."""
+    import tomllib
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = [*project["dependencies"]]
+    for extra in project["optional-dependencies"].values():
+        wanted += extra
+    pinned = {}
+    for line in (ROOT / "requirements" / "lock.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith((" ", "#")):
+            name, version = line.split("==")
+            pinned[canonicalize_name(name)] = version.strip()
+    for spec in map(Requirement, wanted):
+        name = canonicalize_name(spec.name)
+        assert name in pinned, f"{spec.name} is not in the lock: run make lock"
+        assert spec.specifier.contains(pinned[name], prereleases=True), (
+            f"the lock has {spec.name}=={pinned[name]}, outside {spec}: run make lock"
+        )
+
+
+def test_read_the_docs_and_ci_use_the_python_the_lock_is_for():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    locked = re.search(r"--python-version (3\.\d+)", makefile)[1]
+    readthedocs = (ROOT / ".readthedocs.yaml").read_text(encoding="utf-8")
+    assert re.search(rf'python: "{re.escape(locked)}"', readthedocs)
+    workflow = (ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8")
+    assert re.search(rf'python-version: "{re.escape(locked)}"', workflow)
+    assert f"{sys.version_info.major}.{sys.version_info.minor}" == locked  # the tests' own Python
+
+
+def test_read_the_docs_runs_the_make_targets():
+    """One command per format everywhere, each with the Makefile's -W: no step of its own."""
+    config = (ROOT / ".readthedocs.yaml").read_text(encoding="utf-8")
+    commands = re.findall(r"^\s+- (.+)$", config, re.M)
+    builds = [c for c in commands if c.startswith("make ") or "-m sphinx" in c or "latexmk " in c]
+    assert {c.split()[1] for c in builds} == {"venv", "html", "epub", "latexpdf"}, builds
+    assert not re.search(r"^\s*fail_on_warning:", config, re.M)  # never read: every step is named
+    assert re.search(r"^SPHINXOPTS\s*\?=.*-W", (ROOT / "Makefile").read_text(), re.M)
 
 
 @pytest.mark.slow
@@ -127,9 +201,10 @@ def test_make_latex_recovers_after_a_failed_run(tmp_path):
 
 def test_read_the_docs_publishes_no_doctrees():
     config = (ROOT / ".readthedocs.yaml").read_text(encoding="utf-8")
-    html = next(line for line in config.splitlines() if "-b html" in line)
-    doctrees = re.search(r" -d (\S+)", html)
-    assert doctrees and "READTHEDOCS_OUTPUT" not in doctrees[1]
+    builds = re.findall(r"- make (?:html|epub|latexpdf) (.*)$", config, re.M)
+    assert builds and all("BUILDDIR=_build" in line for line in builds)  # doctrees: _build/doctrees
+    copies = re.findall(r'cp .*"\$READTHEDOCS_OUTPUT/\w+/?"', config)
+    assert len(copies) == 3 and not any("doctrees" in line for line in copies)
     ignored = subprocess.run(
         ["git", "check-ignore", "-q", "_readthedocs/html/index.html"], cwd=ROOT
     )

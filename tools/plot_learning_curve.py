@@ -1,7 +1,7 @@
 """Draw Track 5's learning-curve figure from a real training run.
 
     KERAS_BACKEND=jax python tools/plot_learning_curve.py
-    python tools/svg_to_pdf.py docs/tracks/img/05-learning-curve.svg
+    (the PDF the LaTeX build needs is made from the SVG at build time: no second step)
 
 Two copies of one over-sized classifier (3 classes) train on the same 120 samples for 150
 epochs: a plain one and one with `Dropout` and L2 weight regularisation. Their `History` objects
