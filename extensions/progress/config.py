@@ -130,7 +130,6 @@ def level_problem(levels: Any) -> str | None:
     return None
 
 
-
 def bonus_problem(bonus: Any) -> str | None:
     if not _is_int(bonus) or bonus < 0:
         return f"{bonus!r} must be a whole number of XP, 0 or more"
