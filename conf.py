@@ -51,6 +51,11 @@ templates_path = ["docs/_templates"]
 # The course lint (extensions/courselint) reports pages missing from a toctree with a fix hint;
 # Sphinx's own, hint-less warning would only repeat it.
 suppress_warnings = ["toc.not_included"]
+# What the course asks of every track, checked by the course lint in every build (so `make check`
+# says it before CI): claim checks run on each backend, and misconception tags on quiz options.
+# tests/test_course_checks.py holds the same floors against the real run plans.
+courselint_min_claims = 8
+courselint_min_misconceptions = 5
 
 # --- Progress ---------------------------------------------------------------------------------
 # Every progress_* setting keeps its default (extensions/progress/config.py, the table on the

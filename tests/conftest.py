@@ -49,8 +49,8 @@ CHROMIUM_FLAGS = [
 ]
 
 
-#: The fixtures that build the whole course (``site`` is the older name of ``whole_course``).
-WHOLE_COURSE = ("whole_course", "site")
+#: The fixtures that build the whole course.
+WHOLE_COURSE = ("whole_course",)
 
 
 def pytest_collection_modifyitems(config, items):
@@ -58,7 +58,7 @@ def pytest_collection_modifyitems(config, items):
 
     Building the course takes longer than the rest of the quick lane together, so
     ``make test-fast`` (``-m "not slow"``) leaves these tests to ``make test``, which runs them
-    all. A module with a ``site`` fixture of its own (a small test root) is not affected.
+    all.
     """
     slow = pytest.mark.slow
     for item in items:
@@ -173,12 +173,6 @@ def whole_course(tmp_path_factory, serve_dir) -> Build:
     if not (outdir / "index.html").is_file():
         pytest.fail(f"the course did not build:\n{done.warnings}", pytrace=False)
     return dataclasses.replace(done, url=serve_dir(outdir))
-
-
-@pytest.fixture(scope="session")
-def site(whole_course) -> Build:
-    """The older name of ``whole_course`` (some modules still define a ``site`` of their own)."""
-    return whole_course
 
 
 @pytest.fixture(scope="session")

@@ -57,7 +57,103 @@ def test_each_lint_rule_names_file_line_and_fix(lint_warnings, subtype, where, a
 def test_every_rule_in_the_enumeration_has_a_page_that_breaks_it():
     from extensions.courselint.warning_types import Subtype
 
-    assert sorted(case[0] for case in LINT_CASES) == sorted(rule.value for rule in Subtype)
+    cases = [case[0] for case in LINT_CASES] + list(FLOOR_RULES)
+    assert sorted(cases) == sorted(rule.value for rule in Subtype)
+
+
+# ---- the course's floors: claim checks per backend, misconception tags -------------------------
+
+#: The two rules that need the course's floors (conf.py) and the examples extension.
+FLOOR_RULES = ("claims", "misconceptions")
+
+FLOOR_TRACK = """---
+description: A track with one claim on every backend, one more on PyTorch, and one tag.
+---
+
+# Track: 01-floors
+
+## Learning objectives
+
+- one
+
+## Body
+
+% example: claim Two plus two is four.
+```python
+assert 2 + 2 == 4
+```
+
+```{claim} On PyTorch the sum is still four.
+:backend: torch
+assert sum([2, 2]) == 4
+```
+
+:::{exercise}
+:label: ex-01-floors
+
+Do it.
+:::
+
+## Summary
+
+- one point
+
+## Quiz
+
+:::::{quiz}
+::::{question}
+:id: q-01-floors
+
+Pick one.
+
+- [x] yes
+- [ ] no
+  {misconception}`always-no`
+
+:::{explanation}
+Because.
+:::
+::::
+:::::
+"""
+
+FLOOR_CONF = """extensions = ["myst_parser", "sphinx_exercise", "extensions.quiz",
+              "extensions.examples", "extensions.courselint"]
+myst_enable_extensions = ["colon_fence", "tasklist"]
+exclude_patterns = ["_build"]
+courselint_min_claims = {claims}
+courselint_min_misconceptions = {tags}
+"""
+
+FLOOR_INDEX = "# Home\n\n```{toctree}\n:caption: Tracks\n\ntracks/01-floors\n```\n"
+
+
+def _floor_build(build_root, claims: int, tags: int):
+    pages = {
+        "conf.py": FLOOR_CONF.format(claims=claims, tags=tags),
+        "index.md": FLOOR_INDEX,
+        "tracks/01-floors.md": FLOOR_TRACK,
+    }
+    return build_root(None, "html", pages=pages)
+
+
+def test_a_track_under_the_course_floors_is_told_what_to_add(build_root):
+    done = _floor_build(build_root, claims=2, tags=2)
+    claims = _lines_for(done.warnings, "claims")
+    tags = _lines_for(done.warnings, "misconceptions")
+    assert len(claims) == 1 and len(tags) == 1, done.warnings
+    # PyTorch runs both claims; JAX and TensorFlow only the one without a backend.
+    assert "tracks/01-floors.md:1" in claims[0]
+    assert "runs 1 on JAX, 1 on TensorFlow, and the course asks for at least 2" in claims[0]
+    assert "PyTorch" not in claims[0] and "% example: claim <the sentence>" in claims[0]
+    assert "tags 1 quiz options with a misconception" in tags[0]
+    assert "at least 2" in tags[0]
+
+
+def test_a_track_that_meets_the_floors_passes(build_root):
+    done = _floor_build(build_root, claims=1, tags=1)
+    assert _lines_for(done.warnings, "claims") == []
+    assert _lines_for(done.warnings, "misconceptions") == []
 
 
 def test_a_complete_track_and_a_declared_orphan_pass_the_lint(lint_warnings):
@@ -173,13 +269,37 @@ def test_a_scaffolded_track_fails_make_check_until_its_todos_are_written(tmp_pat
         f"the track template (lines {listed})"
     ) in output, output
 
-    # Once the author has written the text, the page passes as the template built it.
+    # The text written, the check still says what the course asks of every track, before CI.
     page.write_text(page.read_text().replace("TODO: ", "Written: "), encoding="utf-8")
+    check = subprocess.run([*make, "check"], capture_output=True, text=True)
+    output = check.stdout + check.stderr
+    assert check.returncode != 0
+    assert "claim checks on each backend" in output and "[course.claims]" in output, output
+    assert "[course.misconceptions]" in output, output
+
+    # With its claim checks and misconception tags, the page passes.
+    page.write_text(page.read_text() + AUTHORED_CHECKS, encoding="utf-8")
     check = subprocess.run([*make, "check"], capture_output=True, text=True)
     output = check.stdout + check.stderr
     assert check.returncode == 0, output[-6000:]
     assert "graph-neural-networks" in output  # its examples were run as a changed page
     assert "internal links: all good" in output
+
+
+#: What an author adds to a new track for the course's floors: eight claim checks that run on
+#: every backend, and a question whose five wrong options name the mistake they reveal.
+AUTHORED_CHECKS = (
+    "\n(not-a-backend)=\n## Which backends Keras 3 runs on\n\nJAX, PyTorch and TensorFlow.\n"
+    + "".join(
+        f"\n```{{claim}} keras.ops.add of {n} and 1 gives {n + 1}.\n"
+        f"import keras\nassert int(keras.ops.add({n}, 1)) == {n + 1}\n```\n"
+        for n in range(8)
+    )
+    + "\n::::::{quiz}\n:::::{question}\n:id: t-extra-question\n:kind: single\n\n"
+    "Which of these is a Keras 3 backend?\n\n- [x] JAX\n"
+    + "".join(f"- [ ] Not-a-backend {n}\n  {{misconception}}`not-a-backend`\n" for n in range(5))
+    + "\n::::{explanation}\nJAX, PyTorch and TensorFlow are.\n::::\n:::::\n::::::\n"
+)
 
 
 # ---- internal links --------------------------------------------------------------------------

@@ -100,8 +100,8 @@ def test_epub_pages_have_no_broken_internal_link(epub):
 
 
 @pytest.mark.slow
-def test_html_site_has_no_broken_internal_link(site):
-    assert broken_links(site.outdir) == []
+def test_html_site_has_no_broken_internal_link(whole_course):
+    assert broken_links(whole_course.outdir) == []
 
 
 @pytest.mark.slow

@@ -48,7 +48,7 @@ def test_the_readable_sources_are_not_served():
     assert sorted(path.name for path in DIST.iterdir()) == sorted([BUNDLE, STYLESHEET])
 
 
-def test_what_a_page_loads_for_progress_fits_the_budget(site):
-    (course,) = (site.outdir / "_static").glob(COURSE_FILE.format("*"))
+def test_what_a_page_loads_for_progress_fits_the_budget(whole_course):
+    (course,) = (whole_course.outdir / "_static").glob(COURSE_FILE.format("*"))
     sizes = {path.name: gzipped(path.read_bytes()) for path in [*SERVED, course]}
     assert sum(sizes.values()) <= ASSET_BUDGET, sizes

@@ -409,13 +409,13 @@ def test_review_from_files_explains_and_links_each_question(page, course):
 
 
 @pytest.mark.slow
-def test_the_real_course_awards_xp_on_track_1(site, page, console_errors, outside_requests):
+def test_the_real_course_awards_xp_on_track_1(whole_course, page, console_errors, outside_requests):
     page.add_init_script(THEME_MODE)
-    page.goto(site.url + "tracks/01-why-keras.html")
+    page.goto(whole_course.url + "tracks/01-why-keras.html")
     assert badge(page) == "0 XP · Lv 1 — Layer Novice"
     answer(page, "t1-first-release")
     assert badge(page) == "10 XP · Lv 1 — Layer Novice"
-    page.goto(site.url + "index.html")
+    page.goto(whole_course.url + "index.html")
     assert "· 1/" in page.locator('[data-kq-track="why-keras"]').inner_text()
     assert console_errors == []
     assert outside_requests == []

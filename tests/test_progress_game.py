@@ -305,12 +305,12 @@ def test_everything_is_reachable_with_the_keyboard(context, course):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("mode", ["light", "dark"])
-def test_the_header_badge_fits_a_320px_phone_at_every_level(site, browser, mode):
-    levels = [level["xp"] for level in page_data(site.outdir / "index.html")["levels"]]
+def test_the_header_badge_fits_a_320px_phone_at_every_level(whole_course, browser, mode):
+    levels = [level["xp"] for level in page_data(whole_course.outdir / "index.html")["levels"]]
     context = browser.new_context(viewport={"width": 320, "height": 700})
     context.add_init_script(THEME_MODE % mode)
     page = context.new_page()
-    page.goto(site.url + "tracks/04-models.html")
+    page.goto(whole_course.url + "tracks/04-models.html")
     for xp in levels:
         page.evaluate(
             "([k, v]) => localStorage.setItem(k, v)", [KEY, json.dumps(record(bonus={"x": xp}))]

@@ -86,12 +86,12 @@ def test_no_pdf_is_committed_beside_a_diagram():
 
 
 @pytest.mark.slow
-def test_the_sitemap_lists_every_page_and_nothing_else(site):
-    text = (site.outdir / "sitemap.xml").read_text(encoding="utf-8")
+def test_the_sitemap_lists_every_page_and_nothing_else(whole_course):
+    text = (whole_course.outdir / "sitemap.xml").read_text(encoding="utf-8")
     listed = sorted(re.findall(r"<loc>([^<]+)</loc>", text))
     pages = sorted(
-        HOMEPAGE + p.relative_to(site.outdir).as_posix()
-        for p in site.outdir.rglob("*.html")
+        HOMEPAGE + p.relative_to(whole_course.outdir).as_posix()
+        for p in whole_course.outdir.rglob("*.html")
         if "_static" not in p.parts and p.name not in NOT_PAGES
     )
     assert len(pages) > 20
@@ -99,34 +99,36 @@ def test_the_sitemap_lists_every_page_and_nothing_else(site):
 
 
 @pytest.mark.slow
-def test_link_previews_use_the_pages_own_description(site):
+def test_link_previews_use_the_pages_own_description(whole_course):
     for name in ("index.html", "tracks/01-why-keras.html"):
-        meta = _head(site.outdir / name).meta
+        meta = _head(whole_course.outdir / name).meta
         assert meta["og:description"] == meta["description"] != ""
         assert meta["og:url"] == HOMEPAGE + name
         assert meta["og:image"] == HOMEPAGE + "_static/social-card.png"
-    assert (site.outdir / "_static" / "social-card.png").is_file()
+    assert (whole_course.outdir / "_static" / "social-card.png").is_file()
 
 
 @pytest.mark.slow
-def test_the_404_page_links_to_the_published_course(site):
-    page = _head(site.outdir / "404.html")
+def test_the_404_page_links_to_the_published_course(whole_course):
+    page = _head(whole_course.outdir / "404.html")
     assert page.meta["robots"] == "noindex" and page.meta["description"]
     prefix = urlsplit(HOMEPAGE).path
     local = [h for h in page.hrefs if not re.match(r"^(https?:|mailto:|data:|#)", h)]
     assert local and all(h.startswith(prefix) for h in local), local
-    missing = [h for h in local if not (site.outdir / urlsplit(h).path[len(prefix) :]).exists()]
+    missing = [
+        h for h in local if not (whole_course.outdir / urlsplit(h).path[len(prefix) :]).exists()
+    ]
     assert missing == []
 
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_the_404_page_is_styled_where_it_is_served(site, page, serve_dir, tmp_path):
+def test_the_404_page_is_styled_where_it_is_served(whole_course, page, serve_dir, tmp_path):
     """Read the Docs serves 404.html at any depth below the published path."""
     prefix = urlsplit(HOMEPAGE).path.strip("/")
     served = tmp_path / "root"
     (served / prefix).parent.mkdir(parents=True)
-    os.symlink(site.outdir, served / prefix)
+    os.symlink(whole_course.outdir, served / prefix)
     base = serve_dir(served)
     failed: list[str] = []
     page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)

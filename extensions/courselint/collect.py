@@ -19,6 +19,12 @@ REVIEWED_KEY = re.compile(r"^raw_html_reviewed\s*:")
 SUMMARY = re.compile(r"^\s*summary\s*$", re.IGNORECASE)
 
 OBJECTIVES = re.compile(r"\b(learning )?objectives\b", re.IGNORECASE)
+#: A misconception tag on a quiz option: the role `{misconception}` with its label.
+MISCONCEPTION_TAG = re.compile(r"\{misconception\}`[^`]+`")
+#: The attributes the examples extension (extensions/examples/markers.py) puts on a block that
+#: is a claim check, and on a block that runs on one backend only.
+CLAIM_ATTRIBUTE = "example_claim"
+BACKEND_ATTRIBUTE = "example_backend"
 #: Raw HTML that is only HTML comments, which MyST passes on as raw HTML like any other tag.
 HTML_COMMENT = re.compile(r"^\s*(?:<!--(?:(?!-->).)*-->\s*)+$", re.DOTALL)
 
@@ -59,7 +65,12 @@ def _source_facts(path) -> dict:
         # U+2028, U+0085, ..., which would shift every line found after one).
         lines = path.read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError):
-        return {"todo_lines": [], "description_line": None, "reviewed_line": None}
+        return {
+            "todo_lines": [],
+            "description_line": None,
+            "reviewed_line": None,
+            "misconception_tags": 0,
+        }
     todo_lines = [number for number, line in enumerate(lines, start=1) if TODO.search(line)]
     description_line = reviewed_line = None
     if lines and lines[0].strip() == "---":
@@ -74,7 +85,18 @@ def _source_facts(path) -> dict:
         "todo_lines": todo_lines,
         "description_line": description_line,
         "reviewed_line": reviewed_line,
+        "misconception_tags": sum(len(MISCONCEPTION_TAG.findall(line)) for line in lines),
     }
+
+
+def _claims(doctree: nodes.document) -> dict[str, int]:
+    """Claim checks on the page, by the backend they run on ("" for every backend)."""
+    counts: dict[str, int] = {}
+    for block in doctree.findall(nodes.literal_block):
+        if block.get(CLAIM_ATTRIBUTE):
+            backend = block.get(BACKEND_ATTRIBUTE) or ""
+            counts[backend] = counts.get(backend, 0) + 1
+    return counts
 
 
 def _in_error_box(node: nodes.Node) -> bool:
@@ -104,6 +126,7 @@ def record_track_facts(app, doctree: nodes.document) -> None:
         facts = _source_facts(app.env.doc2path(docname))
         description = app.env.metadata.get(docname, {}).get("description")
         facts["description_length"] = None if description is None else len(str(description))
+        facts["claims"] = _claims(doctree)
     exercises = sum(1 for _ in doctree.findall(exercise_node)) + sum(
         1 for _ in doctree.findall(exercise_enumerable_node)
     )

@@ -14,6 +14,7 @@ from sphinx.util import logging
 from extensions.course import Course, Track, course_of, track_key
 from extensions.courselint.collect import DESCRIPTION_LIMIT
 from extensions.courselint.warning_types import Subtype, warn
+from extensions.examples.convention import BACKEND_NAMES, RUN_BACKENDS
 
 logger = logging.getLogger(__name__)
 
@@ -157,6 +158,7 @@ def _check_track(env, course: Course, track: Track, facts: dict) -> None:
                 "replace each with the real text, or delete it",
             )
     _check_description(main, facts.get(main, {}))
+    _check_floors(env, track, facts)
     if not any(facts.get(doc, {}).get("has_summary") for doc in track.docnames):
         _warn(
             main,
@@ -254,4 +256,38 @@ def _check_description(docname: str, facts: dict) -> None:
             Subtype.DESCRIPTION,
             f"the description has {length} characters; search results cut it off after "
             f"{DESCRIPTION_LIMIT}: shorten it to one sentence under {DESCRIPTION_LIMIT} characters",
+        )
+
+
+def _check_floors(env, track: Track, facts: dict) -> None:
+    """The claim checks (per backend) and misconception tags the course asks of every track."""
+    main, key = track.docname, track.key
+    claims: dict[str, int] = defaultdict(int)
+    tags = 0
+    for doc in track.docnames:
+        for backend, count in facts.get(doc, {}).get("claims", {}).items():
+            claims[backend] += count
+        tags += facts.get(doc, {}).get("misconception_tags", 0)
+    want = env.config.courselint_min_claims
+    short = {b: claims[""] + claims[b] for b in RUN_BACKENDS if claims[""] + claims[b] < want}
+    if short:
+        counts = ", ".join(f"{n} on {BACKEND_NAMES.get(b, b)}" for b, n in short.items())
+        _warn(
+            main,
+            1,
+            Subtype.CLAIMS,
+            f"track '{key}' runs {counts}, and the course asks for at least {want} claim checks "
+            "on each backend: put '% example: claim <the sentence>' above a python block that "
+            "asserts it, or write a hidden ```{claim} <the sentence> block (see Runnable "
+            "examples, Claim checks)",
+        )
+    want = env.config.courselint_min_misconceptions
+    if tags < want:
+        _warn(
+            main,
+            1,
+            Subtype.MISCONCEPTIONS,
+            f"track '{key}' tags {tags} quiz options with a misconception, and the course asks "
+            f"for at least {want}: after a wrong option's feedback, add "
+            "{misconception}`label-of-the-mistake` (see Quizzes, Misconception tags)",
         )

@@ -59,6 +59,16 @@ class Subtype(Subtypes, kind=TYPE):
         "no reason (empty, `true`, `false`, `null`, a number). Raw HTML inside a quiz is never "
         "published, whatever the key says (`quiz.raw-html`).",
     )
+    CLAIMS = (
+        "claims",
+        "A track runs fewer claim checks on some backend than `courselint_min_claims` asks "
+        "(8 in this course): see *Runnable examples → Claim checks*.",
+    )
+    MISCONCEPTIONS = (
+        "misconceptions",
+        "A track's quiz options carry fewer `{misconception}` tags than "
+        "`courselint_min_misconceptions` asks (5 in this course).",
+    )
     TOCTREE = ("toctree", "A track is missing from the Tracks toctree of `docs/index.md`.")
     ORPHAN = (
         "orphan",
