@@ -14,7 +14,8 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
-const BANNER = "/* Keras Quest progress: built by extensions/progress/build.mjs from js/; do not edit. */";
+const BANNER =
+  "/* Keras Quest progress: built by extensions/progress/build.mjs from js/; do not edit. */";
 
 const options = {
   absWorkingDir: here,

@@ -6,14 +6,23 @@ import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { test } from "node:test";
 
-import { AGAIN, DEFAULT_WEIGHTS, EASY, GOOD, HARD, makeScheduler } from "../../extensions/progress/js/fsrs.js";
+import {
+  AGAIN,
+  DEFAULT_WEIGHTS,
+  EASY,
+  GOOD,
+  HARD,
+  makeScheduler,
+} from "../../extensions/progress/js/fsrs.js";
 
 const require = createRequire(import.meta.url);
 let reference;
 try {
   reference = require("ts-fsrs");
 } catch {
-  throw new Error("tests/js/fsrs.test.mjs needs the reference scheduler: run `npm ci` at the repository root");
+  throw new Error(
+    "tests/js/fsrs.test.mjs needs the reference scheduler: run `npm ci` at the repository root",
+  );
 }
 
 const DAY = 86_400_000;
@@ -33,7 +42,11 @@ function random(seed) {
 function replay(history, retention) {
   const ours = makeScheduler({ retention });
   const theirs = reference.fsrs(
-    reference.generatorParameters({ enable_fuzz: false, enable_short_term: false, request_retention: retention }),
+    reference.generatorParameters({
+      enable_fuzz: false,
+      enable_short_term: false,
+      request_retention: retention,
+    }),
   );
   let card = reference.createEmptyCard(new Date(START));
   let memory = null;
@@ -63,7 +76,14 @@ test("10,000 random review histories get the same states and intervals as ts-fsr
     for (let j = 0; j < length; j += 1) {
       // Mostly on or near the due day, sometimes the same day, sometimes very late.
       const kind = next();
-      const wait = j === 0 ? 0 : kind < 0.1 ? 0 : kind < 0.8 ? 1 + Math.floor(next() * 30) : Math.floor(next() * 900);
+      const wait =
+        j === 0
+          ? 0
+          : kind < 0.1
+            ? 0
+            : kind < 0.8
+              ? 1 + Math.floor(next() * 30)
+              : Math.floor(next() * 900);
       history.push({ wait, grade: grades[Math.floor(next() * 4)] });
     }
     replay(history, retention);

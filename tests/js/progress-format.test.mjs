@@ -1,15 +1,16 @@
 // The progress record's format (docs/authoring/progress-format.md): an exported file of every
 // schema version ever shipped still imports. Add a fixture per new version; never delete one.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { test } from "node:test";
 import { indexCourse } from "../../extensions/progress/js/course.js";
 import { addDays, dayKey } from "../../extensions/progress/js/dates.js";
 import { AGAIN, GOOD } from "../../extensions/progress/js/fsrs.js";
 import { DEFAULT_GOAL, freshRecord, totalXp } from "../../extensions/progress/js/record.js";
 import { due, scheduler } from "../../extensions/progress/js/review.js";
+import { encode, MIGRATIONS, parse, SCHEMA, VERSION } from "../../extensions/progress/js/store.js";
 import { merge } from "../../extensions/progress/js/sync.js";
-import { MIGRATIONS, SCHEMA, VERSION, encode, parse } from "../../extensions/progress/js/store.js";
 
 const FIXTURES = new URL("./fixtures/", import.meta.url);
 const fixture = (name) => JSON.parse(readFileSync(new URL(name, FIXTURES), "utf8"));
@@ -19,8 +20,20 @@ const COURSE = indexCourse({
   levels: [{ xp: 0, name: "Start" }],
   trackBonus: 50,
   tracks: [
-    { slug: "alpha", number: 1, title: "A", page: "a.html", questions: [question("a-one"), question("a-two")] },
-    { slug: "beta", number: 2, title: "B", page: "b.html", questions: [question("b-one"), question("b-two")] },
+    {
+      slug: "alpha",
+      number: 1,
+      title: "A",
+      page: "a.html",
+      questions: [question("a-one"), question("a-two")],
+    },
+    {
+      slug: "beta",
+      number: 2,
+      title: "B",
+      page: "b.html",
+      questions: [question("b-one"), question("b-two")],
+    },
   ],
 });
 
@@ -36,7 +49,10 @@ test("there is an exported fixture for every schema version up to the current on
     .filter((name) => /^progress-v\d+\.json$/.test(name))
     .map((name) => fixture(name).v)
     .sort((a, b) => a - b);
-  assert.deepEqual(versions, [...Array(VERSION).keys()].map((i) => i + 1));
+  assert.deepEqual(
+    versions,
+    [...Array(VERSION).keys()].map((i) => i + 1),
+  );
 });
 
 test("an exported version-1 file imports and migrates: every question, bonus, day and achievement", () => {
@@ -46,13 +62,30 @@ test("an exported version-1 file imports and migrates: every question, bonus, da
   // answer), then gets an FSRS memory (schema 3: a Good answer that day, still due that day).
   const last = dayKey(new Date(1763661851000));
   const good = { stability: 2.3065, difficulty: 2.11810397, reviewed: last, due: addDays(last, 2) };
-  assert.deepEqual(state.questions["a-one"], { xp: 10, correct: true, firstTry: true, last: 1763661851000, ...good });
+  assert.deepEqual(state.questions["a-one"], {
+    xp: 10,
+    correct: true,
+    firstTry: true,
+    last: 1763661851000,
+    ...good,
+  });
   const again = { stability: 0.212, difficulty: 6.4133 };
   assert.deepEqual(state.questions["a-two"], {
-    xp: 10, wrong: 1, last: 1763661900000, correct: true, ...again, reviewed: "2026-11-20", due: "2026-11-21",
+    xp: 10,
+    wrong: 1,
+    last: 1763661900000,
+    correct: true,
+    ...again,
+    reviewed: "2026-11-20",
+    due: "2026-11-21",
   });
   assert.deepEqual(state.questions["b-one"], {
-    wrong: 2, last: 1763662000000, revealed: true, ...again, reviewed: "2026-11-20", due: "2026-11-21",
+    wrong: 2,
+    last: 1763662000000,
+    revealed: true,
+    ...again,
+    reviewed: "2026-11-20",
+    due: "2026-11-21",
   });
   assert.deepEqual(state.bonus, { alpha: 50 });
   assert.deepEqual(state.goalDays, ["2026-11-19", "2026-11-20"]); // days with a right answer met the old goal
@@ -82,12 +115,21 @@ test("an exported version-2 file imports: Leitner boxes become FSRS memories, no
   const first = fsrs.review(null, 0, GOOD).memory;
   const recalled = fsrs.review(first, 2, GOOD).memory;
   assert.deepEqual(state.questions["a-one"], {
-    xp: 10, correct: true, firstTry: true, last: 1764327600000, ...recalled, reviewed: "2026-11-28", due: "2026-12-02",
+    xp: 10,
+    correct: true,
+    firstTry: true,
+    last: 1764327600000,
+    ...recalled,
+    reviewed: "2026-11-28",
+    due: "2026-12-02",
   });
   // a-two (right on a later try) and b-one (revealed): one Again, due as before, 11-29.
   const again = fsrs.review(null, 0, AGAIN).memory;
   for (const id of ["a-two", "b-one"]) {
-    assert.deepEqual([state.questions[id].stability, state.questions[id].due], [again.stability, "2026-11-29"]);
+    assert.deepEqual(
+      [state.questions[id].stability, state.questions[id].due],
+      [again.stability, "2026-11-29"],
+    );
   }
   // Due reviews stay due: on 11-29 the two box-1 questions are due, as they were.
   assert.deepEqual(due(state, COURSE, "2026-11-29").sort(), ["a-two", "b-one"]);
@@ -106,7 +148,13 @@ test("an exported version-3 file imports with its memories, retention and retry 
   const { state, problems } = parse(fixture("progress-v3.json"));
   assert.deepEqual(problems, []);
   assert.deepEqual(state.questions["b-two"], {
-    wrong: 1, last: 1765098300000, stability: 0.212, difficulty: 6.4133, reviewed: "2026-12-07", due: "2026-12-08", undo: [],
+    wrong: 1,
+    last: 1765098300000,
+    stability: 0.212,
+    difficulty: 6.4133,
+    reviewed: "2026-12-07",
+    due: "2026-12-08",
+    undo: [],
   });
   assert.equal(state.retention, 0.85);
   const { exported, ...file } = fixture("progress-v3.json");

@@ -18,7 +18,13 @@ const DATA = {
   levels: [{ xp: 0, name: "Start" }],
   trackBonus: 50,
   tracks: [
-    { slug: "a", number: 1, title: "A", page: "a.html", questions: [{ id: "a1", xp: 10, page: "a.html" }] },
+    {
+      slug: "a",
+      number: 1,
+      title: "A",
+      page: "a.html",
+      questions: [{ id: "a1", xp: 10, page: "a.html" }],
+    },
     { slug: "b", number: 2, title: "B", about: "B in a line.", page: "b/", questions: [] },
   ],
   extra: [{ id: "x1", xp: 5, page: "x.html" }],
@@ -78,7 +84,8 @@ test("goal days stay sorted, without repeats", () => {
 
 test("labels: no empty, overlong or prototype keys, at most 50 in a list", () => {
   assert.equal(isLabel("ops-vs-numpy"), true);
-  for (const bad of ["", "x".repeat(201), "__proto__", 5, null]) assert.equal(isLabel(bad), false, String(bad));
+  for (const bad of ["", "x".repeat(201), "__proto__", 5, null])
+    assert.equal(isLabel(bad), false, String(bad));
   assert.equal(isLabels(Array.from({ length: 50 }, (_, i) => `m${i}`)), true);
   assert.equal(isLabels(Array.from({ length: 51 }, (_, i) => `m${i}`)), false);
   assert.deepEqual(union(["b", "a"], ["a", "c"]), ["a", "b", "c"]);

@@ -1,17 +1,34 @@
 // Unit tests of the progress rules: node --test tests/js/
-import { test } from "node:test";
-import assert from "node:assert/strict";
 
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { answer, reveal, setGoal, setRetention } from "../../extensions/progress/js/actions.js";
+import { indexCourse } from "../../extensions/progress/js/course.js";
 import { addDays, dayKey, dayNumber } from "../../extensions/progress/js/dates.js";
 import { GOOD, HARD } from "../../extensions/progress/js/fsrs.js";
-import { indexCourse } from "../../extensions/progress/js/course.js";
-import { DEFAULT_GOAL, freshRecord, level, paysNow, resume, totalXp, trackStats } from "../../extensions/progress/js/record.js";
 import { streaks } from "../../extensions/progress/js/goal.js";
-import { due, forecast, mastery, mistakes, recallOf, scheduler, trackRecall, upcoming } from "../../extensions/progress/js/review.js";
-import { answer, reveal, setGoal, setRetention } from "../../extensions/progress/js/actions.js";
-import { adopt, merge } from "../../extensions/progress/js/sync.js";
-import { MIGRATIONS, SCHEMA, VERSION, encode, parse } from "../../extensions/progress/js/store.js";
+import {
+  DEFAULT_GOAL,
+  freshRecord,
+  level,
+  paysNow,
+  resume,
+  totalXp,
+  trackStats,
+} from "../../extensions/progress/js/record.js";
+import {
+  due,
+  forecast,
+  mastery,
+  mistakes,
+  recallOf,
+  scheduler,
+  trackRecall,
+  upcoming,
+} from "../../extensions/progress/js/review.js";
 import { openStore } from "../../extensions/progress/js/storage.js";
+import { encode, MIGRATIONS, parse, SCHEMA, VERSION } from "../../extensions/progress/js/store.js";
+import { adopt, merge } from "../../extensions/progress/js/sync.js";
 
 const LEVELS = [
   [0, "Layer Novice"],
@@ -30,14 +47,38 @@ function course(overrides = {}) {
     levels: LEVELS,
     trackBonus: 50,
     tracks: [
-      { slug: "a", number: 1, title: "Track 1: A", about: "", page: "tracks/01-a.html",
-        questions: [question("a1", 10, "tracks/01-a.html"), question("a2", 20, "tracks/01-a.html")] },
-      { slug: "b", number: 2, title: "Track 2: B", about: "", page: "tracks/02-b.html", questions: [question("b1", 15, "tracks/02-b.html")] },
-      { slug: "c", number: 3, title: "Track 3: C", about: "", page: "tracks/02-b.html", questions: [] },
+      {
+        slug: "a",
+        number: 1,
+        title: "Track 1: A",
+        about: "",
+        page: "tracks/01-a.html",
+        questions: [question("a1", 10, "tracks/01-a.html"), question("a2", 20, "tracks/01-a.html")],
+      },
+      {
+        slug: "b",
+        number: 2,
+        title: "Track 2: B",
+        about: "",
+        page: "tracks/02-b.html",
+        questions: [question("b1", 15, "tracks/02-b.html")],
+      },
+      {
+        slug: "c",
+        number: 3,
+        title: "Track 3: C",
+        about: "",
+        page: "tracks/02-b.html",
+        questions: [],
+      },
     ],
     extra: [question("demo", 10, "authoring.html")],
     misconceptions: {
-      "ops-vs-numpy": { title: "keras.ops is not NumPy", page: "tracks/01-a.html", anchor: "ops-vs-numpy" },
+      "ops-vs-numpy": {
+        title: "keras.ops is not NumPy",
+        page: "tracks/01-a.html",
+        anchor: "ops-vs-numpy",
+      },
       "fit-once": { title: "fit runs epochs", page: "tracks/02-b.html", anchor: "fit-once" },
     },
     achievements: [
@@ -47,7 +88,13 @@ function course(overrides = {}) {
       ["level-2", "level", 2, "Level 2", ""],
       ["all", "all", 0, "All done", ""],
       ["master", "mastered", 0, "Mastered", ""],
-    ].map(([id, kind, threshold, title, description]) => ({ id, kind, threshold, title, description })),
+    ].map(([id, kind, threshold, title, description]) => ({
+      id,
+      kind,
+      threshold,
+      title,
+      description,
+    })),
     ...overrides,
   };
 }
@@ -55,7 +102,13 @@ function course(overrides = {}) {
 const IX = indexCourse(course());
 const DAY = "2026-03-10";
 const ctx = (extra = {}) => ({ today: DAY, now: 1000, ...extra });
-const ok = (id, attempt = 1, extra = {}) => ({ id, correct: true, attempt, revealed: false, ...extra });
+const ok = (id, attempt = 1, extra = {}) => ({
+  id,
+  correct: true,
+  attempt,
+  revealed: false,
+  ...extra,
+});
 const wrong = (id, attempt = 1) => ({ id, correct: false, attempt, revealed: false });
 
 // Feeds answers in order and returns the final result (state + what the last answer gave).
@@ -180,8 +233,16 @@ test("streaks: days the goal was met, one rest day a week keeps a streak, two br
   // Sunday and the next Monday are in different weeks: both can be rest days.
   assert.equal(streaks(["2026-03-07", "2026-03-10"], "2026-03-10").current, 2);
   // Today does not break the streak before it is over; yesterday can be this week's rest day.
-  assert.deepEqual(streaks(["2026-03-02", "2026-03-03"], "2026-03-04"), { current: 2, longest: 2, restLeft: true });
-  assert.deepEqual(streaks(["2026-03-02", "2026-03-03"], "2026-03-05"), { current: 2, longest: 2, restLeft: false });
+  assert.deepEqual(streaks(["2026-03-02", "2026-03-03"], "2026-03-04"), {
+    current: 2,
+    longest: 2,
+    restLeft: true,
+  });
+  assert.deepEqual(streaks(["2026-03-02", "2026-03-03"], "2026-03-05"), {
+    current: 2,
+    longest: 2,
+    restLeft: false,
+  });
   assert.equal(streaks(["2026-03-02", "2026-03-03"], "2026-03-06").current, 0);
   assert.deepEqual(streaks([], DAY), { current: 0, longest: 0, restLeft: true });
 });
@@ -212,7 +273,8 @@ test("setting the goal: 1 to 50; lowering it can meet today's goal, met days sta
   assert.deepEqual(s.goalDays, [DAY]);
   s = goal(10, s);
   assert.deepEqual(s.goalDays, [DAY]);
-  for (const bad of [0, 51, 2.5, "3", NaN]) assert.match(setGoal(s, IX, bad, DAY).error, /from 1 to 50/);
+  for (const bad of [0, 51, 2.5, "3", NaN])
+    assert.match(setGoal(s, IX, bad, DAY).error, /from 1 to 50/);
 });
 
 test("activity counts are kept for 30 days only", () => {
@@ -242,7 +304,10 @@ test("every answered question enters review: wrong or revealed is Again (1 day),
 
 test("a right retry after a miss the same day turns that day's Again into Hard (2 days), once", () => {
   let s = play([[wrong("a1")], [ok("a1", 2)]]).state;
-  assert.deepEqual([s.questions.a1.stability, s.questions.a1.due, s.questions.a1.undo], [1.2931, "2026-03-12", undefined]);
+  assert.deepEqual(
+    [s.questions.a1.stability, s.questions.a1.due, s.questions.a1.undo],
+    [1.2931, "2026-03-12", undefined],
+  );
   s = answer(s, IX, wrong("a1"), ctx()).state; // practice now: nothing moves
   s = answer(s, IX, ok("a1", 3), ctx()).state;
   assert.deepEqual([s.questions.a1.stability, s.questions.a1.due], [1.2931, "2026-03-12"]);
@@ -252,22 +317,31 @@ test("a right retry after a miss the same day turns that day's Again into Hard (
   let hard = answer(from, IX, wrong("a2"), ctx({ today: "2026-03-13" })).state;
   assert.equal(hard.questions.a2.due, "2026-03-14"); // Again: tomorrow
   hard = answer(hard, IX, ok("a2", 2), ctx({ today: "2026-03-13" })).state;
-  const expected = scheduler().review({ stability: 2.3065, difficulty: from.questions.a2.difficulty }, 3, HARD);
+  const expected = scheduler().review(
+    { stability: 2.3065, difficulty: from.questions.a2.difficulty },
+    3,
+    HARD,
+  );
   assert.equal(hard.questions.a2.stability, expected.memory.stability);
   assert.equal(hard.questions.a2.due, addDays("2026-03-13", expected.interval));
   assert.ok(good.stability > hard.questions.a2.stability && good.due > hard.questions.a2.due);
   // The retry only counts on the day of the miss.
-  const later = answer(play([[wrong("a1")]]).state, IX, ok("a1"), ctx({ today: "2026-03-11" })).state.questions.a1;
-  assert.equal(later.stability, scheduler().review({ stability: 0.212, difficulty: 6.4133 }, 1, GOOD).memory.stability);
+  const later = answer(play([[wrong("a1")]]).state, IX, ok("a1"), ctx({ today: "2026-03-11" }))
+    .state.questions.a1;
+  assert.equal(
+    later.stability,
+    scheduler().review({ stability: 0.212, difficulty: 6.4133 }, 1, GOOD).memory.stability,
+  );
 });
 
 test("right after opening the hint is Hard, on a first answer and on a due day", () => {
-  let s = play([[ok("a1", 1, { hinted: true })]]).state;
+  const s = play([[ok("a1", 1, { hinted: true })]]).state;
   assert.deepEqual([s.questions.a1.stability, s.questions.a1.due], [1.2931, "2026-03-12"]);
   assert.equal(s.questions.a1.xp, 10); // a hint costs no XP
   const day = s.questions.a1.due;
   const plain = answer(s, IX, ok("a1"), ctx({ today: day })).state.questions.a1;
-  const hinted = answer(s, IX, ok("a1", 1, { hinted: true }), ctx({ today: day })).state.questions.a1;
+  const hinted = answer(s, IX, ok("a1", 1, { hinted: true }), ctx({ today: day })).state.questions
+    .a1;
   const memory = { stability: 1.2931, difficulty: s.questions.a1.difficulty };
   assert.equal(hinted.stability, scheduler().review(memory, 2, HARD).memory.stability);
   assert.ok(hinted.stability < plain.stability && hinted.due < plain.due);
@@ -284,7 +358,10 @@ test("questions never leave review: right answers only push the next review furt
     s = answer(s, IX, ok("a1"), ctx({ today: day })).state;
   }
   assert.deepEqual(gaps.slice(0, 3), [3, 14, 57]);
-  assert.ok(gaps.every((gap, i) => !i || gap > gaps[i - 1]), String(gaps));
+  assert.ok(
+    gaps.every((gap, i) => !i || gap > gaps[i - 1]),
+    String(gaps),
+  );
   assert.ok(s.questions.a1.due > "2030-01-01");
   assert.deepEqual(due(s, IX, s.questions.a1.due), ["a1"]); // still in review, years out
   // A miss lowers its memory and brings it back far sooner.
@@ -341,12 +418,20 @@ test("a question left blank in a test changes nothing", () => {
 test("what a question pays now: all, half after a miss, nothing once paid or revealed", () => {
   let s = play([[wrong("a2")], [ok("b1")]]).state;
   s = reveal(s, IX, "a1", ctx()).state;
-  assert.deepEqual(["a1", "a2", "b1", "demo"].map((id) => paysNow(s, IX, id)), [0, 10, 0, 10]);
+  assert.deepEqual(
+    ["a1", "a2", "b1", "demo"].map((id) => paysNow(s, IX, id)),
+    [0, 10, 0, 10],
+  );
 });
 
 test("due reviews: the least likely recalled first, interleaved across tracks", () => {
   let s = freshRecord();
-  for (const [id, day] of [["a1", "2026-03-01"], ["a2", "2026-03-02"], ["b1", "2026-03-03"], ["demo", "2026-03-04"]])
+  for (const [id, day] of [
+    ["a1", "2026-03-01"],
+    ["a2", "2026-03-02"],
+    ["b1", "2026-03-03"],
+    ["demo", "2026-03-04"],
+  ])
     s = answer(s, IX, wrong(id), on(day)).state;
   // Same memory, so the oldest review is the least likely recalled; a's two take turns with b's.
   assert.deepEqual(due(s, IX, "2026-03-20"), ["a1", "b1", "demo", "a2"]);
@@ -371,7 +456,10 @@ test("the forecast counts the reviews falling due on each of the next 14 days, o
   const counts = forecast(s, IX, "2026-03-10");
   assert.equal(counts.length, 14);
   assert.deepEqual(counts.slice(0, 5), [1, 1, 0, 2, 0]);
-  assert.equal(counts.reduce((a, b) => a + b), 4);
+  assert.equal(
+    counts.reduce((a, b) => a + b),
+    4,
+  );
   assert.deepEqual(forecast(s, IX, "2026-03-14"), [4, ...Array(13).fill(0)]);
   assert.deepEqual(forecast(freshRecord(), IX, DAY), Array(14).fill(0));
 });
@@ -390,7 +478,10 @@ test("desired retention: offered values only, saved, and every due day moves to 
   assert.match(setRetention(s, 0.5).error, /retentions offered/);
   // New reviews are scheduled at the chosen retention.
   const fresh = setRetention(freshRecord(), 0.8).state;
-  assert.equal(answer(fresh, IX, ok("a1"), ctx()).state.questions.a1.due, addDays(DAY, scheduler(0.8).interval(2.3065)));
+  assert.equal(
+    answer(fresh, IX, ok("a1"), ctx()).state.questions.a1.due,
+    addDays(DAY, scheduler(0.8).interval(2.3065)),
+  );
 });
 
 // ---- mastery ---------------------------------------------------------------------------------
@@ -403,7 +494,12 @@ test("mastery rises with memory strength and slips as predicted recall falls, da
   assert.equal(at(s, "2026-03-01").name, "Attempted");
   s = answer(s, IX, ok("a1", 2), on("2026-03-01")).state; // Hard: stability 1.3, due 03-03
   s = answer(s, IX, ok("a2"), on("2026-03-01")).state; // Good: stability 2.3, due 03-04
-  assert.deepEqual(at(s, "2026-03-01"), { level: 2, name: "Familiar", slipped: false, recall: 100 });
+  assert.deepEqual(at(s, "2026-03-01"), {
+    level: 2,
+    name: "Familiar",
+    slipped: false,
+    recall: 100,
+  });
   s = answer(s, IX, ok("a1"), on("2026-03-03")).state; // stability 6.6, due 03-10
   s = answer(s, IX, ok("a2"), on("2026-03-04")).state; // stability 13.8, due 03-18
   assert.equal(at(s, "2026-03-04").name, "Familiar"); // a1 holds 90% recall for less than 7 days
@@ -421,9 +517,17 @@ test("mastery rises with memory strength and slips as predicted recall falls, da
   const seen = [];
   for (let i = 0; i < 400; i++, day = addDays(day, 1)) {
     const m = at(s, day);
-    if (seen.at(-1)?.name !== m.name) seen.push({ name: m.name, slipped: m.slipped, recall: m.recall, day });
+    if (seen.at(-1)?.name !== m.name)
+      seen.push({ name: m.name, slipped: m.slipped, recall: m.recall, day });
   }
-  assert.deepEqual(seen.map((m) => [m.name, m.slipped]), [["Mastered", false], ["Proficient", true], ["Familiar", true]]);
+  assert.deepEqual(
+    seen.map((m) => [m.name, m.slipped]),
+    [
+      ["Mastered", false],
+      ["Proficient", true],
+      ["Familiar", true],
+    ],
+  );
   assert.equal(seen[1].recall, 89); // below the desired retention, 90%
   assert.equal(seen[2].recall, 79); // more than 10 points below it
   // A review restores it; a wrong one lowers the memory, and the level with it.
@@ -437,7 +541,8 @@ test("mastery rises with memory strength and slips as predicted recall falls, da
 });
 
 test("the mastered achievement needs a track at Mastered", () => {
-  let s = freshRecord(), got = [];
+  let s = freshRecord(),
+    got = [];
   const step = (d, day) => {
     const r = answer(s, IX, d, on(day));
     s = r.state;
@@ -453,15 +558,33 @@ test("the mastered achievement needs a track at Mastered", () => {
 // ---- misconceptions -------------------------------------------------------------------------------
 test("wrong answers remember the misconceptions they reveal; the review groups them", () => {
   const mis = (id, labels) => ({ ...wrong(id), misconceptions: labels });
-  let s = play([[mis("a1", ["ops-vs-numpy"])], [mis("b1", ["ops-vs-numpy", "fit-once", "not-in-course"])]]).state;
+  let s = play([
+    [mis("a1", ["ops-vs-numpy"])],
+    [mis("b1", ["ops-vs-numpy", "fit-once", "not-in-course"])],
+  ]).state;
   s = answer(s, IX, mis("a1", ["ops-vs-numpy"]), ctx()).state;
   assert.deepEqual(s.questions.b1.mistakes, ["fit-once", "ops-vs-numpy"]);
   assert.deepEqual(mistakes(s, IX), [
-    { label: "ops-vs-numpy", title: "keras.ops is not NumPy", page: "tracks/01-a.html", anchor: "ops-vs-numpy", questions: ["a1", "b1"] },
-    { label: "fit-once", title: "fit runs epochs", page: "tracks/02-b.html", anchor: "fit-once", questions: ["b1"] },
+    {
+      label: "ops-vs-numpy",
+      title: "keras.ops is not NumPy",
+      page: "tracks/01-a.html",
+      anchor: "ops-vs-numpy",
+      questions: ["a1", "b1"],
+    },
+    {
+      label: "fit-once",
+      title: "fit runs epochs",
+      page: "tracks/02-b.html",
+      anchor: "fit-once",
+      questions: ["b1"],
+    },
   ]);
   // Right answers keep no label.
-  assert.equal(play([[{ ...ok("a2"), misconceptions: ["fit-once"] }]]).state.questions.a2.mistakes, undefined);
+  assert.equal(
+    play([[{ ...ok("a2"), misconceptions: ["fit-once"] }]]).state.questions.a2.mistakes,
+    undefined,
+  );
 });
 
 // ---- achievements, tracks, resume ---------------------------------------------------------------
@@ -471,7 +594,13 @@ test("achievements unlock once, with the day, and are never taken back", () => {
   assert.deepEqual(r.state.achievements, { first: "2026-03-02" });
   r = play([[ok("a2"), on("2026-03-03")]], r.state);
   assert.deepEqual(r.achievements, ["perfect"]);
-  r = play([[wrong("b1"), on("2026-03-04")], [ok("b1", 2), on("2026-03-04")]], r.state);
+  r = play(
+    [
+      [wrong("b1"), on("2026-03-04")],
+      [ok("b1", 2), on("2026-03-04")],
+    ],
+    r.state,
+  );
   // 10 + 20 + 50 + 7 + 50 = 137 XP: level 2; goal met three days in a row; every track done.
   assert.deepEqual(r.achievements.sort(), ["all", "level-2", "streak-3"]);
   const again = play([[ok("a1"), on("2026-04-01")]], r.state);
@@ -489,10 +618,20 @@ test("a perfect track needs every question right the first time", () => {
 test("track statistics for the course map", () => {
   const s = play([[ok("a1")]]).state;
   assert.deepEqual(trackStats(s, IX.tracks[0], 50), {
-    answered: 1, total: 2, earned: 10, available: 80, done: false, perfect: false,
+    answered: 1,
+    total: 2,
+    earned: 10,
+    available: 80,
+    done: false,
+    perfect: false,
   });
   assert.deepEqual(trackStats(s, IX.tracks[2], 50), {
-    answered: 0, total: 0, earned: 0, available: 0, done: false, perfect: false,
+    answered: 0,
+    total: 0,
+    earned: 0,
+    available: 0,
+    done: false,
+    perfect: false,
   });
 });
 
@@ -507,19 +646,44 @@ test("continue where you left off: the last track, or the next unfinished one", 
 });
 
 // ---- the stored format -----------------------------------------------------------------------------
-const roundTrip = (s) => parse(JSON.parse(JSON.stringify({ ...encode(s), exported: "2026-03-10T10:00:00Z" })));
+const roundTrip = (s) =>
+  parse(JSON.parse(JSON.stringify({ ...encode(s), exported: "2026-03-10T10:00:00Z" })));
 
 test("encode/parse: a round trip through JSON gives back exactly the same state", () => {
   const now = { now: Date.UTC(2026, 2, 10, 9, 30) }; // real timestamps, not small test numbers
-  let s = play([[{ ...wrong("a1"), misconceptions: ["fit-once"] }, ctx(now)], [ok("a1", 2), ctx(now)], [ok("b1"), ctx(now)]]).state;
+  let s = play([
+    [{ ...wrong("a1"), misconceptions: ["fit-once"] }, ctx(now)],
+    [ok("a1", 2), ctx(now)],
+    [ok("b1"), ctx(now)],
+  ]).state;
   s = goal(3, s);
   const back = roundTrip(s);
   assert.deepEqual(back, { state: s, problems: [] });
   // Short keys only in storage.
   const stored = encode(s);
-  assert.deepEqual(Object.keys(stored).sort(), ["ach", "bonus", "days", "goal", "log", "q", "retention", "schema", "v"]);
+  assert.deepEqual(Object.keys(stored).sort(), [
+    "ach",
+    "bonus",
+    "days",
+    "goal",
+    "log",
+    "q",
+    "retention",
+    "schema",
+    "v",
+  ]);
   // Wrong, then right on the retry: Hard.
-  assert.deepEqual(stored.q.a1, { x: 5, c: true, w: 1, t: now.now, s: 1.2931, h: 5.11217071, l: DAY, d: "2026-03-12", m: ["fit-once"] });
+  assert.deepEqual(stored.q.a1, {
+    x: 5,
+    c: true,
+    w: 1,
+    t: now.now,
+    s: 1.2931,
+    h: 5.11217071,
+    l: DAY,
+    d: "2026-03-12",
+    m: ["fit-once"],
+  });
   // Wrong only: Again, with the memory before it (none) kept for a retry that day.
   const missed = encode(play([[wrong("a2")]]).state).q.a2;
   assert.deepEqual(missed, { w: 1, t: 1000, s: 0.212, h: 6.4133, l: DAY, d: "2026-03-11", u: [] });
@@ -536,15 +700,38 @@ test("parse: foreign, newer and unversioned data are refused with clear messages
 });
 
 test("parse: broken parts are dropped and named, every valid part is kept", () => {
-  const bad = (patch) => parse({ ...encode(freshRecord()), q: { ok: { x: 1, c: true } }, ...patch });
+  const bad = (patch) =>
+    parse({ ...encode(freshRecord()), q: { ok: { x: 1, c: true } }, ...patch });
   const damaged = (patch) => bad(patch).problems;
   assert.deepEqual(damaged({ q: { ok: { x: 1 }, a1: { x: -3 } } }), ['question "a1" is not valid']);
   const memory = { s: 2, h: 5, l: "2026-03-01", d: "2026-03-03" };
-  assert.deepEqual(bad({ q: { a1: memory } }).state.questions.a1, { stability: 2, difficulty: 5, reviewed: "2026-03-01", due: "2026-03-03" });
-  const broken = [{ x: 1.5 }, { c: "yes" }, { s: 2 }, { ...memory, d: undefined }, { ...memory, d: "tomorrow" }, { ...memory, s: 0 },
-    { ...memory, h: 11 }, { ...memory, s: "2" }, { ...memory, u: [1] }, { ...memory, u: [2, 5, -1] }, { m: "ops" }, { m: [1] }, 5];
+  assert.deepEqual(bad({ q: { a1: memory } }).state.questions.a1, {
+    stability: 2,
+    difficulty: 5,
+    reviewed: "2026-03-01",
+    due: "2026-03-03",
+  });
+  const broken = [
+    { x: 1.5 },
+    { c: "yes" },
+    { s: 2 },
+    { ...memory, d: undefined },
+    { ...memory, d: "tomorrow" },
+    { ...memory, s: 0 },
+    { ...memory, h: 11 },
+    { ...memory, s: "2" },
+    { ...memory, u: [1] },
+    { ...memory, u: [2, 5, -1] },
+    { m: "ops" },
+    { m: [1] },
+    5,
+  ];
   for (const r of broken)
-    assert.deepEqual(bad({ q: { ok: { x: 1 }, a1: r } }).state.questions, { ok: { xp: 1 } }, JSON.stringify(r));
+    assert.deepEqual(
+      bad({ q: { ok: { x: 1 }, a1: r } }).state.questions,
+      { ok: { xp: 1 } },
+      JSON.stringify(r),
+    );
   assert.deepEqual(damaged({ days: ["2026-3-1", "2026-03-01"] }), ['day "2026-3-1" is not valid']);
   assert.deepEqual(bad({ days: ["2026-3-1", "2026-03-01"] }).state.goalDays, ["2026-03-01"]);
   assert.deepEqual(damaged({ bonus: { a: "50" } }), ['track bonus "a" is not valid']);
@@ -559,14 +746,22 @@ test("parse: broken parts are dropped and named, every valid part is kept", () =
 });
 
 test("parse: unknown fields are dropped, days sorted and de-duplicated", () => {
-  const p = parse({ ...encode(freshRecord()), days: ["2026-03-02", "2026-03-01", "2026-03-02"], q: { a1: { x: 10, c: true, zz: 1 } } });
+  const p = parse({
+    ...encode(freshRecord()),
+    days: ["2026-03-02", "2026-03-01", "2026-03-02"],
+    q: { a1: { x: 10, c: true, zz: 1 } },
+  });
   assert.deepEqual(p.state.goalDays, ["2026-03-01", "2026-03-02"]);
   assert.deepEqual(p.state.questions.a1, { xp: 10, correct: true });
 });
 
 test("migrations run in order up to the current schema", () => {
   const chain = {
-    1: (o) => ({ ...o, v: 2, q: Object.fromEntries(Object.entries(o.xp).map(([k, x]) => [k, { x, c: true }])) }),
+    1: (o) => ({
+      ...o,
+      v: 2,
+      q: Object.fromEntries(Object.entries(o.xp).map(([k, x]) => [k, { x, c: true }])),
+    }),
     2: (o) => ({ ...o, v: 3, days: o.days || [] }),
   };
   const old = { schema: SCHEMA, v: 1, xp: { a1: 10 }, bonus: {}, ach: {} };
@@ -579,22 +774,58 @@ test("migrations run in order up to the current schema", () => {
 
 test("schema 1 migrates: right answers join review, old streak days stay met", () => {
   const t = new Date(2026, 2, 10, 12).getTime(); // 2026-03-10, local noon
-  const v1 = { schema: SCHEMA, v: 1, q: { a1: { x: 10, c: true, f: true, t }, a2: { w: 1, b: 1, d: "2026-03-11", t }, b1: { x: 7, c: true } },
-    bonus: {}, days: ["2026-03-10"], ach: { first: "2026-03-10" } };
+  const v1 = {
+    schema: SCHEMA,
+    v: 1,
+    q: {
+      a1: { x: 10, c: true, f: true, t },
+      a2: { w: 1, b: 1, d: "2026-03-11", t },
+      b1: { x: 7, c: true },
+    },
+    bonus: {},
+    days: ["2026-03-10"],
+    ach: { first: "2026-03-10" },
+  };
   const { state, problems } = parse(v1);
   assert.deepEqual(problems, []);
   // Then on to schema 3: box 2 due 03-12 is a Good answer on 03-10, box 1 due 03-11 an Again one.
   const good = { stability: 2.3065, difficulty: 2.11810397, reviewed: "2026-03-10" };
-  assert.deepEqual(state.questions.a1, { xp: 10, correct: true, firstTry: true, last: t, ...good, due: "2026-03-12" });
-  assert.deepEqual(state.questions.a2, { wrong: 1, stability: 0.212, difficulty: 6.4133, reviewed: "2026-03-10", due: "2026-03-11", last: t });
+  assert.deepEqual(state.questions.a1, {
+    xp: 10,
+    correct: true,
+    firstTry: true,
+    last: t,
+    ...good,
+    due: "2026-03-12",
+  });
+  assert.deepEqual(state.questions.a2, {
+    wrong: 1,
+    stability: 0.212,
+    difficulty: 6.4133,
+    reviewed: "2026-03-10",
+    due: "2026-03-11",
+    last: t,
+  });
   assert.deepEqual(state.questions.b1, { xp: 7, correct: true }); // no time known: not scheduled
   assert.deepEqual([state.goalDays, state.goal, state.counts], [["2026-03-10"], DEFAULT_GOAL, {}]);
   assert.deepEqual(v1.q.a1, { x: 10, c: true, f: true, t }); // the input is not changed
 });
 
 test("schema 2 migrates: boxes become memories; a huge recall count is replayed 20 times at most", () => {
-  const v2 = { schema: SCHEMA, v: 2, bonus: {}, days: [], ach: {}, goal: 5, log: {},
-    q: { a1: { x: 10, c: true, f: true, t: 1, b: 5, d: "2026-03-20", k: 1e12 }, a2: { w: 1, d: "2026-03-01" }, b1: 7 } };
+  const v2 = {
+    schema: SCHEMA,
+    v: 2,
+    bonus: {},
+    days: [],
+    ach: {},
+    goal: 5,
+    log: {},
+    q: {
+      a1: { x: 10, c: true, f: true, t: 1, b: 5, d: "2026-03-20", k: 1e12 },
+      a2: { w: 1, d: "2026-03-01" },
+      b1: 7,
+    },
+  };
   const started = Date.now();
   const { state, problems } = parse(v2);
   assert.ok(Date.now() - started < 1000);
@@ -608,22 +839,43 @@ test("schema 2 migrates: boxes become memories; a huge recall count is replayed 
 test("import: XP, bonuses and achievements are worked out again; unknown ids are ignored and counted", () => {
   const claimed = parse({
     ...encode(freshRecord()),
-    q: { a1: { x: 100000, c: true }, a2: { x: 999, c: true, f: true }, b1: { x: 3, w: 2 }, ghost: { x: 50, c: true }, other: { c: true } },
+    q: {
+      a1: { x: 100000, c: true },
+      a2: { x: 999, c: true, f: true },
+      b1: { x: 3, w: 2 },
+      ghost: { x: 50, c: true },
+      other: { c: true },
+    },
     bonus: { a: 5000, zz: 9 },
     ach: { first: "2026-01-01", bogus: "2026-01-01" },
   }).state;
   const { state, ignored } = adopt(claimed, IX, DAY);
   assert.equal(ignored, 2);
   assert.deepEqual(Object.keys(state.questions).sort(), ["a1", "a2", "b1"]);
-  assert.deepEqual([state.questions.a1.xp, state.questions.a2.xp, state.questions.b1.xp], [5, 20, undefined]);
+  assert.deepEqual(
+    [state.questions.a1.xp, state.questions.a2.xp, state.questions.b1.xp],
+    [5, 20, undefined],
+  );
   assert.deepEqual(state.bonus, { a: 50 });
   assert.equal(totalXp(state), 5 + 20 + 50);
   assert.deepEqual(Object.keys(state.achievements).sort(), ["first"]);
 });
 
 test("merge: never adds XP up, keeps everything earned, and is idempotent", () => {
-  const a = play([[ok("a1"), ctx({ today: "2026-03-01", now: 1 })], [wrong("b1"), ctx({ now: 2 })]], goal(1)).state;
-  const b = play([[ok("a2"), ctx({ today: "2026-03-05", now: 3 })], [ok("b1"), ctx({ now: 4 })]], goal(1)).state;
+  const a = play(
+    [
+      [ok("a1"), ctx({ today: "2026-03-01", now: 1 })],
+      [wrong("b1"), ctx({ now: 2 })],
+    ],
+    goal(1),
+  ).state;
+  const b = play(
+    [
+      [ok("a2"), ctx({ today: "2026-03-05", now: 3 })],
+      [ok("b1"), ctx({ now: 4 })],
+    ],
+    goal(1),
+  ).state;
   const m = merge(a, b);
   assert.deepEqual(merge(m, m), m);
   assert.deepEqual(merge(a, a), a);
@@ -632,7 +884,10 @@ test("merge: never adds XP up, keeps everything earned, and is idempotent", () =
   assert.equal(totalXp(merge(m, a)), totalXp(m));
   assert.equal(totalXp(merge(b, a)), totalXp(m));
   // The later review decides the memory: b answered b1 right (Good) after a missed it (Again).
-  assert.deepEqual([m.questions.b1.stability, m.questions.b1.due, m.questions.b1.undo], [2.3065, "2026-03-13", undefined]);
+  assert.deepEqual(
+    [m.questions.b1.stability, m.questions.b1.due, m.questions.b1.undo],
+    [2.3065, "2026-03-13", undefined],
+  );
   // A later review day wins over a later answer.
   const reviewedLater = answer(b, IX, ok("b1"), ctx({ today: "2026-03-13", now: 0 })).state;
   assert.equal(merge(reviewedLater, a).questions.b1.reviewed, "2026-03-13");
@@ -715,9 +970,17 @@ test("store: at most three copies are kept, the oldest dropped; reset and replac
   const fs = fakeStorage();
   const st = openStore(fs, "kq", () => ++clock);
   st.update(answerWith(ok("a1")));
-  for (let i = 0; i < 4; i++) st.replace(answer(freshRecord(), IX, ok("a1"), ctx()).state, "replaced");
+  for (let i = 0; i < 4; i++)
+    st.replace(answer(freshRecord(), IX, ok("a1"), ctx()).state, "replaced");
   st.replace(freshRecord(), "reset");
-  assert.deepEqual(st.backups().map((b) => [b.at, b.why]), [[5, "reset"], [4, "replaced"], [3, "replaced"]]);
+  assert.deepEqual(
+    st.backups().map((b) => [b.at, b.why]),
+    [
+      [5, "reset"],
+      [4, "replaced"],
+      [3, "replaced"],
+    ],
+  );
   assert.equal(totalXp(parse(JSON.parse(st.raw("kq:backup:5:reset"))).state), 10);
   assert.equal(st.warning(), null); // copies made on the learner's request are not warnings
   st.forget("kq:backup:5:reset");
@@ -783,13 +1046,27 @@ test("store: two tabs build on each other's answers and cannot double-award XP",
 // ---- a learner's week, end to end (the walk-through in the closing note) ----------------------
 test("a learner's week: goal, rest day, review, a test, mastery and a streak that breaks", () => {
   const four = (t) => [1, 2, 3, 4].map((i) => question(`${t}${i}`, 10, "tracks/01-a.html"));
-  const W = indexCourse(course({
-    tracks: ["t", "u", "v"].map((slug, n) => ({ slug, number: n + 1, title: slug, page: "tracks/01-a.html", questions: four(slug) })),
-    extra: [],
-  }));
-  let s = freshRecord(), now = 0;
+  const W = indexCourse(
+    course({
+      tracks: ["t", "u", "v"].map((slug, n) => ({
+        slug,
+        number: n + 1,
+        title: slug,
+        page: "tracks/01-a.html",
+        questions: four(slug),
+      })),
+      extra: [],
+    }),
+  );
+  let s = freshRecord(),
+    now = 0;
   const say = (day, id, right, extra = {}) =>
-    (s = answer(s, W, { id, correct: right, attempt: 1, ...extra }, { today: day, now: ++now }).state);
+    (s = answer(
+      s,
+      W,
+      { id, correct: right, attempt: 1, ...extra },
+      { today: day, now: ++now },
+    ).state);
   const reviewAll = (day) => {
     for (const id of due(s, W, day)) say(day, id, true);
   };
@@ -804,20 +1081,35 @@ test("a learner's week: goal, rest day, review, a test, mastery and a streak tha
   for (const id of ["t1", "t2", "t3"]) say("2026-03-02", id, true);
   say("2026-03-02", "t4", false);
   say("2026-03-02", "t4", true, { attempt: 2 });
-  assert.deepEqual(at("2026-03-02"), { counted: 4, streak: 0, xp: 85, mastery: "Familiar/Not started/Not started" });
+  assert.deepEqual(at("2026-03-02"), {
+    counted: 4,
+    streak: 0,
+    xp: 85,
+    mastery: "Familiar/Not started/Not started",
+  });
   s = setGoal(s, W, 4, "2026-03-02").state;
   assert.equal(at("2026-03-02").streak, 1);
   // Tuesday: nothing is due yet (t4, right on the retry, is Hard: two days; the others Good:
   // three); track u is four learning answers, the goal met.
   assert.deepEqual(due(s, W, "2026-03-03"), []);
   for (const id of ["u1", "u2", "u3", "u4"]) say("2026-03-03", id, true);
-  assert.deepEqual(at("2026-03-03"), { counted: 4, streak: 2, xp: 175, mastery: "Familiar/Familiar/Not started" });
+  assert.deepEqual(at("2026-03-03"), {
+    counted: 4,
+    streak: 2,
+    xp: 175,
+    mastery: "Familiar/Familiar/Not started",
+  });
   // Wednesday: t4 comes back; v1 right, v2 missed. Two learning answers: the goal is missed.
   assert.deepEqual(due(s, W, "2026-03-04"), ["t4"]);
   reviewAll("2026-03-04");
   say("2026-03-04", "v1", true);
   say("2026-03-04", "v2", false);
-  assert.deepEqual(at("2026-03-04"), { counted: 2, streak: 2, xp: 185, mastery: "Familiar/Familiar/Attempted" });
+  assert.deepEqual(at("2026-03-04"), {
+    counted: 2,
+    streak: 2,
+    xp: 185,
+    mastery: "Familiar/Familiar/Attempted",
+  });
   // Thursday: nothing done, a second missed day this week. Due: v2 (missed, least likely
   // recalled), then t1-t3; the forecast shows Friday's u1-u4 and t4's next review.
   assert.deepEqual(due(s, W, "2026-03-05"), ["v2", "t1", "t2", "t3"]);
@@ -825,15 +1117,38 @@ test("a learner's week: goal, rest day, review, a test, mastery and a streak tha
   // Friday: eight reviews, interleaved; v2 pays half its XP now. The streak starts again at 1.
   assert.deepEqual(due(s, W, "2026-03-06"), ["v2", "t1", "u1", "t2", "u2", "t3", "u3", "u4"]);
   reviewAll("2026-03-06");
-  assert.deepEqual(at("2026-03-06"), { counted: 8, streak: 1, xp: 190, mastery: "Familiar/Proficient/Attempted" });
+  assert.deepEqual(at("2026-03-06"), {
+    counted: 8,
+    streak: 1,
+    xp: 190,
+    mastery: "Familiar/Proficient/Attempted",
+  });
   // Saturday: a test of track v. v3 and v4 pay full XP and complete v (bonus); v2, already paid
   // and not due, is practice. Two learning answers: the goal is missed.
   for (const id of ["v2", "v3", "v4"]) say("2026-03-07", id, true, { test: true });
-  assert.deepEqual(at("2026-03-07"), { counted: 2, streak: 1, xp: 260, mastery: "Familiar/Proficient/Familiar" });
+  assert.deepEqual(at("2026-03-07"), {
+    counted: 2,
+    streak: 1,
+    xp: 260,
+    mastery: "Familiar/Proficient/Familiar",
+  });
   // Sunday: v1 is due. No track is Mastered in a week: that takes memories lasting 30 days.
   reviewAll("2026-03-08");
-  assert.deepEqual(at("2026-03-08"), { counted: 1, streak: 1, xp: 260, mastery: "Familiar/Proficient/Familiar" });
-  assert.deepEqual(W.tracks.map((t) => mastery(s, t, "2026-03-08").recall), [97, 98, 95]);
+  assert.deepEqual(at("2026-03-08"), {
+    counted: 1,
+    streak: 1,
+    xp: 260,
+    mastery: "Familiar/Proficient/Familiar",
+  });
+  assert.deepEqual(
+    W.tracks.map((t) => mastery(s, t, "2026-03-08").recall),
+    [97, 98, 95],
+  );
   assert.equal(streaks(s.goalDays, "2026-03-08").longest, 2);
-  assert.deepEqual(s.achievements, { first: "2026-03-02", perfect: "2026-03-03", "level-2": "2026-03-03", all: "2026-03-07" });
+  assert.deepEqual(s.achievements, {
+    first: "2026-03-02",
+    perfect: "2026-03-03",
+    "level-2": "2026-03-03",
+    all: "2026-03-07",
+  });
 });

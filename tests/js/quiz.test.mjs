@@ -1,7 +1,8 @@
 // Unit tests of the quiz rules (extensions/quiz/static/kq-quiz-core.js): node --test tests/js/
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
+import { test } from "node:test";
 
 const require = createRequire(import.meta.url);
 const Q = require("../../extensions/quiz/static/kq-quiz-core.js");
@@ -71,7 +72,10 @@ test("the shuffle keeps every item, leaves its input alone and differs between k
   const orders = new Set();
   for (const key of ["a", "b", "c", "d"]) {
     const out = Q.shuffle(items, key);
-    assert.deepEqual([...out].sort((x, y) => x - y), items);
+    assert.deepEqual(
+      [...out].sort((x, y) => x - y),
+      items,
+    );
     orders.add(out.join());
   }
   assert.deepEqual(items, [...Array(8).keys()]);
@@ -92,10 +96,10 @@ test("misconceptions: the tags of the ticked wrong options, once each", () => {
   assert.deepEqual(Q.misconceptions([true, false, false, false], correct, tags), []); // right
   // A tag on a ticked correct option (the build refuses it) would still not count.
   assert.deepEqual(Q.misconceptions([true], [true], ["x"]), []);
-  assert.deepEqual(
-    Q.misconceptions([true, true, true], [false, false, false], ["a", "", "b"]),
-    ["a", "b"],
-  );
+  assert.deepEqual(Q.misconceptions([true, true, true], [false, false, false], ["a", "", "b"]), [
+    "a",
+    "b",
+  ]);
 });
 
 test("answered: a tick, a typed non-blank answer, or a moved ordering item", () => {
@@ -108,7 +112,11 @@ test("answered: a tick, a typed non-blank answer, or a moved ordering item", () 
 });
 
 test("score: unanswered questions count as wrong; the summary reads 'N of M right'", () => {
-  assert.deepEqual(Q.score([true, false, null, true]), { right: 2, total: 4, text: "2 of 4 right" });
+  assert.deepEqual(Q.score([true, false, null, true]), {
+    right: 2,
+    total: 4,
+    text: "2 of 4 right",
+  });
   assert.deepEqual(Q.score([]), { right: 0, total: 0, text: "0 of 0 right" });
   assert.equal(Q.counter(3, 10), "3 of 10 answered");
 });

@@ -9,10 +9,12 @@ export const isDay = (value) => typeof value === "string" && DAY_PATTERN.test(va
 const pad = (n) => (n < 10 ? "0" : "") + n;
 
 /** The learner's local day of a Date. */
-export const dayKey = (date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+export const dayKey = (date) =>
+  `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 
 /** Days since 1970-01-01 of a day key. */
-export const dayNumber = (day) => Date.UTC(+day.slice(0, 4), day.slice(5, 7) - 1, +day.slice(8)) / DAY_MS;
+export const dayNumber = (day) =>
+  Date.UTC(+day.slice(0, 4), day.slice(5, 7) - 1, +day.slice(8)) / DAY_MS;
 
 const dayFromNumber = (n) => new Date(n * DAY_MS).toISOString().slice(0, 10);
 

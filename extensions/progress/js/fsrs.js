@@ -30,8 +30,13 @@ const clamp = (value, low, high) => Math.min(Math.max(value, low), high);
  * A scheduler for one set of weights and one desired retention.
  * @param {{retention?: number, weights?: readonly number[], maxInterval?: number}} options
  */
-export function makeScheduler({ retention = 0.9, weights = DEFAULT_WEIGHTS, maxInterval = 36500 } = {}) {
-  if (!(retention > 0 && retention <= 1)) throw new RangeError(`retention ${retention} is not in (0, 1]`);
+export function makeScheduler({
+  retention = 0.9,
+  weights = DEFAULT_WEIGHTS,
+  maxInterval = 36500,
+} = {}) {
+  if (!(retention > 0 && retention <= 1))
+    throw new RangeError(`retention ${retention} is not in (0, 1]`);
   const w = weights;
   const decay = -w[20];
   const factor = round8(Math.exp(Math.log(0.9) / decay) - 1);
@@ -52,13 +57,21 @@ export function makeScheduler({ retention = 0.9, weights = DEFAULT_WEIGHTS, maxI
     const hardPenalty = grade === HARD ? w[15] : 1;
     const easyBonus = grade === EASY ? w[16] : 1;
     const growth =
-      Math.exp(w[8]) * (11 - difficulty) * stability ** -w[9] * (Math.exp((1 - chance) * w[10]) - 1);
-    return round8(clamp(stability * (1 + growth * hardPenalty * easyBonus), MIN_STABILITY, MAX_STABILITY));
+      Math.exp(w[8]) *
+      (11 - difficulty) *
+      stability ** -w[9] *
+      (Math.exp((1 - chance) * w[10]) - 1);
+    return round8(
+      clamp(stability * (1 + growth * hardPenalty * easyBonus), MIN_STABILITY, MAX_STABILITY),
+    );
   }
 
   function stabilityAfterLapse(difficulty, stability, chance) {
     const after =
-      w[11] * difficulty ** -w[12] * ((stability + 1) ** w[13] - 1) * Math.exp((1 - chance) * w[14]);
+      w[11] *
+      difficulty ** -w[12] *
+      ((stability + 1) ** w[13] - 1) *
+      Math.exp((1 - chance) * w[14]);
     const lapse = round8(clamp(after, MIN_STABILITY, MAX_STABILITY));
     return clamp(round8(stability), MIN_STABILITY, lapse); // a lapse never raises stability
   }
@@ -66,7 +79,10 @@ export function makeScheduler({ retention = 0.9, weights = DEFAULT_WEIGHTS, maxI
   /** The memory after answering with `grade`, `days` days after the last answer (null: never). */
   function nextMemory(memory, days, grade) {
     if (!memory) {
-      return { stability: Math.max(w[grade - 1], 0.1), difficulty: clamp(initialDifficulty(grade), 1, 10) };
+      return {
+        stability: Math.max(w[grade - 1], 0.1),
+        difficulty: clamp(initialDifficulty(grade), 1, 10),
+      };
     }
     const { stability, difficulty } = memory;
     const chance = recall(stability, days);
@@ -80,7 +96,8 @@ export function makeScheduler({ retention = 0.9, weights = DEFAULT_WEIGHTS, maxI
   }
 
   /** The days from a review until the predicted recall of this stability falls to the retention. */
-  const interval = (stability) => Math.min(Math.max(1, Math.round(stability * intervalPerStability)), maxInterval);
+  const interval = (stability) =>
+    Math.min(Math.max(1, Math.round(stability * intervalPerStability)), maxInterval);
 
   /**
    * Answer a question: its new memory and the days until it is due again. As ts-fsrs does, the

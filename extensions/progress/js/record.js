@@ -18,10 +18,12 @@ export const freshRecord = () => ({
   retention: 0.9, // the desired retention of reviews (review.js)
 });
 
-const questionsXp = (record) => sum(Object.values(record.questions), (question) => question.xp || 0);
+const questionsXp = (record) =>
+  sum(Object.values(record.questions), (question) => question.xp || 0);
 
 /** All XP earned: the questions' and the track bonuses'. XP totals are never stored. */
-export const totalXp = (record) => questionsXp(record) + sum(Object.values(record.bonus), (xp) => xp);
+export const totalXp = (record) =>
+  questionsXp(record) + sum(Object.values(record.bonus), (xp) => xp);
 
 /**
  * The level of an XP total. `levels` is `[{xp, name}, ...]` rising from 0 XP (checked by the build).

@@ -30,7 +30,8 @@ export const inReview = (question) => question?.stability !== undefined;
 const elapsed = (question, today) => Math.max(0, dayNumber(today) - dayNumber(question.reviewed));
 
 /** The chance, from 0 to 1, that the learner recalls a question in review today. */
-export const recallOf = (question, today) => scheduler().recall(question.stability, elapsed(question, today));
+export const recallOf = (question, today) =>
+  scheduler().recall(question.stability, elapsed(question, today));
 
 // Reviews a question today: its new memory and due day.
 function apply(question, memory, days, grade, today, retention) {
@@ -51,14 +52,24 @@ export function schedule(question, retention, today, { right, revealed, hinted, 
   const undo = question.undo;
   if (undo && question.reviewed === today && right) {
     delete question.undo;
-    apply(question, undo.length ? { stability: undo[0], difficulty: undo[1] } : null, undo[2] || 0, HARD, today, retention);
+    apply(
+      question,
+      undo.length ? { stability: undo[0], difficulty: undo[1] } : null,
+      undo[2] || 0,
+      HARD,
+      today,
+      retention,
+    );
     return;
   }
   if (revealed) delete question.undo; // a right answer after seeing the answer is no retry
   if (inReview(question) && !wasDue) return;
-  const memory = inReview(question) ? { stability: question.stability, difficulty: question.difficulty } : null;
+  const memory = inReview(question)
+    ? { stability: question.stability, difficulty: question.difficulty }
+    : null;
   const days = memory ? elapsed(question, today) : 0;
-  if (!right && !revealed) question.undo = memory ? [memory.stability, memory.difficulty, days] : [];
+  if (!right && !revealed)
+    question.undo = memory ? [memory.stability, memory.difficulty, days] : [];
   else delete question.undo;
   apply(question, memory, days, right ? (hinted ? HARD : GOOD) : AGAIN, today, retention);
 }
@@ -72,7 +83,9 @@ export function reschedule(record, retention) {
 }
 
 const reviewIds = (record, course) =>
-  Object.keys(record.questions).filter((id) => inReview(record.questions[id]) && isKnown(course, id));
+  Object.keys(record.questions).filter(
+    (id) => inReview(record.questions[id]) && isKnown(course, id),
+  );
 
 /**
  * The due questions, the least likely to be recalled first, interleaved: one from each track in
@@ -115,12 +128,16 @@ export function upcoming(record, course, today) {
     .map((id) => record.questions[id].due)
     .filter((day) => day > today)
     .sort();
-  return later.length ? { day: later[0], count: later.filter((day) => day === later[0]).length } : null;
+  return later.length
+    ? { day: later[0], count: later.filter((day) => day === later[0]).length }
+    : null;
 }
 
 /** How much of a track the learner would recall today: the mean predicted recall of its questions in review, in whole percent (null before any). */
 export function trackRecall(record, track, today) {
-  const questions = track.questions.map((question) => get(record.questions, question.id)).filter(inReview);
+  const questions = track.questions
+    .map((question) => get(record.questions, question.id))
+    .filter(inReview);
   if (!questions.length) return null;
   const total = questions.reduce((sum, question) => sum + recallOf(question, today), 0);
   return Math.round((100 * total) / questions.length);
@@ -137,7 +154,8 @@ export function trackRecall(record, track, today) {
 export function mastery(record, track, today) {
   const questions = track.questions.map((question) => get(record.questions, question.id));
   const recall = trackRecall(record, track, today);
-  const touched = (question) => question && (question.correct || question.wrong || question.revealed);
+  const touched = (question) =>
+    question && (question.correct || question.wrong || question.revealed);
   if (!questions.some(touched)) return { level: 0, name: MASTERY[0], slipped: false, recall };
   let level = 1;
   let slipped = false;

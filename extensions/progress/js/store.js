@@ -4,7 +4,7 @@
 
 import { addDay, addDays, dayKey, isDay } from "./dates.js";
 import { AGAIN, GOOD } from "./fsrs.js";
-import { DEFAULT_GOAL, GOAL_MAX, freshRecord } from "./record.js";
+import { DEFAULT_GOAL, freshRecord, GOAL_MAX } from "./record.js";
 import { DEFAULT_RETENTION, RETENTIONS, scheduler } from "./review.js";
 import { clone, isBool, isCount, isLabel, isLabels, isObject, own } from "./values.js";
 
@@ -16,7 +16,8 @@ const isStability = (n) => isNumber(n, 0.001, 36500);
 const isDifficulty = (n) => isNumber(n, 1, 10);
 const isUndo = (undo) =>
   Array.isArray(undo) &&
-  (!undo.length || (undo.length === 3 && isStability(undo[0]) && isDifficulty(undo[1]) && isCount(undo[2])));
+  (!undo.length ||
+    (undo.length === 3 && isStability(undo[0]) && isDifficulty(undo[1]) && isCount(undo[2])));
 
 // A question's stored key, its name in the record, and the check of its value.
 const QUESTION_KEYS = [
@@ -38,14 +39,16 @@ const MEMORY = ["s", "h", "l", "d"]; // all or none
 
 function encodeQuestion(question) {
   const stored = {};
-  for (const [key, name] of QUESTION_KEYS) if (question[name] !== undefined) stored[key] = question[name];
+  for (const [key, name] of QUESTION_KEYS)
+    if (question[name] !== undefined) stored[key] = question[name];
   return stored;
 }
 
 /** The record as stored and exported. */
 export function encode(record) {
   const questions = {};
-  for (const id of Object.keys(record.questions)) questions[id] = encodeQuestion(record.questions[id]);
+  for (const id of Object.keys(record.questions))
+    questions[id] = encodeQuestion(record.questions[id]);
   return {
     schema: SCHEMA,
     v: VERSION,
@@ -96,7 +99,8 @@ function migrate2to3(stored) {
     delete question.b;
     delete question.k;
     let reviewed;
-    if (isCount(box) && box > 0 && isDay(due)) reviewed = addDays(due, -LEITNER_DAYS[Math.min(box, 5) - 1]);
+    if (isCount(box) && box > 0 && isDay(due))
+      reviewed = addDays(due, -LEITNER_DAYS[Math.min(box, 5) - 1]);
     else if (question.c === true && isCount(question.t) && question.t > 0) {
       reviewed = dayKey(new Date(question.t));
       due = null;
@@ -129,9 +133,13 @@ const failure = (code, error) => ({ code, error });
 function upgrade(stored, migrations, target) {
   if (!isObject(stored) || stored.schema !== SCHEMA)
     return failure("foreign", "This is not a Keras Quest progress file.");
-  if (!isCount(stored.v) || !stored.v) return failure("invalid", "The progress data has no valid version.");
+  if (!isCount(stored.v) || !stored.v)
+    return failure("invalid", "The progress data has no valid version.");
   if (stored.v > target) {
-    return failure("newer", `This progress is from a newer version of Keras Quest (schema ${stored.v}).`);
+    return failure(
+      "newer",
+      `This progress is from a newer version of Keras Quest (schema ${stored.v}).`,
+    );
   }
   let current = clone(stored);
   while (current.v < target) {
@@ -214,7 +222,8 @@ function readPart(stored, part, record, problems) {
 
 function readGoal(stored, record, problems) {
   if (!own(stored, "goal")) return;
-  if (Number.isSafeInteger(stored.goal) && stored.goal >= 1 && stored.goal <= GOAL_MAX) record.goal = stored.goal;
+  if (Number.isSafeInteger(stored.goal) && stored.goal >= 1 && stored.goal <= GOAL_MAX)
+    record.goal = stored.goal;
   else problems.push("the daily goal is not valid");
 }
 

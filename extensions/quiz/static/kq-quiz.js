@@ -53,7 +53,8 @@
       solvedOn: null, // the date of the earlier right answer while shown as solved
     };
   };
-  const fire = (s, type, detail) => s.q.dispatchEvent(new CustomEvent(type, { bubbles: true, detail }));
+  const fire = (s, type, detail) =>
+    s.q.dispatchEvent(new CustomEvent(type, { bubbles: true, detail }));
   const boxes = (s) => (s.list && s.kind !== "order" ? $$(s.list, "input") : []);
   const controls = (s) => $$(s.q, ".kq-options input, .kq-typed input, .kq-order button");
   const ticked = (s) => boxes(s).map((b) => b.checked);
@@ -92,7 +93,11 @@
     if (s.kind === "typed") {
       const d = s.q.dataset;
       const accept = JSON.parse(d.kqAccept || "[]");
-      return core.checkTyped(s.text.value, { accept, number: d.kqNumber, tolerance: d.kqTolerance });
+      return core.checkTyped(s.text.value, {
+        accept,
+        number: d.kqNumber,
+        tolerance: d.kqTolerance,
+      });
     }
     return core.checkChoice(ticked(s), marked(s));
   };
@@ -122,7 +127,12 @@
     if (s.testing) return;
     const correct = evaluate(s);
     if (correct === null) {
-      say(s, "kq-need", "!", s.kind === "typed" ? "Type an answer first." : "Choose an answer first.");
+      say(
+        s,
+        "kq-need",
+        "!",
+        s.kind === "typed" ? "Type an answer first." : "Choose an answer first.",
+      );
       return;
     }
     s.attempt += 1;
@@ -218,7 +228,8 @@
       fire(s, "kq:reveal", { id: s.id });
     };
     q.kqSolved = (when) => showSolved(s, when);
-    q.kqAnswered = () => core.answered(s.kind, { ticked: ticked(s), typed: s.text?.value, moved: s.moved });
+    q.kqAnswered = () =>
+      core.answered(s.kind, { ticked: ticked(s), typed: s.text?.value, moved: s.moved });
     q.kqTest = (on) => setTesting(s, on);
     q.kqGrade = () => grade(s);
   };
@@ -288,10 +299,20 @@
     enhance(root);
     root.kqLeave?.();
     const questions = $$(root, ".kq-question");
-    const t = { root, questions, title, onFinish, bar: $(root, ".kq-testbar"), frame: testFrame(title) };
+    const t = {
+      root,
+      questions,
+      title,
+      onFinish,
+      bar: $(root, ".kq-testbar"),
+      frame: testFrame(title),
+    };
     const { head, foot, count, finish } = t.frame;
     const update = () => {
-      count.textContent = core.counter(questions.filter((q) => q.kqAnswered()).length, questions.length);
+      count.textContent = core.counter(
+        questions.filter((q) => q.kqAnswered()).length,
+        questions.length,
+      );
     };
     root.prepend(head);
     root.append(foot);

@@ -13,12 +13,15 @@ const FIELDS = {
   level: ({ level }) => `Lv ${level.number} — ${level.name}`,
   xp: ({ xp, toNext }) => `${formatNumber(xp)} XP${toNext && ` · ${toNext}`}`,
   streak: ({ streak }) => count(streak.current, "day"),
-  rest: ({ streak }) => (streak.restLeft ? "Rest day this week: still free" : "Rest day this week: used"),
+  rest: ({ streak }) =>
+    streak.restLeft ? "Rest day this week: still free" : "Rest day this week: used",
   longest: ({ streak }) => count(streak.longest, "day"),
-  today: ({ done, goal }) => `${formatNumber(done)} of ${formatNumber(goal)}${done >= goal ? " ✓ goal met" : ""}`,
+  today: ({ done, goal }) =>
+    `${formatNumber(done)} of ${formatNumber(goal)}${done >= goal ? " ✓ goal met" : ""}`,
   goal: ({ goal }) => `Goal: ${count(goal, "question")} a day`,
   due: ({ dueNow }) => count(dueNow, "question"),
-  next: ({ next }) => (next ? `Next: ${count(next.count, "question")} on ${next.day}` : "Next: none scheduled"),
+  next: ({ next }) =>
+    next ? `Next: ${count(next.count, "question")} on ${next.day}` : "Next: none scheduled",
   mastered: ({ mastered, tracks }) => `${mastered} of ${tracks}`,
   recall: ({ recall }) => (recall === null ? "Nothing in review yet" : `${recall}%`),
 };
@@ -80,7 +83,8 @@ export function renderDashboard(app, xp, level, day) {
       element.value = Math.min(value, max);
     }
   }
-  for (const input of $$("[data-kq-goal]")) if (document.activeElement !== input) input.value = app.record.goal;
+  for (const input of $$("[data-kq-goal]"))
+    if (document.activeElement !== input) input.value = app.record.goal;
   for (const element of $$("[data-kq-panel] .kq-nojs")) element.hidden = true;
   for (const element of $$("[data-kq-panel] .kq-js")) element.hidden = false;
 }

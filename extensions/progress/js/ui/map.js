@@ -22,7 +22,9 @@ function stateLines(phase, stats, level) {
   ];
   if (level.level) {
     const recall = level.recall === null ? "" : ` · recall today ${level.recall}%`;
-    lines.push(`Mastery: ${level.name}${level.slipped ? " (slipping: time to review)" : ""}${recall}`);
+    lines.push(
+      `Mastery: ${level.name}${level.slipped ? " (slipping: time to review)" : ""}${recall}`,
+    );
   }
   return lines.flatMap((line, i) => (i ? [make("br"), line] : [line]));
 }
@@ -42,7 +44,10 @@ function renderCard(app, element, track, { stats, level, phase, isNext, started 
   card.classList.add(`kq-cm--${phase}`);
   element.hidden = !stats.total;
   if (!stats.total) return;
-  $(".kq-ring", element).style.setProperty("--kq-p", `${Math.round((stats.answered / stats.total) * 100)}%`);
+  $(".kq-ring", element).style.setProperty(
+    "--kq-p",
+    `${Math.round((stats.answered / stats.total) * 100)}%`,
+  );
   $(".kq-cm-state", element).replaceChildren(...stateLines(phase, stats, level));
   if (isNext) {
     card.classList.add("kq-cm--next");
@@ -57,8 +62,15 @@ export function renderMap(app, day) {
   for (const track of course.tracks) {
     const stats = trackStats(record, track, course.trackBonus);
     const level = mastery(record, track, day);
-    const figures = { stats, level, phase: phaseOf(stats, level.level), isNext: next === track, started };
-    for (const element of $$(`[data-kq-track="${track.slug}"]`)) renderCard(app, element, track, figures);
+    const figures = {
+      stats,
+      level,
+      phase: phaseOf(stats, level.level),
+      isNext: next === track,
+      started,
+    };
+    for (const element of $$(`[data-kq-track="${track.slug}"]`))
+      renderCard(app, element, track, figures);
   }
   for (const element of $$("[data-kq-continue]")) {
     if (next)

@@ -6,7 +6,7 @@ import { setRetention } from "../actions.js";
 import { trackOf } from "../course.js";
 import { addDays, dayNumber } from "../dates.js";
 import { paysNow } from "../record.js";
-import { RETENTIONS, due, forecast, mistakes } from "../review.js";
+import { due, forecast, mistakes, RETENTIONS } from "../review.js";
 import { $, count, formatNumber, make } from "./dom.js";
 
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
@@ -17,13 +17,23 @@ function retentionSetting(app) {
   const select = make(
     "select",
     { id: "kq-retention" },
-    ...RETENTIONS.map((retention) => make("option", { value: retention, textContent: percent(retention) })),
+    ...RETENTIONS.map((retention) =>
+      make("option", { value: retention, textContent: percent(retention) }),
+    ),
   );
-  select.addEventListener("change", () => app.apply((record) => setRetention(record, +select.value)));
+  select.addEventListener("change", () =>
+    app.apply((record) => setRetention(record, +select.value)),
+  );
   return make(
     "div",
     { className: "kq-goal kq-retention" },
-    make("p", {}, make("label", { htmlFor: "kq-retention", className: "kq-goal__label" }, "Desired retention"), " ", select),
+    make(
+      "p",
+      {},
+      make("label", { htmlFor: "kq-retention", className: "kq-goal__label" }, "Desired retention"),
+      " ",
+      select,
+    ),
     make(
       "p",
       { className: "kq-stat__more" },
@@ -42,7 +52,12 @@ function forecastRows(app, day) {
     const bar = make("span", { className: "kq-forecast__bar" });
     bar.style.width = `${(100 * n) / most}%`;
     bar.setAttribute("aria-hidden", "true");
-    return make("tr", {}, make("th", { scope: "row", textContent: name }), make("td", {}, formatNumber(n), bar));
+    return make(
+      "tr",
+      {},
+      make("th", { scope: "row", textContent: name }),
+      make("td", {}, formatNumber(n), bar),
+    );
   });
 }
 
@@ -53,6 +68,7 @@ export function renderReview(app, day) {
   if (document.activeElement !== panel.kqRetention) panel.kqRetention.value = app.record.retention;
   panel.kqForecast.replaceChildren(...forecastRows(app, day));
 }
+
 import { copyInto, linkHome } from "./copied-questions.js";
 
 function origin(app, id) {
@@ -61,7 +77,9 @@ function origin(app, id) {
   const source = track
     ? app.link(track.page, track.title)
     : app.link(app.course.questions.get(id).page, "another page");
-  const worth = pays ? `pays ${formatNumber(pays)} XP now` : "review only, no XP (already earned or revealed)";
+  const worth = pays
+    ? `pays ${formatNumber(pays)} XP now`
+    : "review only, no XP (already earned or revealed)";
   return make("p", { className: "kq-review__from" }, "From ", source, ` · ${worth}`);
 }
 
@@ -91,7 +109,15 @@ export function reviewPage(app) {
     "table",
     { className: "kq-forecast" },
     make("caption", { textContent: "Reviews due, the next 14 days" }),
-    make("thead", {}, make("tr", {}, ...["Day", "Reviews"].map((text) => make("th", { scope: "col", textContent: text })))),
+    make(
+      "thead",
+      {},
+      make(
+        "tr",
+        {},
+        ...["Day", "Reviews"].map((text) => make("th", { scope: "col", textContent: text })),
+      ),
+    ),
     panel.kqForecast,
   );
   list.before(setting, table);
@@ -104,5 +130,7 @@ export function reviewPage(app) {
   copyInto(app, slots, panel, (id, slot) => linkHome(app, id, slot));
   const groups = mistakes(app.record, app.course);
   $("[data-kq-mistakes]", panel).hidden = !groups.length;
-  $("[data-kq-mistake-list]", panel).replaceChildren(...groups.map((group) => mistakeItem(app, group)));
+  $("[data-kq-mistake-list]", panel).replaceChildren(
+    ...groups.map((group) => mistakeItem(app, group)),
+  );
 }
