@@ -17,7 +17,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from ..builders import is_interactive
+from ..builders import add_static_dir, is_interactive
 from .warning_types import Subtype, warn
 
 logger = logging.getLogger(__name__)
@@ -63,16 +63,11 @@ def add_description(app: Sphinx, pagename: str, templatename, context: dict, doc
 SOCIAL_CARD = Path(__file__).parent / "static"
 
 
-def _add_social_card(app: Sphinx) -> None:
-    if is_interactive(app.builder) and str(SOCIAL_CARD) not in app.config.html_static_path:
-        app.config.html_static_path = [*app.config.html_static_path, str(SOCIAL_CARD)]
-
-
 def setup(app: Sphinx) -> dict:
     app.setup_extension("extensions.warnings_")  # the {kq-warnings} tables
     # Before sphinxext-opengraph's handler (priority 500), which reads what this one leaves.
     app.connect("html-page-context", add_description, priority=400)
-    app.connect("builder-inited", _add_social_card)
+    add_static_dir(app, SOCIAL_CARD, when=is_interactive)
     return {
         "version": __version__,
         "parallel_read_safe": True,
