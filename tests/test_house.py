@@ -157,3 +157,19 @@ def test_every_registered_warning_subtype_is_spelled_the_same_way():
         if not SPELLING.fullmatch(member.value)
     ]
     assert wrong == []
+
+
+# ---- static files by one rule -------------------------------------------------------------------
+
+
+def test_only_builders_py_adds_static_folders():
+    """Every static folder goes through ``builders.add_static_dir``: no room edits
+    ``html_static_path`` itself."""
+    found = [
+        str(path.relative_to(ROOT))
+        for path in sorted(EXTENSIONS.rglob("*.py"))
+        if "node_modules" not in path.parts
+        and path.name != "builders.py"
+        and "html_static_path" in path.read_text(encoding="utf-8")
+    ]
+    assert found == []
