@@ -6,11 +6,8 @@ naming rule and the model built from a real environment.
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
-from progress_helpers import EXTRA, ROOT, TRACKS
-from sphinx.testing.util import SphinxTestApp
+from progress_helpers import EXTRA, TRACKS
 
 from extensions.course import TRACK_NAME, course_of, slugify, track_docname, track_key
 from tools import new_track
@@ -40,15 +37,10 @@ def test_the_scaffold_names_tracks_by_the_same_rule():
 
 
 @pytest.fixture(scope="module")
-def course(tmp_path_factory):
-    src = tmp_path_factory.mktemp("model") / "src"
-    shutil.copytree(ROOT, src)
-    app = SphinxTestApp("html", srcdir=src, builddir=src / "_build")
-    try:
-        app.build()
-        yield course_of(app.env)
-    finally:
-        app.cleanup()
+def course(build_root):
+    done = build_root("progress", "html")
+    assert done.returncode == 0, done.warnings
+    return course_of(done.app.env)
 
 
 def test_tracks_come_in_course_order_with_their_pages_and_questions(course):

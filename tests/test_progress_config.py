@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from progress_helpers import BONUS, LEVELS, TRACKS, build, copy_root, page_data, progress_warnings
+from progress_helpers import ROOT as PROGRESS_ROOT
 
 from extensions.progress.config import (
     DEFAULT_LEVELS,
@@ -168,21 +169,18 @@ def test_no_unreachable_warning_when_the_course_offers_enough(tmp_path):
     assert [w for w in progress_warnings(warnings) if "progress.unreachable" in w]
 
 
-def test_each_setting_is_declared_once_and_registered_from_the_declaration(tmp_path):
-    from sphinx.testing.util import SphinxTestApp
-
-    src = copy_root(tmp_path / "src", "progress_track_bonus = 9")
-    app = SphinxTestApp("html", srcdir=src, builddir=src / "_build")
-    try:
-        registered = {name for name in app.config._options if name.startswith("progress_")}
-        declared = {ProgressConfig.name_of(setting) for setting in ProgressConfig.settings()}
-        assert registered == declared
-        for setting in ProgressConfig.settings():
-            assert setting.metadata["help"] and setting.metadata["types"]
-            assert setting.metadata["validator"](setting.default) is None, setting.name
-        assert ProgressConfig.from_config(app.config).track_bonus == 9
-    finally:
-        app.cleanup()
+def test_each_setting_is_declared_once_and_registered_from_the_declaration(build_root):
+    conf = (PROGRESS_ROOT / "conf.py").read_text(encoding="utf-8")
+    done = build_root("progress", "html", pages={"conf.py": conf + "\nprogress_track_bonus = 9\n"})
+    assert done.returncode == 0, done.warnings
+    config = done.app.config
+    registered = {name for name in config._options if name.startswith("progress_")}
+    declared = {ProgressConfig.name_of(setting) for setting in ProgressConfig.settings()}
+    assert registered == declared
+    for setting in ProgressConfig.settings():
+        assert setting.metadata["help"] and setting.metadata["types"]
+        assert setting.metadata["validator"](setting.default) is None, setting.name
+    assert ProgressConfig.from_config(config).track_bonus == 9
 
 
 def test_the_settings_table_lists_every_setting_with_its_default_and_meaning(tmp_path):

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from progress_helpers import BONUS, EXTRA, TRACKS, build, copy_root, page_data, progress_warnings
-from sphinx.testing.util import SphinxTestApp
 
+import support
 from extensions.progress.transforms import course_of
-from support import sphinx_build
 
 
 def test_tracks_in_toctree_order_with_their_questions_and_totals(tmp_path):
@@ -31,14 +30,10 @@ def test_tracks_in_toctree_order_with_their_questions_and_totals(tmp_path):
     assert data["trackBonus"] == BONUS
 
 
-def test_course_totals(tmp_path):
-    src = copy_root(tmp_path / "src")
-    app = SphinxTestApp("html", srcdir=src, builddir=src / "_build")
-    try:
-        app.build()
-        course = course_of(app.env)
-    finally:
-        app.cleanup()
+def test_course_totals(build_root):
+    done = build_root("progress", "html")
+    assert done.returncode == 0, done.warnings
+    course = course_of(done.app.env)
     assert [t.xp for t in course.tracks] == [30, 15, 0]
     assert [course.track_available(t) for t in course.tracks] == [80, 65, 0]
     expected = sum(x for qs in TRACKS.values() for _, x in qs) + 2 * BONUS + EXTRA[0][1]
@@ -51,17 +46,19 @@ def test_dirhtml_pages_are_folders(tmp_path):
     assert data["tracks"][0]["page"] == "tracks/01-alpha/"
 
 
-def test_changed_questions_rewrite_every_page_with_fresh_data(tmp_path):
-    # Two command-line builds into the same folder: the second one is incremental.
-    src, out = copy_root(tmp_path / "src"), tmp_path / "out"
-    assert sphinx_build(src, out)[0] == 0
+def test_changed_questions_rewrite_every_page_with_fresh_data(build_root):
+    # Two builds into the same folder: the second one is incremental.
+    first = build_root("progress", "html")
+    src, out = first.srcdir, first.outdir
+    assert first.returncode == 0, first.warnings
     assert [q["xp"] for q in page_data(out / "extra.html")["tracks"][0]["questions"]] == [10, 20]
     (first_file,) = (out / "_static").glob("kq-course.*.js")
     track = src / "tracks" / "01-alpha.md"
     track.write_text(track.read_text(encoding="utf-8").replace(":xp: 20", ":xp: 40"), "utf-8")
-    code, stdout, stderr = sphinx_build(src, out)
-    assert code == 0, stderr
-    assert "1 changed" in stdout  # only the track page is read again...
+    second = support.build(src)
+    assert second.returncode == 0, second.warnings
+    assert second.outdir == out
+    assert "1 changed" in second.stdout  # only the track page is read again...
     # ...yet a page that neither changed nor links to it gets the new totals too.
     assert [q["xp"] for q in page_data(out / "extra.html")["tracks"][0]["questions"]] == [10, 40]
     assert "2 questions · 50 XP" in (out / "index.html").read_text(encoding="utf-8")

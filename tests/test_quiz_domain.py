@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
-from sphinx.testing.util import SphinxTestApp
-from sphinx.util.console import strip_colors
 
+import support
 from extensions.quiz import questions_by_doc
-
-ROOTS = Path(__file__).parent / "roots"
 
 
 @pytest.fixture
-def app(tmp_path):
-    srcdir = tmp_path / "src"
-    shutil.copytree(ROOTS / "test-quiz-basic", srcdir)
-    app = SphinxTestApp("html", srcdir=srcdir)
-    app.build()
-    yield app
-    app.cleanup()
+def app(build_root):
+    done = build_root("quiz-basic", "html")
+    assert done.returncode == 0, done.warnings
+    return done.app
 
 
 def test_questions_map_each_id_to_its_page_line_xp_and_kind(app):
@@ -74,24 +65,17 @@ def test_merge_copies_only_the_given_documents(app):
     assert "y-1" not in domain.data["questions"]
 
 
-def test_incremental_rebuild_updates_data_and_forgets_fixed_duplicates(tmp_path):
-    srcdir = tmp_path / "src"
-    shutil.copytree(ROOTS / "test-quiz-parallel", srcdir)
-    first = SphinxTestApp("html", srcdir=srcdir)
-    try:
-        first.build()
-        assert "[quiz.duplicate-id]" in strip_colors(first.warning.getvalue())
-        assert ("p-alpha-1", 10) not in questions_by_doc(first.env)["hotel"]
-    finally:
-        first.cleanup()
+def test_incremental_rebuild_updates_data_and_forgets_fixed_duplicates(build_root):
+    first = build_root("quiz-parallel", "html")
+    assert first.returncode == 0, first.warnings
+    assert "[quiz.duplicate-id]" in first.warnings
+    assert ("p-alpha-1", 10) not in questions_by_doc(first.app.env)["hotel"]
 
-    hotel = srcdir / "hotel.md"
+    hotel = first.srcdir / "hotel.md"
     hotel.write_text(hotel.read_text().replace(":id: p-alpha-1", ":id: p-hotel-1"))
-    second = SphinxTestApp("html", srcdir=srcdir)
-    try:
-        second.build()
-        assert "[quiz.duplicate-id]" not in strip_colors(second.warning.getvalue())
-        assert questions_by_doc(second.env)["hotel"] == [("p-hotel-1", 17), ("p-hotel-2", 10)]
-        assert second.env.get_domain("quiz").data["questions"]["p-alpha-1"]["docname"] == "alpha"
-    finally:
-        second.cleanup()
+    second = support.build(first.srcdir)  # the same folders: an incremental build
+    assert second.returncode == 0, second.warnings
+    assert "[quiz.duplicate-id]" not in second.warnings
+    env = second.app.env
+    assert questions_by_doc(env)["hotel"] == [("p-hotel-1", 17), ("p-hotel-2", 10)]
+    assert env.get_domain("quiz").data["questions"]["p-alpha-1"]["docname"] == "alpha"

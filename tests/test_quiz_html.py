@@ -11,11 +11,9 @@ import gzip
 import json
 import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
 
 from extensions.quiz.assets import GZIP_BUDGET
 from extensions.quiz.nodes import kq_question
@@ -33,16 +31,10 @@ KINDS = {
 
 
 @pytest.fixture(scope="module")
-def root_build(tmp_path_factory):
-    srcdir = tmp_path_factory.mktemp("html") / "src"
-    shutil.copytree(BASIC, srcdir)
-    app = SphinxTestApp("html", srcdir=srcdir)
-    try:
-        app.build()
-        doctree = app.env.get_doctree("index")
-    finally:
-        app.cleanup()
-    return Path(app.outdir), doctree
+def root_build(build_root):
+    done = build_root("quiz-basic", "html")
+    assert done.returncode == 0, done.warnings
+    return done.outdir, done.app.env.get_doctree("index")
 
 
 def _golden(name: str, actual: str) -> None:

@@ -4,12 +4,9 @@ a dropdown, a tab-item or a grid-item (where MyST itself reports directive lines
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
-from sphinx.util.console import strip_colors
 
 ROOT = Path(__file__).parent / "roots" / "test-quiz-lines"
 CONTAINERS = ["note", "admonition", "dropdown", "tab", "grid"]
@@ -29,17 +26,11 @@ def line_of(text: str) -> int:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    srcdir = tmp_path_factory.mktemp("lines") / "src"
-    shutil.copytree(ROOT, srcdir)
-    app = SphinxTestApp("html", srcdir=srcdir)
-    try:
-        app.build()
-        warnings = strip_colors(app.warning.getvalue())
-        probes = list(app.config.probe_lines)
-    finally:
-        app.cleanup()
-    found = [WARNING.search(line.strip()) for line in warnings.splitlines()]
+def built(build_root):
+    done = build_root("quiz-lines", "html")
+    assert done.returncode == 0, done.warnings
+    probes = list(done.app.config.probe_lines)
+    found = [WARNING.search(line.strip()) for line in done.warnings.splitlines()]
     return [m for m in found if m], probes
 
 

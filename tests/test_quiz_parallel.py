@@ -7,17 +7,12 @@ separate processes; hotel.md reuses an id of alpha.md, which a different worker 
 from __future__ import annotations
 
 import re
-import shutil
-from pathlib import Path
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
-from sphinx.util.console import strip_colors
 
+import support
 from extensions.quiz import misconceptions, questions_by_doc
-from support import sphinx_build
 
-ROOT = Path(__file__).parent / "roots" / "test-quiz-parallel"
 # Serial builds name one page per step; parallel ones name chunks ("alpha .. delta").
 CHUNKS = re.compile(r"reading sources\.\.\. \[\s*\d+%\] \w+ \.\. \w+")
 # Both places are the questions' ':id:' lines, where an author changes an id.
@@ -25,15 +20,19 @@ DUPLICATE = "question id 'p-alpha-1' is already used by the question at alpha.md
 
 
 @pytest.fixture(scope="module")
-def builds(tmp_path_factory):
-    base = tmp_path_factory.mktemp("parallel")
-    results = {}
-    for name, extra in (("serial", ()), ("parallel", ("-j", "2"))):
-        outdir = base / name
-        code, out, err = sphinx_build(ROOT, outdir, "html", *extra, "-d", str(base / f"{name}-d"))
-        assert code == 0, err
-        results[name] = (outdir, out, err)
-    return results
+def builds(build_root):
+    """Both builds read the same copy of the root, each into folders of its own."""
+    serial = build_root("quiz-parallel", "html")
+    assert serial.returncode == 0, serial.warnings
+    base = serial.srcdir.parent
+    parallel = support.build(
+        serial.srcdir, "html", "-j", "2", "-d", str(base / "parallel-d"), outdir=base / "parallel"
+    )
+    assert parallel.returncode == 0, parallel.warnings
+    return {
+        name: (done.outdir, done.stdout, done.warnings)
+        for name, done in (("serial", serial), ("parallel", parallel))
+    }
 
 
 def test_the_parallel_build_really_ran_in_chunks(builds):
@@ -58,25 +57,30 @@ def test_the_duplicate_id_is_reported_once_in_both_modes(builds, mode):
     assert "hotel.md:7" in err
 
 
-def _domain_data(srcdir, parallel):
-    app = SphinxTestApp(
-        "html", srcdir=srcdir, builddir=srcdir / f"_build-{parallel}", parallel=parallel
+def _domain_data(done):
+    assert done.returncode == 0, done.warnings
+    env = done.app.env
+    return env.get_domain("quiz").data, questions_by_doc(env), misconceptions(env)
+
+
+def test_merged_domain_data_equals_serial_data(build_root):
+    first = build_root("quiz-parallel", "html")
+    serial = _domain_data(first)
+    # The same sources again, in parallel into folders of their own; in this process, so that
+    # the application's environment can be read.
+    folder = first.srcdir / "_build-2"
+    again = support.build(
+        first.srcdir,
+        "html",
+        "-j",
+        "2",
+        "-d",
+        str(folder / "doctrees"),
+        outdir=folder / "html",
+        fresh_process=False,
     )
-    try:
-        app.build()
-        if parallel:
-            assert CHUNKS.search(strip_colors(app.status.getvalue())), "not read in parallel"
-        env = app.env
-        return env.get_domain("quiz").data, questions_by_doc(env), misconceptions(env)
-    finally:
-        app.cleanup()
-
-
-def test_merged_domain_data_equals_serial_data(tmp_path):
-    srcdir = tmp_path / "src"
-    shutil.copytree(ROOT, srcdir)
-    serial = _domain_data(srcdir, 0)
-    parallel = _domain_data(srcdir, 2)
+    assert CHUNKS.search(again.stdout), "not read in parallel"
+    parallel = _domain_data(again)
     assert parallel == serial
     data, by_doc, tags = serial
     assert len(data["questions"]) == 15  # 16 questions, one id used twice

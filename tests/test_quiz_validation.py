@@ -6,15 +6,10 @@ tests/roots/test-quiz-invalid has one page per case; it is built once for the wh
 from __future__ import annotations
 
 import re
-import shutil
 from html import unescape
 from pathlib import Path
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
-from sphinx.util.console import strip_colors
-
-from support import sphinx_build
 
 ROOTS = Path(__file__).parent / "roots"
 INVALID = ROOTS / "test-quiz-invalid"
@@ -181,17 +176,13 @@ def line_of(page: str, anchor: str | tuple[str, int]) -> int:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    srcdir = tmp_path_factory.mktemp("invalid") / "src"
-    shutil.copytree(INVALID, srcdir)
-    app = SphinxTestApp("html", srcdir=srcdir)
-    try:
-        app.build()
-        warnings = app.warning.getvalue()
-    finally:
-        app.cleanup()
+def built(build_root):
+    done = build_root("quiz-invalid", "html")
+    assert done.returncode == 0, done.warnings
+    srcdir = done.srcdir
+    assert done.outdir == srcdir / "_build" / "html"  # where the tests below read the pages
     found = {}
-    for line in strip_colors(warnings).splitlines():
+    for line in done.warnings.splitlines():
         match = WARNING.match(line.strip())
         if match and match["type"].startswith("quiz."):
             page = Path(match["path"]).stem
@@ -264,31 +255,32 @@ def test_a_valid_tag_next_to_an_unknown_one_still_reaches_the_page(built):
     assert "{misconception}" not in html
 
 
-def test_with_W_the_build_fails(tmp_path):
-    code, _out, err = sphinx_build(INVALID, tmp_path / "out", "html", "-W", "-q")
-    assert code != 0
-    assert "[quiz." in err
+def test_with_W_the_build_fails(build_root):
+    done = build_root("quiz-invalid", "html", "-W", "-q")
+    assert done.returncode != 0
+    assert "[quiz." in done.warnings
 
 
-def test_valid_quizzes_build_cleanly_with_W(tmp_path):
-    code, _out, err = sphinx_build(ROOTS / "test-quiz-basic", tmp_path / "out", "html", "-W")
-    assert code == 0, err
-    assert "quiz" not in err
+def test_valid_quizzes_build_cleanly_with_W(build_root):
+    done = build_root("quiz-basic", "html", "-W")
+    assert done.returncode == 0, done.warnings
+    assert "quiz" not in done.warnings
 
 
-def test_suppress_warnings_silences_one_subtype(tmp_path):
-    srcdir = tmp_path / "src"
-    srcdir.mkdir()
-    shutil.copy(INVALID / "conf.py", srcdir)
-    shutil.copy(INVALID / "no_correct.md", srcdir / "index.md")
-    shutil.copy(INVALID / "bad_xp.md", srcdir / "other.md")
-    (srcdir / "index.md").write_text(
-        (srcdir / "index.md").read_text() + "\n```{toctree}\n:hidden:\n\nother\n```\n"
+def test_suppress_warnings_silences_one_subtype(build_root):
+    index = (INVALID / "no_correct.md").read_text()
+    done = build_root(
+        None,
+        "html",
+        "-q",
+        pages={
+            "conf.py": (INVALID / "conf.py").read_text(),
+            "index.md": index + "\n```{toctree}\n:hidden:\n\nother\n```\n",
+            "other.md": (INVALID / "bad_xp.md").read_text(),
+        },
+        overrides={"suppress_warnings": "quiz.no-correct"},
     )
-    code, _out, err = sphinx_build(
-        srcdir, tmp_path / "out", "html", "-q", "-D", "suppress_warnings=quiz.no-correct"
-    )
-    assert "[quiz.no-correct]" not in err
-    assert "[quiz.bad-xp]" in err
+    assert "[quiz.no-correct]" not in done.warnings
+    assert "[quiz.bad-xp]" in done.warnings
     # Suppressed or not, the broken question is still shown as an error box.
-    assert "kq-error" in (tmp_path / "out" / "index.html").read_text()
+    assert "kq-error" in done.page("index.html")
