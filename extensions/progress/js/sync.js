@@ -1,6 +1,6 @@
 // Records from elsewhere: an imported file, a restored copy, another device.
 
-import { unlock } from "./achievements.js";
+import { keepEarned, unlock } from "./achievements.js";
 import { isKnown, isMisconception, questionXp } from "./course.js";
 import { addDay } from "./dates.js";
 import { award, trackStats } from "./record.js";
@@ -24,8 +24,9 @@ function adoptQuestion(question, course, id) {
 
 /**
  * An imported (or restored) record held to this course's own rules: questions the course does not
- * have are ignored (counted in `ignored`), and XP, track bonuses and review boxes are worked out
- * again from what the record says happened, whatever numbers it claims. Returns `{state, ignored}`.
+ * have are ignored (counted in `ignored`), and XP, track bonuses, review boxes and achievements are
+ * worked out again from what the record says happened, whatever numbers it claims. Returns
+ * `{state, ignored}`.
  */
 export function adopt(record, course, today) {
   const state = clone(record);
@@ -41,8 +42,7 @@ export function adopt(record, course, today) {
   for (const track of course.tracks) {
     if (trackStats(state, track, 0).done) state.bonus[track.slug] = course.trackBonus;
   }
-  const offered = new Set(course.achievements.map((achievement) => achievement.id));
-  for (const id of Object.keys(state.achievements)) if (!offered.has(id)) delete state.achievements[id];
+  keepEarned(state, course, today);
   unlock(state, course, today);
   return { state, ignored };
 }
