@@ -242,7 +242,7 @@ def test_final_test_numbers_its_questions_in_order_with_their_track(context, cou
     tracks = {"a-one": 1, "a-two": 1, "b-one": 2}
     found = legends(page, "[data-kq-final-list]")
     assert [text for _id, text in found] == [
-        f"Question {i} · Track {tracks[qid]}" for i, (qid, _text) in enumerate(found, 1)
+        f"Question {i} · Track\u00a0{tracks[qid]}" for i, (qid, _text) in enumerate(found, 1)
     ]
 
 
@@ -255,7 +255,7 @@ def test_review_numbers_its_questions_in_order_with_their_track(context, course)
         "() => document.querySelector('[data-kq-review-list] .kq-num').textContent.includes('·')"
     )
     assert sorted(legends(page, "[data-kq-review-list]"), key=lambda pair: pair[1]) == [
-        ["a-two", "Question 1 · Track 1"],
-        ["b-one", "Question 2 · Track 2"],
+        ["a-two", "Question 1 · Track\u00a01"],
+        ["b-one", "Question 2 · Track\u00a02"],
         ["x-one", "Question 3"],
     ]

@@ -28,7 +28,7 @@ function renumber(course, copy, number) {
   const label = $(".kq-num", copy);
   if (!label) return;
   const track = trackOf(course, copy.dataset.kqId);
-  label.textContent = `Question ${number}${track ? ` · Track ${track.number}` : ""}`;
+  label.textContent = `Question ${number}${track ? ` · Track\u00a0${track.number}` : ""}`; // "Track 5" on one line
 }
 
 // The questions of one page into their slots; `lost(id, slot)` for those it could not copy.
