@@ -27,8 +27,7 @@ const grants = (test, achievement) => own(test, achievement.kind) && test[achiev
 export function unlock(record, course, today) {
   const test = tests(record, course, today);
   const earned = course.achievements.filter(
-    (achievement) =>
-!own(record.achievements, achievement.id) && grants(test, achievement),
+    (achievement) => !own(record.achievements, achievement.id) && grants(test, achievement),
   );
   for (const achievement of earned) record.achievements[achievement.id] = today;
   return earned.map((achievement) => achievement.id);

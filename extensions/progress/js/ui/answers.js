@@ -32,7 +32,9 @@ function celebration(app, result, before, metBefore) {
   const words = [];
   const bonus = result.bonus?.length ? `, track bonus${result.bonus.length > 1 ? "es" : ""} included` : "";
   if (result.test) {
-    words.push(result.gained ? `Test finished: +${formatNumber(result.gained)} XP${bonus}.` : "Test finished: no new XP.");
+    words.push(
+      result.gained ? `Test finished: +${formatNumber(result.gained)} XP${bonus}.` : "Test finished: no new XP.",
+    );
   } else if (result.gained) words.push(`+${formatNumber(result.gained)} XP${bonus}.`);
   else if (result.why) words.push(result.why);
   if (now.number > was.number) words.push(`Level up! You reached Lv ${now.number} — ${now.name}.`);
