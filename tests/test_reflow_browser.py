@@ -73,6 +73,29 @@ def test_every_page_fits_a_narrow_phone(site, browser, mode, width):
     assert not report, f"{len(report)} pages do not fit {width} px ({mode}):\n" + "\n".join(report)
 
 
+def test_the_contents_drawer_fits_a_narrow_phone(site, browser):
+    """On a phone the page's contents open as a drawer: its entries wrap inside it."""
+    context = browser.new_context(viewport={"width": 320, "height": 740})
+    page = context.new_page()
+    wide: dict[str, int] = {}
+    opened = 0
+    for name in built_pages(site.outdir):
+        page.goto(site.url + name)
+        toggle = page.locator(".secondary-toggle").first
+        if not toggle.count() or not toggle.is_visible():
+            continue
+        toggle.click()
+        drawer = page.locator(".bd-sidebar-secondary")
+        drawer.wait_for(state="visible")
+        opened += 1
+        width, room = drawer.evaluate("d => [d.scrollWidth, d.clientWidth]")
+        if width > room:
+            wide[name] = width
+    context.close()
+    assert opened > 15  # every track has one
+    assert not wide, f"contents drawers wider than they are (px): {wide}"
+
+
 def test_the_check_sees_a_page_that_scrolls_sideways(site, page):
     """The check above can fail: a page made too wide, and a link pushed off screen, are found."""
     page.set_viewport_size({"width": 320, "height": 740})

@@ -47,18 +47,20 @@ function celebration(app, result, before, metBefore) {
 }
 
 // A test's answers arrive together when it is finished, one kq:answer per question: they are
-// saved one by one, and announced once, after the last, with what the whole test paid.
+// saved one by one, and announced once, after the last, with what the whole test paid (nothing is
+// said of a test of questions the course does not count).
 function testBatch(flush) {
   let batch = null;
   return (result, before, metBefore) => {
     if (!batch) {
-      batch = { test: true, gained: 0, bonus: [], achievements: [], before, metBefore };
+      batch = { test: true, known: false, gained: 0, bonus: [], achievements: [], before, metBefore };
       setTimeout(() => {
         const done = batch;
         batch = null;
-        flush(done, done.before, done.metBefore);
+        if (done.known) flush(done, done.before, done.metBefore);
       });
     }
+    batch.known ||= !!result.known;
     batch.gained += result.gained || 0;
     batch.bonus.push(...(result.bonus || []));
     batch.achievements.push(...(result.achievements || []));
