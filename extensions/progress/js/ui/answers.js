@@ -111,10 +111,12 @@ function onGoalChange(app, event) {
   if (result.error) input.reportValidity();
 }
 
-// Why a right answer outside a test pays nothing, or "" when it pays.
-function whyNoXp(record, course, detail) {
+// Why a right answer outside a test pays nothing, or "" when it pays. A due review says nothing:
+// its worth is its place in review, and the Review page says it pays no XP.
+function whyNoXp(record, course, detail, today) {
   const question = get(record.questions, detail.id);
   if (!detail.correct || paysNow(record, course, detail.id) || !question) return "";
+  if (question.box && question.due <= today) return "";
   if (question.xp !== undefined) return "No XP this time: this question has paid its XP already.";
   return question.revealed ? "No XP: the answer to this question was shown before it was answered right." : "";
 }
@@ -130,7 +132,7 @@ export function listen(app) {
     });
   on("kq:answer", (record, detail, when) => {
     const result = answer(record, app.course, detail, when);
-    if (!detail.test && result.known) result.why = whyNoXp(record, app.course, detail);
+    if (!detail.test && result.known) result.why = whyNoXp(record, app.course, detail, when.today);
     return result;
   });
   on("kq:reveal", (record, detail, when) => reveal(record, app.course, detail.id, when));
