@@ -489,7 +489,13 @@ test("mastery rises with memory strength and slips as predicted recall falls, da
   const A = IX.tracks[0];
   const at = (s, day) => mastery(s, A, day);
   let s = freshRecord();
-  assert.deepEqual(at(s, DAY), { level: 0, name: "Not started", slipped: false, recall: null });
+  assert.deepEqual(at(s, DAY), {
+    level: 0,
+    name: "Not started",
+    slipped: false,
+    earned: 0,
+    recall: null,
+  });
   s = answer(s, IX, wrong("a1"), on("2026-03-01")).state;
   assert.equal(at(s, "2026-03-01").name, "Attempted");
   s = answer(s, IX, ok("a1", 2), on("2026-03-01")).state; // Hard: stability 1.3, due 03-03
@@ -498,6 +504,7 @@ test("mastery rises with memory strength and slips as predicted recall falls, da
     level: 2,
     name: "Familiar",
     slipped: false,
+    earned: 2,
     recall: 100,
   });
   s = answer(s, IX, ok("a1"), on("2026-03-03")).state; // stability 6.6, due 03-10
@@ -528,6 +535,8 @@ test("mastery rises with memory strength and slips as predicted recall falls, da
       ["Familiar", true],
     ],
   );
+  // What the memories earned stays Mastered while the level slips (the achievement is kept).
+  assert.equal(at(s, addDays(day, -1)).earned, 4);
   assert.equal(seen[1].recall, 89); // below the desired retention, 90%
   assert.equal(seen[2].recall, 79); // more than 10 points below it
   // A review restores it; a wrong one lowers the memory, and the level with it.

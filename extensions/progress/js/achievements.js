@@ -21,15 +21,32 @@ function tests(record, course, today) {
   };
 }
 
+const grants = (test, achievement) =>
+  own(test, achievement.kind) && test[achievement.kind](achievement.threshold);
+
 /** Unlocks (today) every achievement the record now earns; returns the ids unlocked. */
 export function unlock(record, course, today) {
   const test = tests(record, course, today);
   const earned = course.achievements.filter(
-    (achievement) =>
-      !own(record.achievements, achievement.id) &&
-      own(test, achievement.kind) &&
-      test[achievement.kind](achievement.threshold),
+    (achievement) => !own(record.achievements, achievement.id) && grants(test, achievement),
   );
   for (const achievement of earned) record.achievements[achievement.id] = today;
   return earned.map((achievement) => achievement.id);
+}
+
+/**
+ * Takes back the achievements a record from elsewhere (an imported file, a damaged record) claims
+ * but does not earn by the rules, and those the course does not offer; the day of one it earns is
+ * kept. A track whose memories reached Mastered keeps the achievement while its recall slips:
+ * the slip lowers its level for now, not what it earned.
+ */
+export function keepEarned(record, course, today) {
+  const test = tests(record, course, today);
+  test.mastered = () =>
+    playableTracks(course).some((track) => mastery(record, track, today).earned === 4);
+  const offered = new Map(course.achievements.map((achievement) => [achievement.id, achievement]));
+  for (const id of Object.keys(record.achievements)) {
+    const achievement = offered.get(id);
+    if (!achievement || !grants(test, achievement)) delete record.achievements[id];
+  }
 }

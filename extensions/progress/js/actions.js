@@ -4,8 +4,8 @@
 import { unlock } from "./achievements.js";
 import { isMisconception, questionXp, trackOf } from "./course.js";
 import { countAnswer, meetGoal } from "./goal.js";
-import { GOAL_MAX, award, trackStats } from "./record.js";
-import { RETENTIONS, inReview, reschedule, schedule } from "./review.js";
+import { award, GOAL_MAX, trackStats } from "./record.js";
+import { inReview, RETENTIONS, reschedule, schedule } from "./review.js";
 import { clone, get, own, union } from "./values.js";
 
 // A right answer: pays once (all, half or nothing, see award) and marks a right first try.
@@ -88,7 +88,8 @@ export function setGoal(record, course, goal, today) {
 /** Sets the desired retention (one of RETENTIONS): every due day moves to match it. */
 export function setRetention(record, retention) {
   const state = clone(record);
-  if (!RETENTIONS.includes(retention)) return { state, error: "Choose one of the retentions offered." };
+  if (!RETENTIONS.includes(retention))
+    return { state, error: "Choose one of the retentions offered." };
   state.retention = retention;
   reschedule(state, retention);
   return { state };

@@ -29,7 +29,7 @@ function browserStorage() {
 
 function start(data, scriptUrl) {
   const course = indexCourse(data);
-  const store = openStore(browserStorage(), course.storageKey, Date.now);
+  const store = openStore(browserStorage(), course.storageKey, Date.now, course);
   // Pages in the course data are relative to the site root; this script is <root>/_static/….
   const url = (page, anchor) => new URL(`../${page}${anchor ? `#${anchor}` : ""}`, scriptUrl).href;
   const app = {

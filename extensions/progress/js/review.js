@@ -144,30 +144,34 @@ export function trackRecall(record, track, today) {
 }
 
 /**
- * A track's mastery, `{level, name, slipped, recall}`. 1 Attempted: a question of the track
+ * A track's mastery, `{level, name, slipped, earned, recall}`. 1 Attempted: a question of the track
  * answered. 2 Familiar: every question answered right. 3 Proficient: also every question's memory
  * keeps 90% recall for PROFICIENT_DAYS days (stability), and the track's recall today is at least
  * the desired retention less 10 points. 4 Mastered: MASTERED_DAYS days, and recall today at least
  * the desired retention. Recall falls day by day until the next review, so a track whose reviews
- * wait slips (`slipped`) to the level its recall still allows, never below Familiar.
+ * wait slips (`slipped`) to the level its recall still allows, never below Familiar; `earned` is
+ * the level its memories reached, before any slip.
  */
 export function mastery(record, track, today) {
   const questions = track.questions.map((question) => get(record.questions, question.id));
   const recall = trackRecall(record, track, today);
   const touched = (question) =>
     question && (question.correct || question.wrong || question.revealed);
-  if (!questions.some(touched)) return { level: 0, name: MASTERY[0], slipped: false, recall };
+  if (!questions.some(touched)) {
+    return { level: 0, name: MASTERY[0], slipped: false, earned: 0, recall };
+  }
   let level = 1;
+  let earned = 1;
   let slipped = false;
   if (questions.every((question) => question?.correct)) {
     const least = Math.min(...questions.map((question) => question.stability || 0));
-    const earned = least >= MASTERED_DAYS ? 4 : least >= PROFICIENT_DAYS ? 3 : 2;
+    earned = least >= MASTERED_DAYS ? 4 : least >= PROFICIENT_DAYS ? 3 : 2;
     const target = Math.round(100 * (record.retention || DEFAULT_RETENTION));
     const allowed = recall >= target ? 4 : recall >= target - 10 ? 3 : 2;
     level = Math.min(earned, allowed);
     slipped = level < earned;
   }
-  return { level, name: MASTERY[level], slipped, recall };
+  return { level, name: MASTERY[level], slipped, earned, recall };
 }
 
 /**

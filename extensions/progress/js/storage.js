@@ -3,10 +3,14 @@
 // copied aside first ("<key>:backup:<ms>:<why>") and only its readable parts are kept; at most
 // KEEP_BACKUPS copies are kept, the oldest dropped. The notice about a damaged record stays until
 // the learner dismisses it ("<key>:dismissed" holds the time of the copy dismissed). When storage
-// cannot be used, the record lives in memory for the visit and `notices` says why.
+// cannot be used, the record lives in memory for the visit and `notices` says why. What is kept of
+// a damaged record is held to the course's rules, as an import is (sync.js adopt): a track bonus
+// whose questions were lost, or an achievement the rest no longer earns, goes.
 
+import { dayKey } from "./dates.js";
 import { freshRecord, totalXp } from "./record.js";
 import { encode, parse } from "./store.js";
+import { adopt } from "./sync.js";
 
 const KEEP_BACKUPS = 3;
 const WARN = new Set(["damaged", "unreadable"]); // copies the learner is told about
@@ -27,11 +31,15 @@ function readText(raw) {
 }
 
 export class RecordStore {
-  /** `storage`: localStorage or null; `key`: the record's key; `now()`: milliseconds. */
-  constructor(storage, key, now) {
+  /**
+   * `storage`: localStorage or null; `key`: the record's key; `now()`: milliseconds; `course`: the
+   * indexed course whose rules a damaged record's readable part is held to (none: kept as read).
+   */
+  constructor(storage, key, now, course = null) {
     this.storage = storage;
     this.key = key;
     this.now = now;
+    this.course = course;
     this.memory = null; // the record, once storage cannot hold it
     this.notices = []; // [{code}]: "unavailable", "newer" or "unsaved-corrupt"
     this.prefix = `${key}:backup:`;
@@ -103,10 +111,17 @@ export class RecordStore {
     if (parsed.state && !parsed.problems.length) return parsed.state;
     // Saved by a newer version of the site (another Read the Docs version on this origin).
     if (parsed.code === "newer") return this.toMemory("newer", freshRecord());
-    const kept = parsed.state || freshRecord();
-    if (!this.setAside(raw, parsed.state ? "damaged" : "unreadable")) return this.toMemory("unsaved-corrupt", kept);
+    const kept = parsed.state ? this.holdToRules(parsed.state) : freshRecord();
+    if (!this.setAside(raw, parsed.state ? "damaged" : "unreadable"))
+      return this.toMemory("unsaved-corrupt", kept);
     this.write(kept);
     return kept;
+  }
+
+  // The readable part of a damaged record, counted again by the course's rules.
+  holdToRules(record) {
+    if (!this.course) return record;
+    return adopt(record, this.course, dayKey(new Date(this.now()))).state;
   }
 
   /** Saves the record (in memory once storage failed). */
@@ -137,10 +152,11 @@ export class RecordStore {
   /** Replace or reset: the record being replaced is copied aside first, so it can be restored. */
   replace(record, why) {
     const current = this.read();
-    if (Object.keys(current.questions).length || totalXp(current)) this.setAside(JSON.stringify(encode(current)), why);
+    if (Object.keys(current.questions).length || totalXp(current))
+      this.setAside(JSON.stringify(encode(current)), why);
     return this.write(record);
   }
 }
 
 /** The store of one record: see RecordStore. */
-export const openStore = (storage, key, now) => new RecordStore(storage, key, now);
+export const openStore = (storage, key, now, course) => new RecordStore(storage, key, now, course);

@@ -1,6 +1,6 @@
 // Records from elsewhere: an imported file, a restored copy, another device.
 
-import { unlock } from "./achievements.js";
+import { keepEarned, unlock } from "./achievements.js";
 import { isKnown, isMisconception, questionXp } from "./course.js";
 import { addDay } from "./dates.js";
 import { award, trackStats } from "./record.js";
@@ -16,14 +16,16 @@ function adoptQuestion(question, course, id) {
     delete question.wrong;
     delete question.revealed;
   }
-  if (question.mistakes) question.mistakes = question.mistakes.filter((label) => isMisconception(course, label));
+  if (question.mistakes)
+    question.mistakes = question.mistakes.filter((label) => isMisconception(course, label));
   if (question.mistakes && !question.mistakes.length) delete question.mistakes;
 }
 
 /**
  * An imported (or restored) record held to this course's own rules: questions the course does not
- * have are ignored (counted in `ignored`), and XP and track bonuses are worked out
- * again from what the record says happened, whatever numbers it claims. Returns `{state, ignored}`.
+ * have are ignored (counted in `ignored`), and XP, track bonuses and achievements are worked out
+ * again from what the record says happened, whatever numbers it claims. Returns
+ * `{state, ignored}`.
  */
 export function adopt(record, course, today) {
   const state = clone(record);
@@ -39,8 +41,7 @@ export function adopt(record, course, today) {
   for (const track of course.tracks) {
     if (trackStats(state, track, 0).done) state.bonus[track.slug] = course.trackBonus;
   }
-  const offered = new Set(course.achievements.map((achievement) => achievement.id));
-  for (const id of Object.keys(state.achievements)) if (!offered.has(id)) delete state.achievements[id];
+  keepEarned(state, course, today);
   unlock(state, course, today);
   return { state, ignored };
 }
@@ -54,9 +55,11 @@ function mergeQuestion(a, b) {
   const wrong = Math.max(a.wrong || 0, b.wrong || 0);
   if (a.xp !== undefined || b.xp !== undefined) merged.xp = Math.max(a.xp || 0, b.xp || 0);
   if (wrong) merged.wrong = wrong;
-  for (const flag of ["correct", "firstTry", "revealed"]) if (a[flag] || b[flag]) merged[flag] = true;
+  for (const flag of ["correct", "firstTry", "revealed"])
+    if (a[flag] || b[flag]) merged[flag] = true;
   if (later.last !== undefined) merged.last = later.last;
-  const reviewed = (b.reviewed || "") > (a.reviewed || "") || (b.reviewed === a.reviewed && later === b) ? b : a;
+  const reviewed =
+    (b.reviewed || "") > (a.reviewed || "") || (b.reviewed === a.reviewed && later === b) ? b : a;
   for (const key of MEMORY) if (reviewed[key] !== undefined) merged[key] = reviewed[key];
   const labels = union(a.mistakes, b.mistakes);
   if (labels.length) merged.mistakes = labels;
@@ -73,9 +76,11 @@ export function merge(a, b) {
     const mine = get(state.questions, id);
     state.questions[id] = mine ? mergeQuestion(mine, b.questions[id]) : clone(b.questions[id]);
   }
-  for (const slug of Object.keys(b.bonus)) state.bonus[slug] = Math.max(get(state.bonus, slug) || 0, b.bonus[slug]);
+  for (const slug of Object.keys(b.bonus))
+    state.bonus[slug] = Math.max(get(state.bonus, slug) || 0, b.bonus[slug]);
   for (const day of b.goalDays) addDay(state.goalDays, day);
-  for (const day of Object.keys(b.counts)) state.counts[day] = Math.max(get(state.counts, day) || 0, b.counts[day]);
+  for (const day of Object.keys(b.counts))
+    state.counts[day] = Math.max(get(state.counts, day) || 0, b.counts[day]);
   for (const id of Object.keys(b.achievements)) {
     if (!own(state.achievements, id) || b.achievements[id] < state.achievements[id]) {
       state.achievements[id] = b.achievements[id];

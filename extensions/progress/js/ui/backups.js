@@ -53,5 +53,7 @@ export function renderBackups(app, panel) {
   if (!box) return;
   const all = app.store.backups();
   box.hidden = !all.length;
-  $("[data-kq-copy-list]", box).replaceChildren(...all.map((backup) => copyItem(app, panel, backup)));
+  $("[data-kq-copy-list]", box).replaceChildren(
+    ...all.map((backup) => copyItem(app, panel, backup)),
+  );
 }

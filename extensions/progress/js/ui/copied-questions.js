@@ -22,6 +22,15 @@ function copyOf(source, id, href) {
   return copy;
 }
 
+// A copy is numbered by its place on this page, with its track: "Question 3 · Track 5", not by its
+// place on its own page.
+function renumber(course, copy, number) {
+  const label = $(".kq-num", copy);
+  if (!label) return;
+  const track = trackOf(course, copy.dataset.kqId);
+  label.textContent = `Question ${number}${track ? ` · Track\u00a0${track.number}` : ""}`; // "Track 5" on one line
+}
+
 // The questions of one page into their slots; `lost(id, slot)` for those it could not copy.
 function fillFromPage(root, href, slots, lost) {
   return load(href).then(
@@ -44,7 +53,19 @@ function fillFromPage(root, href, slots, lost) {
   );
 }
 
-/** Fills each `[id, slot]` with its question copied from its page; resolves when all are done. */
+// Numbers the copies 1, 2, ... in the order of the slots that kept one.
+function numberCopies(course, slots) {
+  let number = 0;
+  for (const [, slot] of slots) {
+    const copy = slot.isConnected && $(".kq-question[data-kq-id]", slot);
+    if (copy) renumber(course, copy, ++number);
+  }
+}
+
+/**
+ * Fills each `[id, slot]` with its question copied from its page, numbered in slot order; resolves
+ * when all are done.
+ */
 export function copyInto(app, slots, root, lost) {
   const byPage = new Map();
   for (const [id, slot] of slots) {
@@ -52,7 +73,9 @@ export function copyInto(app, slots, root, lost) {
     if (!byPage.has(page)) byPage.set(page, []);
     byPage.get(page).push([id, slot]);
   }
-  return Promise.all([...byPage].map(([page, pageSlots]) => fillFromPage(root, app.url(page), pageSlots, lost)));
+  return Promise.all(
+    [...byPage].map(([page, pageSlots]) => fillFromPage(root, app.url(page), pageSlots, lost)),
+  ).then(() => numberCopies(app.course, slots));
 }
 
 /** In place of a question that could not be copied: a link to answer it on its page. */

@@ -6,7 +6,10 @@ import { $, count, formatNumber, make } from "./dom.js";
 import { mergeWith, readOther } from "./other-records.js";
 
 function download(name, text) {
-  const link = make("a", { href: URL.createObjectURL(new Blob([text], { type: "application/json" })), download: name });
+  const link = make("a", {
+    href: URL.createObjectURL(new Blob([text], { type: "application/json" })),
+    download: name,
+  });
   document.body.appendChild(link).click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 5000);
@@ -16,7 +19,10 @@ function actions(app, panel) {
   return {
     export() {
       const name = `keras-quest-progress-${app.today()}.json`;
-      download(name, JSON.stringify({ exported: new Date().toISOString(), ...encode(app.record) }, null, 1));
+      download(
+        name,
+        JSON.stringify({ exported: new Date().toISOString(), ...encode(app.record) }, null, 1),
+      );
       panel.say(`Saved ${formatNumber(totalXp(app.record))} XP to ${name}.`);
     },
     reset: () => panel.finish(app.store.replace(freshRecord(), "reset")),
@@ -62,7 +68,11 @@ export function dataPanel(app) {
     }
     panel.pending = null;
     $("[data-kq-choice]", element).hidden = true;
-    panel.say(record ? `Done: you now have ${formatNumber(totalXp(app.record))} XP.` : "Nothing was changed.");
+    panel.say(
+      record
+        ? `Done: you now have ${formatNumber(totalXp(app.record))} XP.`
+        : "Nothing was changed.",
+    );
   };
   const act = actions(app, panel);
   element.addEventListener("click", (event) => {
@@ -72,6 +82,8 @@ export function dataPanel(app) {
     if (question && !window.confirm(question)) panel.finish();
     else act[control.dataset.kqAct]();
   });
-  $("input[type=file]", element).addEventListener("change", (event) => importFile(app, panel, event.target));
+  $("input[type=file]", element).addEventListener("change", (event) =>
+    importFile(app, panel, event.target),
+  );
   return panel;
 }

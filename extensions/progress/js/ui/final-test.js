@@ -1,8 +1,8 @@
 // The final test: one question from every track, then more at random, up to FINAL_QUESTIONS.
 
 import { playableTracks } from "../course.js";
-import { $, make } from "./dom.js";
 import { copyInto } from "./copied-questions.js";
+import { $, make } from "./dom.js";
 
 const FINAL_QUESTIONS = 20;
 
@@ -46,5 +46,7 @@ export function finalTest(app) {
   $("[data-kq-final-about]", panel).textContent =
     `${Math.min(FINAL_QUESTIONS, inTracks)} questions from all ${tracks.length} tracks, with no feedback until you finish. ` +
     "Questions you never answered pay their XP; the ones you miss come back for review.";
-  $("[data-kq-act=final]", panel).addEventListener("click", (event) => start(app, panel, event.target));
+  $("[data-kq-act=final]", panel).addEventListener("click", (event) =>
+    start(app, panel, event.target),
+  );
 }

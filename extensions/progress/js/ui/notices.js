@@ -43,7 +43,9 @@ export function showNotices(app) {
   const notices = app.store.notices;
   for (; app.noticesShown < notices.length; app.noticesShown++) {
     article().prepend(
-      asStatus(make("p", { className: "kq-notice", textContent: NOTES[notices[app.noticesShown].code] })),
+      asStatus(
+        make("p", { className: "kq-notice", textContent: NOTES[notices[app.noticesShown].code] }),
+      ),
     );
   }
   const warning = app.store.warning();

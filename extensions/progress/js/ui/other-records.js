@@ -18,7 +18,9 @@ export function readOther(app, text) {
   const { state, ignored } = adopt(parsed.state, app.course, app.today());
   const notes = [];
   if (ignored)
-    notes.push(`${count(ignored, "question")} this course does not have ${ignored === 1 ? "was" : "were"} ignored.`);
+    notes.push(
+      `${count(ignored, "question")} this course does not have ${ignored === 1 ? "was" : "were"} ignored.`,
+    );
   if (parsed.problems.length)
     notes.push(`${count(parsed.problems.length, "damaged part")} skipped (${parsed.problems[0]}).`);
   return { state, note: notes.join(" ") };
