@@ -10,6 +10,12 @@ documents (``genindex``, ``search``) are written by the main process and already
 
 tests/test_sitemap.py fails when sphinx-sitemap lists every page of an incremental build by
 itself: then this can go, and ``conf.py`` can load ``sphinx_sitemap`` directly.
+
+sphinx-sitemap also starts a ``multiprocessing.Manager`` (a forked server process) for every
+build, whatever the builder, to collect links from parallel workers. Forked from a process that
+runs threads (a test session with a browser driver, say), that server can hang the build; and
+since every page is handed over here in the main process, the workers' links are not needed. So
+its queue is an ordinary in-process one (``_InProcess``): no process is started.
 """
 
 from __future__ import annotations
@@ -20,6 +26,15 @@ import sphinx_sitemap
 from sphinx.application import Sphinx
 
 __version__ = "0.1.0"
+
+
+class _InProcess:
+    """Stands in for ``multiprocessing.Manager`` in sphinx-sitemap: ``Manager().Queue()`` gives
+    an in-process queue."""
+
+    @staticmethod
+    def Queue() -> queue.Queue:  # noqa: N802 (the name sphinx-sitemap calls)
+        return queue.Queue()
 
 
 #: The builders whose pages are one file per document, as the sitemap lists them.
@@ -61,6 +76,7 @@ def _only_for_pages(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> dict:
+    sphinx_sitemap.Manager = _InProcess
     app.setup_extension("sphinx_sitemap")
     app.connect("builder-inited", _only_for_pages)
     # sphinx-sitemap writes the file at build-finished with the default priority (500).
