@@ -117,7 +117,7 @@ def test_page(page_id, backend, pages, examples_record, examples_ahead):
     source = pages.get(page_id)
     if source is None:
         pytest.fail(f"{page_id}: Sphinx found no example on this page", pytrace=False)
-    if backend not in source.backends:
+    if backend not in source.page.backends:
         pytest.fail(f"{page_id}: its run plan does not list {backend}", pytrace=False)
     examples_record.note_page(source)
     refused = runner.refusal(source, backend)

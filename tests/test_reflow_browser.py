@@ -54,15 +54,15 @@ OFF_SCREEN = """() => {
 
 
 @pytest.mark.parametrize(("mode", "width"), VIEWS, ids=[f"{m}-{w}" for m, w in VIEWS])
-def test_every_page_fits_a_narrow_phone(site, browser, mode, width):
-    pages = built_pages(site.outdir)
+def test_every_page_fits_a_narrow_phone(whole_course, browser, mode, width):
+    pages = built_pages(whole_course.outdir)
     assert len(pages) > 20, pages
     context = browser.new_context(viewport={"width": width, "height": 740})
     context.add_init_script(f"localStorage.setItem('mode', '{mode}');")
     page = context.new_page()
     found: dict[str, list[str]] = {}
     for name in pages:
-        page.goto(site.url + name)
+        page.goto(whole_course.url + name)
         page.wait_for_load_state("load")
         assert page.evaluate("document.documentElement.dataset.mode") == mode
         off = page.evaluate(OFF_SCREEN)
@@ -73,14 +73,14 @@ def test_every_page_fits_a_narrow_phone(site, browser, mode, width):
     assert not report, f"{len(report)} pages do not fit {width} px ({mode}):\n" + "\n".join(report)
 
 
-def test_the_contents_drawer_fits_a_narrow_phone(site, browser):
+def test_the_contents_drawer_fits_a_narrow_phone(whole_course, browser):
     """On a phone the page's contents open as a drawer: its entries wrap inside it."""
     context = browser.new_context(viewport={"width": 320, "height": 740})
     page = context.new_page()
     wide: dict[str, int] = {}
     opened = 0
-    for name in built_pages(site.outdir):
-        page.goto(site.url + name)
+    for name in built_pages(whole_course.outdir):
+        page.goto(whole_course.url + name)
         toggle = page.locator(".secondary-toggle").first
         if not toggle.count() or not toggle.is_visible():
             continue
@@ -96,10 +96,10 @@ def test_the_contents_drawer_fits_a_narrow_phone(site, browser):
     assert not wide, f"contents drawers wider than they are (px): {wide}"
 
 
-def test_the_check_sees_a_page_that_scrolls_sideways(site, page):
+def test_the_check_sees_a_page_that_scrolls_sideways(whole_course, page):
     """The check above can fail: a page made too wide, and a link pushed off screen, are found."""
     page.set_viewport_size({"width": 320, "height": 740})
-    page.goto(site.url + "index.html")
+    page.goto(whole_course.url + "index.html")
     assert page.evaluate(OFF_SCREEN) == []
     page.evaluate(
         """() => {

@@ -47,7 +47,7 @@ def broken_links(outdir: Path) -> list[str]:
     for page in sorted(pages):
         if "_static" in page.parts or "_sources" in page.parts:
             continue
-        if page.relative_to(outdir).as_posix() == "404.html":
+        if page.relative_to(outdir).as_posix() in ("404.html", "404/index.html"):  # dirhtml
             continue  # links rooted at the published path (conf.py); tests/test_published_site.py
 
         for line, href in _parse(page, cache).hrefs:
