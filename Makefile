@@ -35,23 +35,23 @@ PIP_INSTALL  = $(BIN)/python -m pip install --quiet --constraint $(LOCK)
 
 # Site dependencies only: what `make html` needs.
 $(VENV)/.installed-docs: pyproject.toml $(LOCK) | venv-ok
-	$(PIP_INSTALL) .
+	$(PIP_INSTALL) --editable .
 	@touch $@
 
 # Site + the live preview server.
 $(VENV)/.installed-live: pyproject.toml $(LOCK) | venv-ok
-	$(PIP_INSTALL) '.[live]'
+	$(PIP_INSTALL) --editable '.[live]'
 	@touch $(VENV)/.installed-docs $@
 
 # Site + the test tools, no machine-learning stack: what `make check` needs for a change whose
 # examples did not change (it installs the examples' stack only when it has pages to run).
 $(VENV)/.installed-check: pyproject.toml $(LOCK) | venv-ok
-	$(PIP_INSTALL) '.[test]'
+	$(PIP_INSTALL) --editable '.[test]'
 	@touch $(VENV)/.installed-docs $@
 
 # Site + tests + the examples' backends (Keras, JAX CPU, PyTorch CPU pin, TensorFlow).
 $(VENV)/.installed-test: pyproject.toml $(LOCK) | venv-ok
-	$(PIP_INSTALL) '.[test,examples]'
+	$(PIP_INSTALL) --editable '.[test,examples]'
 	@touch $(VENV)/.installed-docs $(VENV)/.installed-check $@
 
 venv: $(VENV)/.installed-docs
