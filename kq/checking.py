@@ -93,7 +93,8 @@ class Result:
     hint_id: str | None = None
     see: str | None = None
     detail: str | None = None
-    lines: list = field(default_factory=list)  # [line, source] of the learner's code, outermost first
+    #: [line, source] of the learner's code where it failed, outermost first
+    lines: list = field(default_factory=list)
     code: str | None = None  # the completion code, when passed
 
     @property

@@ -138,7 +138,7 @@ def _answer_file(name: str) -> Path:
     try:
         path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise UsageError(f"{name} is not a UTF-8 text file; save your answer as Python source") from None
+        raise UsageError(f"{name} is not UTF-8 text; save your answer as Python source") from None
     except OSError as exc:
         raise UsageError(f"cannot read {name}: {exc.strerror or exc}") from None
     return path

@@ -223,7 +223,7 @@ def _read_hints(exercise: Exercise, path: Path, value: ast.expr) -> None:
             exercise.problem(
                 path,
                 line,
-                f"hint {key.value!r}: write Hint(\"what is wrong, what to do\", "
+                f'hint {key.value!r}: write Hint("what is wrong, what to do", '
                 'see="NN-slug#anchor") with string literals',
             )
             continue
@@ -235,7 +235,7 @@ def _read_hints(exercise: Exercise, path: Path, value: ast.expr) -> None:
                 path,
                 line,
                 f"hint {key.value!r}: see={see!r} is not '<track file name>#<anchor>', "
-                "e.g. see=\"07-custom-layers#build-creates-weights\"",
+                'e.g. see="07-custom-layers#build-creates-weights"',
             )
         exercise.hints[key.value] = HintInfo(text, see, line)
 
@@ -296,7 +296,9 @@ def _read_wrong(exercise: Exercise) -> None:
         if not why:
             exercise.problem(path, 2, "line 2 says, as a comment, which mistake this answer makes")
         if exercise.hints and match["hint"] not in exercise.hints:
-            exercise.problem(path, 1, f"expects hint {match['hint']!r}, which HINTS does not define")
+            exercise.problem(
+                path, 1, f"expects hint {match['hint']!r}, which HINTS does not define"
+            )
         _parse(exercise, path)
         exercise.wrong.append(Wrong(path, match["hint"], why))
     if len(files) < MIN_WRONG:

@@ -56,7 +56,7 @@ HINTS = {
     ),
     "not-zero-init": Hint(
         "Before training the layer must change nothing: start the weight at zero with "
-        "`initializer=\"zeros\"`.",
+        '`initializer="zeros"`.',
         see="07-custom-layers#layer-build-at-first-call",
     ),
     "hard-coded-size": Hint(
