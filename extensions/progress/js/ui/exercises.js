@@ -18,7 +18,7 @@ const formsOf = (app) =>
 
 function statusOf(form) {
   const status = $("[role=status]", form) || form.appendChild(asStatus(make("p")));
-  status.id ||= `kq-claim-${form.dataset.kqExercise}`;
+  status.id ||= `kq-claim-${form.dataset.kqExercise}-status`;
   return status;
 }
 
@@ -53,8 +53,10 @@ export function wireExercises(app) {
     const input = form.elements.code;
     if (input) {
       input.required = true;
-      input.setAttribute("aria-describedby", statusOf(form).id);
+      const notes = input.getAttribute("aria-describedby");
+      input.setAttribute("aria-describedby", `${notes ? `${notes} ` : ""}${statusOf(form).id}`);
     }
+    $("button", form)?.classList.add("kq-btn");
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       submit(app, form);
@@ -63,11 +65,12 @@ export function wireExercises(app) {
   }
 }
 
-// What asks for a code: every control, and every other part of the form but its status.
-const asking = (form, status) => [
-  ...[...form.children].filter((child) => !child.contains(status)),
-  ...$$("label, input, button", form),
-];
+// What asks for a code: the label, the input and the button, or the parts of the form they are in
+// (not its status, nor the note beside it).
+const asking = (form) =>
+  [...form.children].filter(
+    (child) => child.matches("label, input, button") || $("input, button", child),
+  );
 
 /** Each form as the record has it: a solved exercise says when, and asks for no code. */
 export function renderExercises(app) {
@@ -75,7 +78,7 @@ export function renderExercises(app) {
     const solved = get(app.record.exercises, form.dataset.kqExercise);
     const status = statusOf(form);
     const hadFocus = form.contains(document.activeElement) && document.activeElement !== status;
-    for (const element of asking(form, status)) element.hidden = !!solved;
+    for (const element of asking(form)) element.hidden = !!solved;
     form.classList.toggle(SOLVED, !!solved);
     if (solved) {
       status.textContent = `Solved ✓ on ${solved.day}`;
