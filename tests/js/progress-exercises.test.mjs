@@ -34,10 +34,19 @@ const DATA = {
       exercises: ["t1-shift", "t1-loss", "t1-not-listed"],
     },
     { slug: "b", number: 2, title: "Track 2: B", page: "b.html", questions: [question("b1", 10)] },
+    {
+      slug: "c",
+      number: 3,
+      title: "Track 3: C",
+      page: "c.html",
+      questions: [],
+      exercises: ["t3-only"],
+    },
   ],
   exercises: [
     { id: "t1-shift", title: "Learned shift", xp: 30, code: "KQ-7F3A-9C2D" },
     { id: "t1-loss", title: "A loss of your own", xp: 40, code: "KQ-KQ12-AB34" },
+    { id: "t3-only", title: "Exercise only", xp: 5, code: "KQ-3333-4444" },
   ],
 };
 const COURSE = indexCourse(DATA);
@@ -45,7 +54,7 @@ const DAY = "2026-03-10";
 
 // ---- the course data ------------------------------------------------------------------------------
 test("the course indexes each exercise with its track; ids without an entry are skipped", () => {
-  assert.deepEqual([...COURSE.exercises.keys()], ["t1-shift", "t1-loss"]);
+  assert.deepEqual([...COURSE.exercises.keys()], ["t1-shift", "t1-loss", "t3-only"]);
   const shift = COURSE.exercises.get("t1-shift");
   assert.equal(shift.track.slug, "a");
   assert.deepEqual(
@@ -202,7 +211,9 @@ test("Course complete needs every exercise; one earned before exercises existed 
   s = answer(s, COURSE, { id: "b1", correct: true, attempt: 1 }, { today: DAY, now: 1 }).state;
   assert.ok(!("all-tracks" in s.achievements)); // the quizzes are done, two exercises are not
   s = solveExercise(s, COURSE, "t1-shift", DAY).state;
-  const done = solveExercise(s, COURSE, "t1-loss", DAY);
+  s = solveExercise(s, COURSE, "t1-loss", DAY).state;
+  assert.ok(!("all-tracks" in s.achievements)); // track 3 has an exercise and no quiz
+  const done = solveExercise(s, COURSE, "t3-only", DAY);
   assert.ok(done.achievements.includes("all-tracks"));
   // An old record that earned it with every quiz done keeps it when imported.
   const old = { ...s, exercises: {}, achievements: { "all-tracks": "2025-01-01" } };

@@ -11,12 +11,16 @@ import { own } from "./values.js";
 function tests(record, course, today) {
   const tracks = playableTracks(course);
   const stats = tracks.map((track) => trackStats(record, track, 0));
+  // Every track with something to do: questions, code exercises or both.
+  const work = course.tracks
+    .filter((track) => track.questions.length || track.exercises.length)
+    .map((track) => trackStats(record, track, 0));
   return {
     correct: () => Object.values(record.questions).some((question) => question.correct),
     perfect: () => stats.some((track) => track.perfect),
     streak: (days) => streaks(record.goalDays, today).longest >= days,
     level: (number) => level(totalXp(record), course.levels).number >= number,
-    all: () => stats.length > 0 && stats.every((track) => track.complete),
+    all: () => work.length > 0 && work.every((track) => track.complete),
     mastered: () => tracks.some((track) => mastery(record, track, today).level === 4),
   };
 }
