@@ -226,3 +226,30 @@ def test_an_export_carries_solved_exercises_and_a_forged_import_pays_the_course_
         panel.get_by_role("button", name="Export progress").click()
     exported = json.loads(download.value.path().read_text(encoding="utf-8"))
     assert (exported["v"], exported["e"]) == (4, {"t1-double": {"d": TODAY, "x": 30}})
+
+
+def claim_violations(page) -> list[str]:
+    """axe violations whose nodes lie inside a claim form."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = []
+    for violation in Axe().run(page).response["violations"]:
+        for node in violation["nodes"]:
+            inside = page.evaluate(
+                "s => !!document.querySelector(s)?.closest('.kq-exercise-claim')",
+                node["target"][0],
+            )
+            if inside:
+                found.append(f"{violation['id']}: {node['target'][0]}")
+    return found
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_axe_finds_no_violation_in_the_claim_form(context, site, mode):
+    page = open_page(context, site + "tracks/01-alpha.html", mode=mode)
+    paste(page, "t1-double", "KQ-NOPE-NOPE")  # refused: a message, the input marked invalid
+    paste(page, "t1-triple", completion_code("t1-triple"))  # solved
+    assert claim_violations(page) == []
+    # The scan does look inside the form: an input without a label is found.
+    form(page, "t1-double").evaluate("f => f.append(document.createElement('input'))")
+    assert any(found.startswith("label:") for found in claim_violations(page))
