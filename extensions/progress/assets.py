@@ -41,8 +41,11 @@ logger = logging.getLogger(__name__)
 # one file, which a browser caches for the rest of the site: about 19.5 KiB in all, which leaves
 # room for about a third more questions and misconceptions before this needs a look. Issue 26
 # (FSRS review: the scheduler, the forecast, recall today) added 2.4 KiB, within the 3 KiB it was
-# allowed, and left 22,400 bytes: 24 KiB keeps about 1.6 KiB for growing questions.
-ASSET_BUDGET = 24 * 1024
+# allowed, and left 22,400 bytes: 24 KiB keeps about 1.6 KiB for growing questions. Issue 24
+# (code exercises: the claim form, schema 4, each exercise's id, title, XP and code in the course
+# data) added 1.6 KiB of script and style and about 1 KiB of course data for 30 exercises, which
+# 24 KiB no longer held: 26 KiB.
+ASSET_BUDGET = 26 * 1024
 
 # What the site serves: built from js/ by build.mjs (see there).
 DIST = Path(__file__).parent / "static" / "dist"
