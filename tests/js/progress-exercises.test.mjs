@@ -90,6 +90,10 @@ test("a code matches with or without KQ-, dashes, spaces or capitals", () => {
     "Q-7F3A-9C2D",
   ])
     assert.ok(!codeMatches(typed, "KQ-7F3A-9C2D"), typed);
+  // Codes are base32 (no 0, 1 or 8): those digits are an O, I or B misread.
+  assert.ok(codeMatches("kq-0821-ABCD", "KQ-OB2I-ABCD"));
+  assert.ok(codeMatches("OB2I ABCD", "KQ-OB2I-ABCD"));
+  assert.ok(!codeMatches("KQ-0B2I-ABCE", "KQ-OB2I-ABCD"));
   // A body that itself starts with KQ still needs all of it.
   assert.ok(codeMatches("KQ12-AB34", "KQ-KQ12-AB34"));
   assert.ok(!codeMatches("12-AB34", "KQ-KQ12-AB34"));

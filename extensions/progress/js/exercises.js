@@ -2,11 +2,13 @@
 // KQ-7F3A-9C2D when an answer passes (kq/checking.py); the course data carries each exercise's
 // code, so the claim is self-attested, like the rest of progress.
 
-// A code as typed or pasted, reduced to its letters and digits in upper case.
+// A code as typed or pasted, reduced to its letters and digits in upper case. Codes are base32
+// (A-Z, 2-7): a 0, 1 or 8 can only be an O, I or B read wrong, so they count as those letters.
 const bare = (text) =>
   String(text ?? "")
     .replace(/[\s\-\u2010-\u2015]+/g, "")
-    .toUpperCase();
+    .toUpperCase()
+    .replace(/[018]/g, (digit) => ({ 0: "O", 1: "I", 8: "B" })[digit]);
 
 /** Does a pasted text give this code? Spaces, dashes, case and the "KQ-" prefix do not matter. */
 export function codeMatches(pasted, code) {
