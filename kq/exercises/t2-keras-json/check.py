@@ -7,6 +7,7 @@ settings. The check lets Keras's own start-up code read the file.
 import importlib.util
 import json
 import os
+import tempfile
 
 from keras.src.backend import config as keras_config
 
@@ -33,8 +34,8 @@ HINTS = {
     ),
     "not-json": Hint(
         "`keras.json` is no longer valid JSON (did you write `str(settings)`?). Keras reads it "
-        "with `json.load` and silently ignores a file it cannot parse, falling back to "
-        '`"tensorflow"`. Write it with `json.dump`.',
+        "with `json.load` and silently ignores a file it cannot parse: every setting keeps its "
+        'default, and the backend is `"tensorflow"`. Write the file with `json.dump`.',
         see="02-backends#keras-json-records-default",
     ),
     "unchanged": Hint(
@@ -109,7 +110,12 @@ def _call(function, home, backend, hint):
 
 def check(answer):
     set_default_backend = answer.set_default_backend
-    home = os.path.abspath("keras-home")
+    with tempfile.TemporaryDirectory(prefix="kq-keras-home-") as folder:
+        _check(set_default_backend, folder)
+
+
+def _check(set_default_backend, folder):
+    home = os.path.join(folder, "keras-home")
     os.makedirs(home)
     path = os.path.join(home, "keras.json")
     with open(path, "w") as f:
@@ -131,7 +137,7 @@ def check(answer):
     require(read["backend"] == first, "backend-key")
     require(read == dict(SETTINGS, backend=first), "keeps-settings")
 
-    empty = os.path.abspath("empty-home")
+    empty = os.path.join(folder, "empty-home")
     os.makedirs(empty)
     _call(set_default_backend, empty, second, "creates-file")
     require(os.path.exists(os.path.join(empty, "keras.json")), "creates-file")

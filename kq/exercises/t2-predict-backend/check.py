@@ -8,6 +8,7 @@ decides.
 import importlib.util
 import json
 import os
+import tempfile
 
 from keras.src.backend import config as keras_config
 
@@ -114,5 +115,7 @@ def check(answer):
     require(said[(None, None)] == "tensorflow", "default-tensorflow")
     require(said[("", "torch")] == "torch" and said[("", None)] == "tensorflow", "empty-variable")
     require(said[("JAX", None)] == "JAX", "exact-name")
-    for number, case in enumerate(CASES):
-        require(said[case] == keras_decides(*case, home=f"home-{number}"), "not-keras")
+    with tempfile.TemporaryDirectory(prefix="kq-keras-home-") as folder:
+        for number, case in enumerate(CASES):
+            home = os.path.join(folder, str(number))
+            require(said[case] == keras_decides(*case, home=home), "not-keras")
