@@ -167,7 +167,8 @@ def test_kq_list_shows_every_exercise_by_track(tmp_path):
     done = kq("list", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     for exercise in load_all():
-        assert re.search(rf"^  {re.escape(exercise.id)}\s+{re.escape(exercise.title)}$", done.stdout, re.M)
+        line = rf"^  {re.escape(exercise.id)}\s+{re.escape(exercise.title)}$"
+        assert re.search(line, done.stdout, re.MULTILINE)
     assert "Track 7" in done.stdout
 
 
@@ -183,11 +184,17 @@ def test_kq_start_writes_the_starter_and_never_overwrites(tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("check", "t7-learned-shif", "a.py"), "there is no exercise 't7-learned-shif'. Did you mean t7-learned-shift?"),
+        (
+            ("check", "t7-learned-shif", "a.py"),
+            "there is no exercise 't7-learned-shif'. Did you mean t7-learned-shift?",
+        ),
         (("check", "t7-learned-shift", "missing.py"), "missing.py: no such file"),
         (("check", "t7-learned-shift", "folder"), "folder is a folder"),
         (("check", "t7-learned-shift", "latin1.py"), "latin1.py is not UTF-8 text"),
-        (("check", "t7-learned-shift", "a.py", "--backend", "mxnet"), "'mxnet' is not a backend the course checks on"),
+        (
+            ("check", "t7-learned-shift", "a.py", "--backend", "mxnet"),
+            "'mxnet' is not a backend the course checks on",
+        ),
         (("start", "nope"), "there is no exercise 'nope'"),
     ],
     ids=["unknown-id", "missing-file", "folder", "not-utf8", "unknown-backend", "start-unknown"],
