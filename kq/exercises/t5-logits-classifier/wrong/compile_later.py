@@ -1,0 +1,18 @@
+# expect: not-compiled
+# Returns the model first and leaves the compile call after the return, where it never runs.
+import keras
+from keras import layers
+
+SCHEDULE = keras.optimizers.schedules.CosineDecay(initial_learning_rate=0.01, decay_steps=100)
+
+
+def build_classifier():
+    model = keras.Sequential(
+        [keras.Input(shape=(20,)), layers.Dense(32, activation="relu"), layers.Dense(3)]
+    )
+    return model
+    model.compile(
+        optimizer=keras.optimizers.AdamW(learning_rate=SCHEDULE),
+        loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+        metrics=["accuracy"],
+    )
