@@ -4,8 +4,8 @@
 `"price"` and 3 `"category"` logits from one shared trunk.
 """
 
-import numpy as np
 import keras
+import numpy as np
 from keras import layers
 
 from kq.checking import Hint, calling, require
@@ -71,8 +71,7 @@ HINTS = {
         see="04-models#outputs-keep-their-structure",
     ),
     "price-loss": Hint(
-        "`price_loss` is not the mean squared error of the price head: use `\"mse\"` for "
-        "`price`.",
+        '`price_loss` is not the mean squared error of the price head: use `"mse"` for `price`.',
         see="04-models#outputs-keep-their-structure",
     ),
     "category-from-logits": Hint(
@@ -94,16 +93,16 @@ def _numpy(tensor):
 
 
 def _dense(model, units):
-    return [layer for layer in model.layers if isinstance(layer, layers.Dense) and layer.units == units]
+    return [
+        layer for layer in model.layers if isinstance(layer, layers.Dense) and layer.units == units
+    ]
 
 
 def check(answer):
     with calling("build-fails"):
         model = answer.build_shop()
     require(isinstance(model, keras.Model), "not-a-model")
-    require(
-        len(model.inputs) == 1 and tuple(model.inputs[0].shape) == (None, 8), "input-shape"
-    )
+    require(len(model.inputs) == 1 and tuple(model.inputs[0].shape) == (None, 8), "input-shape")
     rng = np.random.default_rng(4)
     x = rng.normal(size=(16, 8)).astype("float32")
     out = model(x)

@@ -4,8 +4,8 @@
 `Dense(4, activation="relu")` per branch, `Add`, then `Dense(1)`.
 """
 
-import numpy as np
 import keras
+import numpy as np
 from keras import layers
 
 from kq.checking import Hint, calling, require
@@ -16,7 +16,7 @@ HINTS = {
     "build-fails": Hint(
         "Calling `build_sensors()` raised an error. Build the graph from two `keras.Input` "
         "tensors, call layers on them, and return `keras.Model(inputs=[left, right], "
-        "outputs=..., name=\"sensors\")`.",
+        'outputs=..., name="sensors")`.',
         see="04-models#functional-api",
     ),
     "not-a-model": Hint(
@@ -26,7 +26,7 @@ HINTS = {
     "two-inputs": Hint(
         "The model needs two inputs: pass both `keras.Input` tensors to "
         "`keras.Model(inputs=[left, right], ...)`.",
-        see="04-models#feeding-several-inputs",
+        see="04-models#several-inputs",
     ),
     "input-shape": Hint(
         "Each input should have shape `(None, 6)`: `keras.Input(shape=(6,))` describes one "
@@ -36,7 +36,7 @@ HINTS = {
     "input-names": Hint(
         'The inputs must be named `"left"` and `"right"`, in that order: '
         '`keras.Input(shape=(6,), name="left")`, and `inputs=[left, right]`.',
-        see="04-models#feeding-several-inputs",
+        see="04-models#several-inputs",
     ),
     "concatenate": Hint(
         "Your model joins the branches with `Concatenate`, which puts them side by side "

@@ -4,8 +4,8 @@
 from-logits cross-entropy, accuracy, and AdamW on a cosine learning-rate schedule.
 """
 
-import numpy as np
 import keras
+import numpy as np
 
 from kq.checking import Hint, calling, require
 

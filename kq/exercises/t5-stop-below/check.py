@@ -3,8 +3,8 @@
 `StopBelow(threshold)` ends `fit` after the first epoch whose training loss is below `threshold`.
 """
 
-import numpy as np
 import keras
+import numpy as np
 
 from kq.checking import Hint, calling, require
 
@@ -14,12 +14,12 @@ HINTS = {
     "not-a-callback": Hint(
         "`StopBelow` must be a class that subclasses `keras.callbacks.Callback`, so that `fit` "
         "can call its hooks.",
-        see="05-training#writing-your-own-callback",
+        see="05-training#custom-callback",
     ),
     "init-threshold": Hint(
         "`StopBelow(0.5)` and `StopBelow(threshold=0.5)` must both work: give `__init__` one "
         "parameter, `threshold`, keep it on `self`, and call `super().__init__()`.",
-        see="05-training#writing-your-own-callback",
+        see="05-training#custom-callback",
     ),
     "logs-key": Hint(
         "Training with your callback raised an error. Without validation data the `logs` that "
@@ -30,24 +30,24 @@ HINTS = {
     "stop-at-epoch-end": Hint(
         "Your callback stopped training in the middle of an epoch. `fit` checks "
         "`stop_training` after every batch, so set it in `on_epoch_end`, not in a batch hook.",
-        see="05-training#callbacks-hooks-into-the-loop",
+        see="05-training#callback-hooks",
     ),
     "never-stops": Hint(
         "With a threshold above every loss, your callback never stopped training. A callback "
         "stops `fit` by setting the *model's* flag, `self.model.stop_training = True`; setting "
         "`self.stop_training` on the callback or returning a value does nothing.",
-        see="05-training#writing-your-own-callback",
+        see="05-training#custom-callback",
     ),
     "compare-below": Hint(
         "Your callback stops when the loss is *above* the threshold and lets training go on "
         'when it is below. Stop when `logs["loss"] < self.threshold`.',
-        see="05-training#writing-your-own-callback",
+        see="05-training#custom-callback",
     ),
     "uses-threshold": Hint(
         "Your callback stops even when the loss stays above the threshold it was given: compare "
         "with `self.threshold`, the number passed to `StopBelow(...)`, not a number written in "
         "the code.",
-        see="05-training#writing-your-own-callback",
+        see="05-training#custom-callback",
     ),
 }
 

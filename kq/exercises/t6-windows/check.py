@@ -4,8 +4,8 @@
 paired with the value that follows it, in batches.
 """
 
-import numpy as np
 import keras
+import numpy as np
 
 from kq.checking import Hint, calling, require
 

@@ -2,8 +2,8 @@
 # Starts batch i at window i instead of window i * batch_size.
 import math
 
-import numpy as np
 import keras
+import numpy as np
 
 
 class WindowDataset(keras.utils.PyDataset):

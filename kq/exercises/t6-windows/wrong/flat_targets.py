@@ -2,8 +2,8 @@
 # Returns targets of shape (batch,) instead of (batch, 1).
 import math
 
-import numpy as np
 import keras
+import numpy as np
 
 
 class WindowDataset(keras.utils.PyDataset):

@@ -2,8 +2,8 @@
 # Counts batches with //, which drops the last, shorter batch.
 import math
 
-import numpy as np
 import keras
+import numpy as np
 
 
 class WindowDataset(keras.utils.PyDataset):

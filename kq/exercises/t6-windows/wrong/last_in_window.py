@@ -2,8 +2,8 @@
 # Takes the window's own last value as its target (off by one).
 import math
 
-import numpy as np
 import keras
+import numpy as np
 
 
 class WindowDataset(keras.utils.PyDataset):

@@ -2,8 +2,8 @@
 # Returns the number of windows from __len__ instead of the number of batches.
 import math
 
-import numpy as np
 import keras
+import numpy as np
 
 
 class WindowDataset(keras.utils.PyDataset):

@@ -2,8 +2,8 @@
 # Returns windows of shape (batch, window), without the axis for the one feature.
 import math
 
-import numpy as np
 import keras
+import numpy as np
 
 
 class WindowDataset(keras.utils.PyDataset):

@@ -1,9 +1,9 @@
 # expect: init-kwargs
-# Writes an __init__ without **kwargs, so workers= and the other loader settings cannot reach PyDataset.
+# Writes __init__ without **kwargs, so workers= and the other loader settings never reach PyDataset.
 import math
 
-import numpy as np
 import keras
+import numpy as np
 
 
 class WindowDataset(keras.utils.PyDataset):

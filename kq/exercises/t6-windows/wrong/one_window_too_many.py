@@ -2,8 +2,8 @@
 # Counts n - window + 1 windows, so the last window has no value after it.
 import math
 
-import numpy as np
 import keras
+import numpy as np
 
 
 class WindowDataset(keras.utils.PyDataset):
