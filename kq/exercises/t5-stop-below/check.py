@@ -30,7 +30,7 @@ HINTS = {
     "stop-at-epoch-end": Hint(
         "Your callback stopped training in the middle of an epoch. `fit` checks "
         "`stop_training` after every batch, so set it in `on_epoch_end`, not in a batch hook.",
-        see="05-training#callback-hooks",
+        see="05-training#custom-callback",
     ),
     "never-stops": Hint(
         "With a threshold above every loss, your callback never stopped training. A callback "

@@ -61,7 +61,7 @@ HINTS = {
     "last-batch": Hint(
         "The last batch should hold only the windows that remain: 3 for `np.arange(10)`. A "
         "series of `n` values has `n - window` windows with a value after them; stop there.",
-        see="06-data#pydataset-counts-batches",
+        see="06-data#time-series-windows",
     ),
     "other-sizes": Hint(
         "Your dataset is right for the example but not for `window=5`, `batch_size=4` on 20 "
