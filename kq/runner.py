@@ -32,6 +32,15 @@ from pathlib import Path
 from kq.checking import ERROR, Result, load_answer, run_check
 
 SEED = 1234
+#: Thread pools capped at one, so that importing the backends leaves this process one thread.
+ONE_THREAD = {
+    "OMP_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+    "OPENBLAS_NUM_THREADS": "1",
+    "TF_NUM_INTRAOP_THREADS": "1",
+    "TF_NUM_INTEROP_THREADS": "1",
+    "XLA_FLAGS": "--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1",
+}
 BACKENDS = ("jax", "tensorflow", "torch")
 
 
@@ -140,6 +149,11 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["KERAS_BACKEND"] = args.backend
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # TensorFlow's start-up lines
     jobs = [json.loads(line) for line in sys.stdin if line.strip()]
+    if len(jobs) > 1:
+        # Many answers are forked from this process, which must then hold a single thread: the
+        # numeric libraries' pools start with their first op, one thread each (answers are tiny).
+        for name, value in ONE_THREAD.items():
+            os.environ.setdefault(name, value)
     for job in jobs:  # each job runs in a temporary folder: paths must not depend on this one
         job["folder"] = str(Path(job["folder"]).resolve())
         job["answer"] = str(Path(job["answer"]).resolve())
@@ -162,6 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     fork = fork and _threads() == 1
     for job in jobs:
         result = _in_child(job, args.timeout) if fork else run_job(job)
+        result["forked"] = fork
         results.write(json.dumps(result) + "\n")
         results.flush()
     return 0

@@ -109,6 +109,26 @@ def test_each_seeded_wrong_answer_gets_its_hint(results, backend):
     )
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_answers_never_see_each_other(tmp_path, backend):
+    """An answer that changes Keras's global state, then one that must not see the change."""
+    folder = ROOT / "tests" / "roots" / "test-exercises" / "exercises" / "t7-double"
+    leak = tmp_path / "leak.py"
+    leak.write_text(
+        "import keras\nkeras.config.set_floatx('float16')\nLEAKED = True\n"
+        "import builtins\nbuiltins.kq_leaked = True\n\ndef double(x):\n    return 2 * x\n"
+    )
+    clean = tmp_path / "clean.py"
+    clean.write_text(
+        "import builtins\nimport keras\nassert keras.config.floatx() == 'float32'\n"
+        "assert not hasattr(builtins, 'kq_leaked')\n\ndef double(x):\n    return 2 * x\n"
+    )
+    jobs = [{"folder": str(folder), "answer": str(path)} for path in (leak, clean)]
+    first, second = _run(backend, jobs, tmp_path)
+    assert first["status"] == "passed" and first["forked"], first
+    assert second["status"] == "passed", second
+
+
 def test_kq_check_as_a_learner_runs_it(tmp_path):
     """``kq check --all-backends`` on the reference and on a wrong answer, from another folder."""
     exercise = next(e for e in load_all() if e.id == "t7-learned-shift")
