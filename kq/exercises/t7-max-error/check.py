@@ -74,8 +74,8 @@ HINTS = {
         see="07-custom-layers#metrics-keep-totals",
     ),
     "reset": Hint(
-        "After `reset_state()` the metric should report 0.0 again; the inherited `reset_state` "
-        'does that for every variable made with `add_variable(initializer="zeros")`.',
+        "After `reset_state()` the metric should report 0.0 again. The inherited `reset_state` "
+        "assigns zeros to every state variable: keep it, or make yours start from 0.",
         see="07-custom-layers#metrics-keep-totals",
     ),
     "init-kwargs": Hint(
