@@ -70,7 +70,8 @@ HINTS = {
     ),
     "across-batches": Hint(
         "After batches whose worst errors are 4 and then 1 the metric should report 4.0, the "
-        "largest error seen in any batch since the last reset.",
+        "largest error seen in any batch since the last reset: in `update_state`, assign the "
+        "larger of the stored value and the batch's maximum.",
         see="07-custom-layers#metrics-keep-totals",
     ),
     "reset": Hint(
