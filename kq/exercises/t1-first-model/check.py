@@ -26,12 +26,12 @@ HINTS = {
         "Your model has no weights yet, so it cannot count its parameters: without an input "
         "shape a `Sequential` is built only when it first sees data. Start the list with "
         "`keras.Input(shape=(4,))`.",
-        see="01-why-keras#first-model",
+        see="04-models#unbuilt-models",
     ),
     "batch-in-shape": Hint(
         "Your input shape includes the batch: `keras.Input(shape=...)` describes *one* sample, "
         "and Keras adds the batch dimension (`None`) itself. Use `shape=(4,)`.",
-        see="01-why-keras#first-model",
+        see="04-models#input-shape-is-one-sample",
     ),
     "input-features": Hint(
         "Each sample has four numbers, so the input is `keras.Input(shape=(4,))`.",

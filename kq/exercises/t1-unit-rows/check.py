@@ -28,8 +28,8 @@ HINTS = {
     ),
     "no-keepdims": Hint(
         "Each column was divided by one row's length: the lengths have shape `(n,)`, and "
-        "broadcasting lines them up with the columns. Sum with `keepdims=True` so they form a "
-        "column of shape `(n, 1)`.",
+        "broadcasting lines them up with the columns. Pass `keepdims=True` (to `ops.sum` or "
+        "`ops.norm`) so they form a column of shape `(n, 1)`.",
         see="03-ops#ops-broadcast-like-numpy",
     ),
     "wrong-axis": Hint(

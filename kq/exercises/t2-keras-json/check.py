@@ -39,8 +39,8 @@ HINTS = {
         see="02-backends#keras-json-records-default",
     ),
     "unchanged": Hint(
-        '`keras.json` is exactly as it was: your function must write the new `"backend"` '
-        "entry back into the file.",
+        "The `keras.json` in `home` is exactly as it was: after changing the settings, write "
+        'them back into that file, `os.path.join(home, "keras.json")` (not `~/.keras`).',
         see="02-backends#keras-json-records-default",
     ),
     "backend-key": Hint(
