@@ -6,7 +6,7 @@ class probabilities out.
 
 import keras
 import numpy as np
-from keras import ops
+from keras import layers, ops
 
 from kq.checking import Hint, calling, require
 
@@ -26,12 +26,12 @@ HINTS = {
         "Your model has no weights yet, so it cannot count its parameters: without an input "
         "shape a `Sequential` is built only when it first sees data. Start the list with "
         "`keras.Input(shape=(4,))`.",
-        see="01-why-keras#first-model",
+        see="04-models#unbuilt-models",
     ),
     "batch-in-shape": Hint(
         "Your input shape includes the batch: `keras.Input(shape=...)` describes *one* sample, "
         "and Keras adds the batch dimension (`None`) itself. Use `shape=(4,)`.",
-        see="01-why-keras#first-model",
+        see="04-models#input-shape-is-one-sample",
     ),
     "input-features": Hint(
         "Each sample has four numbers, so the input is `keras.Input(shape=(4,))`.",
@@ -57,6 +57,11 @@ HINTS = {
         "`Dense` layers together compute one linear function.",
         see="01-why-keras#first-model",
     ),
+    "hidden-not-relu": Hint(
+        "The hidden layer has an activation, but not relu: its outputs are not the larger of "
+        'its weighted sums and 0. Give the hidden `Dense(8)` `activation="relu"`.',
+        see="01-why-keras#first-model",
+    ),
 }
 
 
@@ -76,7 +81,13 @@ def check(answer):
     probs = np.asarray(ops.convert_to_numpy(model(batch)))
     require(probs.shape == (5, 3), "output-size")
     require((probs >= 0).all() and np.allclose(probs.sum(axis=1), 1.0, atol=1e-5), "no-softmax")
-    # With relu, a hidden unit outputs 0 for some samples: its outputs cannot all be negative.
-    hidden = keras.Model(model.inputs, model.layers[0].output)
+    # What reaches the output layer, against the hidden Dense's own weighted sums: the same
+    # numbers when it has no activation, their relu when it has. A separate ReLU layer counts too.
+    dense = [layer for layer in model.layers if isinstance(layer, layers.Dense)]
+    require(len(dense) == 2, "hidden-size")
+    hidden = keras.Model(model.inputs, dense[-1].input)
     values = np.asarray(ops.convert_to_numpy(hidden(batch)))
-    require((values >= 0).all(), "hidden-linear")
+    kernel, bias = (np.asarray(ops.convert_to_numpy(w)) for w in (dense[0].kernel, dense[0].bias))
+    sums = batch @ kernel + bias
+    require(not np.allclose(values, sums, atol=1e-4), "hidden-linear")
+    require(np.allclose(values, np.maximum(sums, 0.0), atol=1e-4), "hidden-not-relu")

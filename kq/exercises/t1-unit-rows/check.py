@@ -17,9 +17,9 @@ HINTS = {
         see="01-why-keras#keras-ops-one-api",
     ),
     "returns-numpy": Hint(
-        "`unit_rows` returned a NumPy array, so it computed with NumPy, not with the backend. "
-        "Use `keras.ops` functions (`ops.sqrt`, `ops.sum`, `ops.square`): they return the "
-        "backend's own tensor.",
+        "`unit_rows` returned a NumPy array: it computed with NumPy, or turned the result "
+        "into NumPy at the end. Use `keras.ops` functions (`ops.sqrt`, `ops.sum`, `ops.square`) "
+        "and return the backend tensor they give you; convert only to print.",
         see="01-why-keras#keras-ops-one-api",
     ),
     "shape": Hint(
@@ -28,14 +28,14 @@ HINTS = {
     ),
     "no-keepdims": Hint(
         "Each column was divided by one row's length: the lengths have shape `(n,)`, and "
-        "broadcasting lines them up with the columns. Sum with `keepdims=True` so they form a "
-        "column of shape `(n, 1)`.",
-        see="01-why-keras#keras-ops-one-api",
+        "broadcasting lines them up with the columns. Pass `keepdims=True` (to `ops.sum` or "
+        "`ops.norm`) so they form a column of shape `(n, 1)`.",
+        see="03-ops#ops-broadcast-like-numpy",
     ),
     "wrong-axis": Hint(
         "Your function makes every *column* length 1. Sum the squares along `axis=1` (across "
         "each row), not `axis=0`.",
-        see="01-why-keras#keras-ops-one-api",
+        see="03-ops#ops-broadcast-like-numpy",
     ),
     "no-sqrt": Hint(
         "You divide by the sum of squares; a row's length is the *square root* of that sum "
@@ -45,7 +45,7 @@ HINTS = {
     "whole-array": Hint(
         "Every entry was divided by the length of the whole array. Compute one length per "
         "row: reduce with `axis=1` (or `ops.norm(x, axis=1, keepdims=True)`).",
-        see="01-why-keras#keras-ops-one-api",
+        see="03-ops#ops-broadcast-like-numpy",
     ),
     "not-unit": Hint(
         "The rows you return do not have length 1: divide each row by the square root of the "

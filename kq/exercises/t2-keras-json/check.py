@@ -39,8 +39,8 @@ HINTS = {
         see="02-backends#keras-json-records-default",
     ),
     "unchanged": Hint(
-        '`keras.json` is exactly as it was: your function must write the new `"backend"` '
-        "entry back into the file.",
+        "The `keras.json` in `home` is exactly as it was: after changing the settings, write "
+        'them back into that file, `os.path.join(home, "keras.json")` (not `~/.keras`).',
         see="02-backends#keras-json-records-default",
     ),
     "backend-key": Hint(
@@ -58,6 +58,12 @@ HINTS = {
         "On a folder with no `keras.json` yet your function failed or wrote nothing. When the "
         'file does not exist, create it with just the `"backend"` entry; Keras uses its '
         "defaults for the other settings.",
+        see="02-backends#keras-json-records-default",
+    ),
+    "new-file-backend": Hint(
+        "On a folder with no `keras.json` yet your function wrote a file, but not with the "
+        "backend it was given: Keras reads another backend from it. Put the `backend` argument "
+        'in the new file\'s `"backend"` entry too.',
         see="02-backends#keras-json-records-default",
     ),
 }
@@ -95,17 +101,16 @@ def keras_reads(home):
 
 
 def _call(function, home, backend, hint):
-    before = os.environ.get("KERAS_BACKEND")
+    """Run the answer with no KERAS_BACKEND: one it sets then shows, whatever its value."""
+    before = os.environ.pop("KERAS_BACKEND", None)
     try:
         with calling(hint):
             function(home, backend)
     finally:
-        after = os.environ.get("KERAS_BACKEND")
-        if before is None:
-            os.environ.pop("KERAS_BACKEND", None)
-        else:
+        after = os.environ.pop("KERAS_BACKEND", None)
+        if before is not None:
             os.environ["KERAS_BACKEND"] = before
-    require(after == before, "sets-variable")
+    require(after is None, "sets-variable")
 
 
 def check(answer):
@@ -122,8 +127,8 @@ def _check(set_default_backend, folder):
         json.dump(SETTINGS, f, indent=4)
     with open(path) as f:
         original = f.read()
-    # two real backends, neither the one running: a KERAS_BACKEND set by the answer shows
-    first, second = [b for b in ("jax", "torch", "tensorflow") if b != keras_config.backend()]
+    # neither is Keras's default "tensorflow", so a file that names the default does not pass
+    first, second = "jax", "torch"
     _call(set_default_backend, home, first, "call-fails")
     require(not os.path.exists(os.path.join(home, ".keras", "keras.json")), "wrong-folder")
     with open(path) as f:
@@ -141,4 +146,4 @@ def _check(set_default_backend, folder):
     os.makedirs(empty)
     _call(set_default_backend, empty, second, "creates-file")
     require(os.path.exists(os.path.join(empty, "keras.json")), "creates-file")
-    require(keras_reads(empty)["backend"] == second, "creates-file")
+    require(keras_reads(empty)["backend"] == second, "new-file-backend")

@@ -29,9 +29,9 @@ HINTS = {
         see="03-ops#ops-broadcast-like-numpy",
     ),
     "same-axis": Hint(
-        "Your result has shape `(n, 1)`: you inserted the new axis at the same place in both "
-        "inputs. Use `ops.expand_dims(a, 1)` (shape `(n, 1, d)`) and `ops.expand_dims(b, 0)` "
-        "(shape `(1, m, d)`).",
+        "Your result has shape `(n, 1)` or `(1, n)`: you inserted the new axis at the same "
+        "place in both inputs. Use `ops.expand_dims(a, 1)` (shape `(n, 1, d)`) and "
+        "`ops.expand_dims(b, 0)` (shape `(1, m, d)`).",
         see="03-ops#ops-broadcast-like-numpy",
     ),
     "sum-axis": Hint(
@@ -85,7 +85,7 @@ def check(answer):
     with calling("shape"):
         got = np.asarray(ops.convert_to_numpy(out))
     require(got.shape != (3,), "no-expand")
-    require(got.shape != (3, 1), "same-axis")
+    require(got.shape not in ((3, 1), (1, 3)), "same-axis")
     require(got.shape != (3, 2), "sum-axis")
     require(got.shape == (3, 3), "shape")
     expected = _reference(a, b)

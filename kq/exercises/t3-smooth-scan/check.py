@@ -15,7 +15,8 @@ HINTS = {
     "call-fails": Hint(
         "Calling `smooth(xs, alpha)` raised an error. With `ops.scan(f, init, xs)`, your step "
         "`f(carry, x)` must return a *pair*, `(new_carry, output)`, even when both are the "
-        "same value.",
+        "same value, and the new carry must keep the shape and dtype of `init` (a float such "
+        "as `xs[0]`, not the integer `0`).",
         see="03-ops#scan-carry-and-outputs",
     ),
     "returns-pair": Hint(
