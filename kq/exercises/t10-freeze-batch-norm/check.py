@@ -3,9 +3,9 @@
 A function that makes a whole model trainable again, except its BatchNormalization layers.
 """
 
+import keras
 from keras import layers
 
-import keras
 from kq.checking import Hint, calling, require
 
 TRACK = 10

@@ -3,10 +3,10 @@
 A function that freezes a trained base and puts a new classifier on top of it.
 """
 
+import keras
 import numpy as np
 from keras import layers, ops
 
-import keras
 from kq.checking import Hint, calling, require
 
 TRACK = 10
@@ -19,7 +19,7 @@ HINTS = {
     "fails": Hint(
         "Calling `with_new_head(base, 3)` raised an error. Start from "
         "`inputs = keras.Input(shape=base.input_shape[1:])`, call `base(inputs)`, put a "
-        "`layers.Dense(num_classes, activation=\"softmax\")` on the result, and return "
+        '`layers.Dense(num_classes, activation="softmax")` on the result, and return '
         "`keras.Model(inputs, outputs)`.",
         see="10-convnets#new-head-frozen-base",
     ),
@@ -50,7 +50,7 @@ HINTS = {
     ),
     "not-probabilities": Hint(
         "Each image's outputs should be class probabilities that sum to 1: give the new "
-        "`Dense` head `activation=\"softmax\"`.",
+        '`Dense` head `activation="softmax"`.',
         see="10-convnets#new-head-frozen-base",
     ),
     "input-shape": Hint(
@@ -93,7 +93,9 @@ def check(answer):
         after = ops.convert_to_numpy(model(images))
     require(not np.allclose(before, after), "not-shared")
     require(before.shape == (2, 3), "num-classes")
-    require(np.allclose(before.sum(axis=1), 1.0, atol=1e-5) and before.min() >= 0, "not-probabilities")
+    require(
+        np.allclose(before.sum(axis=1), 1.0, atol=1e-5) and before.min() >= 0, "not-probabilities"
+    )
 
     gray = _base((12, 12, 1))
     with calling("input-shape"):

@@ -4,10 +4,10 @@ A pre-norm causal transformer block whose attention shares one key/value head be
 query heads.
 """
 
+import keras
 import numpy as np
 from keras import layers
 
-import keras
 from kq.checking import Hint, calling, require
 
 TRACK = 11

@@ -20,7 +20,7 @@ HINTS = {
         see="11-sequences#rms-normalization",
     ),
     "init-kwargs": Hint(
-        "`MaskedRMSNormalization(epsilon=0.5, name=\"masked\")` fails or loses its name: your "
+        '`MaskedRMSNormalization(epsilon=0.5, name="masked")` fails or loses its name: your '
         "`__init__` must accept `**kwargs` and pass them on with `super().__init__(**kwargs)`.",
         see="11-sequences#rms-normalization",
     ),
@@ -31,7 +31,7 @@ HINTS = {
     ),
     "mask-dropped": Hint(
         "The padding mask does not survive your layer (Keras warns that it will "
-        "\"destroy the mask\"). Set `self.supports_masking = True` in `__init__`, *after* "
+        '"destroy the mask"). Set `self.supports_masking = True` in `__init__`, *after* '
         "`super().__init__(**kwargs)`: the base class's `__init__` sets it too, and "
         "overwrites an earlier value.",
         see="11-sequences#mask-use-pass-drop",

@@ -3,9 +3,9 @@
 A function that turns on low-rank adapters in each Dense layer of a trained model.
 """
 
+import keras
 from keras import layers
 
-import keras
 from kq.checking import Hint, calling, require
 
 TRACK = 12

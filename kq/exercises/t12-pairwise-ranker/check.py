@@ -4,10 +4,10 @@ A model that gives each candidate of a list a score, trained with a pairwise ran
 Keras-RS and measured with NDCG.
 """
 
+import keras
 import numpy as np
 from keras import ops
 
-import keras
 from kq.checking import Hint, calling, require
 
 TRACK = 12

@@ -1,5 +1,5 @@
 # expect: others-frozen
-# Unfreezes the Conv2D layers one by one instead of the model, so the model and its head stay frozen.
+# Unfreezes the Conv2D layers one by one instead of the model: the model and its head stay frozen.
 from keras import layers
 
 

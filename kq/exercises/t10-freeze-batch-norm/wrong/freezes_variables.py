@@ -1,5 +1,5 @@
 # expect: froze-weights-not-layer
-# Marks gamma and beta non-trainable instead of the layer, so batch norm still runs in training mode.
+# Marks gamma and beta non-trainable instead of the layer, so batch norm still runs in training.
 from keras import layers
 
 

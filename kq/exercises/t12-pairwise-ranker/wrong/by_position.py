@@ -1,5 +1,5 @@
 # expect: per-candidate
-# Flattens the list and uses Dense(num_candidates), so each slot of the list gets weights of its own.
+# Flattens the list and uses Dense(num_candidates): each slot of the list gets its own weights.
 import keras
 import keras_rs
 

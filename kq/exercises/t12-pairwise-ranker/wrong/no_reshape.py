@@ -1,5 +1,5 @@
 # expect: extra-axis
-# Leaves Dense(1)'s trailing axis, so the scores are (queries, candidates, 1), not (queries, candidates).
+# Leaves Dense(1)'s last axis: scores shaped (queries, candidates, 1), not (queries, candidates).
 import keras
 import keras_rs
 
