@@ -60,9 +60,9 @@ def _dense_stack():
     model = keras.Sequential(
         [
             keras.Input(shape=(8,)),
-            layers.Dense(16, activation="relu"),
-            layers.Dense(16, activation="relu"),
-            layers.Dense(3),
+            layers.Dense(16, activation="relu", kernel_initializer="ones"),
+            layers.Dense(16, activation="relu", kernel_initializer="ones"),
+            layers.Dense(3, kernel_initializer="ones"),
         ]
     )
     return model
@@ -72,10 +72,10 @@ def _mixed():
     return keras.Sequential(
         [
             keras.Input(shape=(8,)),
-            layers.Dense(12, activation="relu"),
+            layers.Dense(12, activation="relu", kernel_initializer="ones"),
             layers.Dropout(0.1),
             layers.LayerNormalization(),
-            layers.Dense(3),
+            layers.Dense(3, kernel_initializer="ones"),
         ]
     )
 
