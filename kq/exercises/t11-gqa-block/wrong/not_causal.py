@@ -1,0 +1,12 @@
+# expect: not-causal
+# Forgets use_causal_mask=True, so each position also attends to later ones.
+from keras import layers
+
+
+def gqa_block(h, hidden=64):
+    a = layers.RMSNormalization()(h)
+    a = layers.GroupQueryAttention(head_dim=16, num_query_heads=2, num_key_value_heads=1)(a, a)
+    h = layers.Add()([h, a])
+    f = layers.RMSNormalization()(h)
+    f = layers.Dense(hidden, activation="gelu")(f)
+    return layers.Add()([h, layers.Dense(h.shape[-1])(f)])
