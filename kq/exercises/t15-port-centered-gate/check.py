@@ -38,6 +38,11 @@ HINTS = {
         "model traces with. Use `keras.ops.sigmoid` and `keras.ops.mean`.",
         see="15-export#migration-checklist",
     ),
+    "python-if": Hint(
+        "Your `call` uses a Python `if` on a tensor's value, which fails when a model is traced "
+        "on JAX or TensorFlow; compute with `keras.ops` only.",
+        see="15-export#migration-checklist",
+    ),
     "call-fails": Hint(
         "Calling the layer on a batch of shape (8, 8) raised an error; `call(self, x)` should "
         "return `x * sigmoid(gate) - mean(x, axis=-1, keepdims=True)`, with `keras.ops`.",
@@ -84,6 +89,19 @@ HINTS = {
 }
 
 
+def _traced_mistake(layer, shape):
+    """Run `call` on a symbolic tensor, as tracing a model does: the mistake it shows, if any."""
+    try:
+        layer.call(keras.KerasTensor(shape))
+    except Exception as exc:  # noqa: BLE001 - the error's words tell which mistake it is
+        message = str(exc)
+        if "cannot be used as a boolean" in message:
+            return "python-if", exc
+        if "cannot be used as input to a TensorFlow function" in message:
+            return "tf-ops", exc
+    return None, None
+
+
 def check(answer):
     cls = answer.CenteredGate
     require(isinstance(cls, type) and issubclass(cls, layers.Layer), "not-a-layer")
@@ -94,9 +112,10 @@ def check(answer):
         len(layer.trainable_weights) == 1 and tuple(layer.trainable_weights[0].shape) == (8,),
         "gate-weight",
     )
-    with calling("tf-ops"):
-        symbolic = layer.call(keras.KerasTensor((None, 8)))
-    require(isinstance(symbolic, keras.KerasTensor), "tf-ops")
+    mistake, error = _traced_mistake(layer, (None, 8))
+    if mistake:
+        with calling(mistake):
+            raise error
     x = np.random.default_rng(0).normal(size=(8, 8)).astype("float32")
     with calling("call-fails"):
         out = keras.ops.convert_to_numpy(layer(x))

@@ -81,6 +81,19 @@ HINTS = {
 }
 
 
+def _traced_mistake(layer, shape):
+    """Run `call` on a symbolic tensor, as tracing a model does: the mistake it shows, if any."""
+    try:
+        layer.call(keras.KerasTensor(shape))
+    except Exception as exc:  # noqa: BLE001 - the error's words tell which mistake it is
+        message = str(exc)
+        if "cannot be used as a boolean" in message:
+            return "python-if", exc
+        if "cannot be used as input to a TensorFlow function" in message:
+            return "tf-ops", exc
+    return None, None
+
+
 def _output(layer, x):
     with calling("call-fails"):
         out = keras.ops.convert_to_numpy(layer(x))
@@ -102,11 +115,10 @@ def check(answer):
         and np.allclose(keras.ops.convert_to_numpy(layer.trainable_weights[0]), 1.0),
         "one-scale",
     )
-    try:
-        layer.call(keras.KerasTensor((None, 3)))
-    except Exception as exc:  # noqa: BLE001 - which mistake it is decides the hint
-        with calling("python-if" if "boolean" in str(exc) else "tf-ops"):
-            raise
+    mistake, error = _traced_mistake(layer, (None, 3))
+    if mistake:
+        with calling(mistake):
+            raise error
     layer.trainable_weights[0].assign(2.0)
     small = np.array([[0.5, -1.0, 2.0], [1.5, 0.0, -3.0]], dtype="float32")
     large = np.array([[0.5, -1.0, 2.0], [1.5, 7.0, -3.0]], dtype="float32")
