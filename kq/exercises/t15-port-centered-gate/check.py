@@ -33,9 +33,11 @@ HINTS = {
         see="15-export#migration-checklist",
     ),
     "tf-ops": Hint(
-        "Your `call` uses TensorFlow functions (`tf.sigmoid`, `tf.reduce_mean`, `K.mean`...). "
-        "They only work on TensorFlow tensors, and refuse the symbolic `KerasTensor` a Keras 3 "
-        "model traces with. Use `keras.ops.sigmoid` and `keras.ops.mean`.",
+        "Your `call` uses TensorFlow functions (`tf.sigmoid`, `tf.reduce_mean`, `K.mean`...). A "
+        "Keras 3 layer that runs on every backend computes with `keras.ops`; TensorFlow "
+        "functions even refuse Keras's symbolic tensors (`tf.nn.relu(keras.Input((3,)))` raises "
+        "`ValueError`), which is how the check noticed. Use `keras.ops.sigmoid` and "
+        "`keras.ops.mean`.",
         see="15-export#migration-checklist",
     ),
     "python-if": Hint(
@@ -72,9 +74,9 @@ HINTS = {
         see="09-saving#custom-objects",
     ),
     "save-fails": Hint(
-        "`save_ported(model, folder)` raised an error. Keras 3 saves a whole model only to a "
-        'path ending in `.keras`: `model.save(os.path.join(folder, "gate_model.keras"))`; '
-        '`model.save("gate_model")` no longer writes a SavedModel.',
+        "`save_ported(model, folder)` raised an error. Keras 3's `model.save` wants a path "
+        "ending in `.keras` (or the legacy `.h5`): `model.save(os.path.join(folder, "
+        '"gate_model.keras"))`; `model.save("gate_model")` no longer writes a SavedModel.',
         see="15-export#migration-checklist",
     ),
     "no-file": Hint(

@@ -47,8 +47,9 @@ HINTS = {
         see="15-export#migration-checklist",
     ),
     "tf-ops": Hint(
-        "Your `call` uses TensorFlow functions (`tf.reduce_max`, `tf.abs`, `tf.where`...), which "
-        "only work on TensorFlow tensors and refuse Keras's symbolic tensors. Use `keras.ops`.",
+        "Your `call` uses TensorFlow functions (`tf.reduce_max`, `tf.abs`, `tf.where`...). A "
+        "Keras 3 layer that runs on every backend computes with `keras.ops`; TensorFlow "
+        "functions even refuse Keras's symbolic tensors, which is how the check noticed.",
         see="15-export#migration-checklist",
     ),
     "call-fails": Hint(
