@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib.util
 import io
 import json
 import os
@@ -153,7 +154,12 @@ def main(argv: list[str] | None = None) -> int:
             text = f"Keras chose the {keras.backend.backend()} backend, not {args.backend}"
             results.write(json.dumps(_failed(job, text)) + "\n")
         return 1
-    fork = hasattr(os, "fork") and not args.no_fork and len(jobs) > 1 and _threads() == 1
+    fork = hasattr(os, "fork") and not args.no_fork and len(jobs) > 1
+    if fork and args.backend != "tensorflow" and importlib.util.find_spec("tensorflow"):
+        # keras.utils.set_random_seed imports TensorFlow whenever it is installed, whatever the
+        # backend: imported here once (it starts no thread), not once per forked answer (5 s).
+        import tensorflow  # noqa: F401
+    fork = fork and _threads() == 1
     for job in jobs:
         result = _in_child(job, args.timeout) if fork else run_job(job)
         results.write(json.dumps(result) + "\n")
