@@ -98,7 +98,6 @@ def check(answer):
             x,
             y,
             epochs=1,
-            validation_data=(x[:16], y[:16]),
             callbacks=[counter],
             verbose=0,
         )
@@ -112,6 +111,6 @@ def check(answer):
     require(counter.steps > 0, "kwargs-dropped")
     require(counter.steps == 64 // hp.get("batch_size"), "batch-not-used")
     require(
-        isinstance(history, keras.callbacks.History) and "val_loss" in history.history,
+        isinstance(history, keras.callbacks.History) and len(history.history["loss"]) == 1,
         "return-history",
     )
