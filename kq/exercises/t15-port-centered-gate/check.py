@@ -5,6 +5,8 @@ saves to a `.keras` file and loads back.
 """
 
 import os
+import shutil
+import tempfile
 
 import keras
 import numpy as np
@@ -134,14 +136,20 @@ def check(answer):
         and keras.saving.get_registered_object(keras.saving.get_registered_name(cls)) is cls,
         "not-registered",
     )
-    folder = os.path.abspath("saved")
-    os.makedirs(folder, exist_ok=True)
+    folder = os.path.realpath(tempfile.mkdtemp(prefix="kq-saved-"))
+    try:
+        _saves_and_loads(answer, model, folder, x, expected)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _saves_and_loads(answer, model, folder, x, expected):
     with calling("save-fails"):
         path = answer.save_ported(model, folder)
     require(
         isinstance(path, (str, os.PathLike))
         and os.path.isfile(path)
-        and os.path.dirname(os.path.abspath(path)) == folder,
+        and os.path.dirname(os.path.realpath(path)) == folder,
         "no-file",
     )
     with calling("reload-differs"):
