@@ -1,0 +1,15 @@
+# expect: kind-choice
+# Uses a Boolean switch instead of the kind choice the task names.
+import keras
+import keras_tuner as kt
+from keras import layers
+
+
+def build_conditional(hp):
+    model = keras.Sequential([keras.Input(shape=(8,))])
+    if hp.Boolean("mlp"):
+        with hp.conditional_scope("mlp", [True]):
+            model.add(layers.Dense(hp.Choice("units", [8, 16, 32]), activation="relu"))
+    model.add(layers.Dense(1, activation="sigmoid"))
+    model.compile(optimizer="adam", loss="binary_crossentropy")
+    return model

@@ -1,0 +1,22 @@
+# expect: return-history
+# Trains the model but returns nothing, so the tuner has no score to read.
+import keras
+import keras_tuner as kt
+from keras import layers
+
+
+class TunedBatchSize(kt.HyperModel):
+    def build(self, hp):
+        model = keras.Sequential(
+            [
+                keras.Input(shape=(8,)),
+                layers.Dense(hp.Choice("units", [8, 16]), activation="relu"),
+                layers.Dense(1, activation="sigmoid"),
+            ]
+        )
+        model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+        return model
+
+    def fit(self, hp, model, *args, **kwargs):
+        batch_size = hp.Choice("batch_size", [16, 64])
+        model.fit(*args, batch_size=batch_size, **kwargs)

@@ -1,0 +1,21 @@
+# expect: not-compiled
+# Leaves compiling to the tuner and returns the bare model from build.
+import keras
+import keras_tuner as kt
+from keras import layers
+
+
+class TunedBatchSize(kt.HyperModel):
+    def build(self, hp):
+        model = keras.Sequential(
+            [
+                keras.Input(shape=(8,)),
+                layers.Dense(hp.Choice("units", [8, 16]), activation="relu"),
+                layers.Dense(1, activation="sigmoid"),
+            ]
+        )
+        return model
+
+    def fit(self, hp, model, *args, **kwargs):
+        batch_size = hp.Choice("batch_size", [16, 64])
+        return model.fit(*args, batch_size=batch_size, **kwargs)

@@ -1,0 +1,12 @@
+import keras
+from keras import layers
+
+
+def make_model():
+    return keras.Sequential(
+        [
+            keras.Input(shape=(16,)),
+            layers.Dense(64, activation="relu", dtype="mixed_bfloat16", name="hidden"),
+            layers.Dense(1, activation="sigmoid", dtype="float32", name="out"),
+        ]
+    )

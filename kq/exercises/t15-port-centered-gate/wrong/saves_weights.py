@@ -1,0 +1,25 @@
+# expect: reload-differs
+# Saves only the weights, which load_model cannot read as a model.
+import os
+
+import keras
+from keras import layers, ops
+
+
+@keras.saving.register_keras_serializable(package="course")
+class CenteredGate(layers.Layer):
+    def build(self, input_shape):
+        self.gate = self.add_weight(shape=(input_shape[-1],), initializer="zeros", name="gate")
+
+    def call(self, x):
+        return x * ops.sigmoid(self.gate) - ops.mean(x, axis=-1, keepdims=True)
+
+
+def build_model():
+    return keras.Sequential([keras.Input(shape=(8,)), CenteredGate(), layers.Dense(3)])
+
+
+def save_ported(model, folder):
+    path = os.path.join(folder, "gate_model.weights.h5")
+    model.save_weights(path)
+    return path

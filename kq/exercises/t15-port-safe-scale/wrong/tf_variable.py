@@ -1,0 +1,21 @@
+# expect: untracked-variable
+# Keeps Keras 2's tf.Variable attribute, which Keras 3 does not track.
+import keras
+import tensorflow as tf
+from keras import layers, ops
+
+
+class SafeScale(layers.Layer):
+    """Multiplies its inputs by a learned scale, unless one of them is larger than `limit`."""
+
+    def __init__(self, limit=10.0, **kwargs):
+        super().__init__(**kwargs)
+        self.limit = limit
+        self.scale = tf.Variable(1.0, name="scale")
+
+    def call(self, x):
+        too_large = ops.max(ops.abs(x)) > self.limit
+        return ops.where(too_large, x, x * self.scale)
+
+    def get_config(self):
+        return {**super().get_config(), "limit": self.limit}
