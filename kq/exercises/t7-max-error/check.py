@@ -41,6 +41,12 @@ HINTS = {
         "predictions; compute with `keras.ops` and store the running maximum with `assign`.",
         see="07-custom-layers#metrics-keep-totals",
     ),
+    "assign": Hint(
+        "Your `update_state` rebinds the attribute to a new tensor "
+        "(`self.largest = ops.maximum(...)`), so the state variable stays 0, and the variable "
+        "is all `reset_state` and `fit` see. Change it in place: `self.largest.assign(...)`.",
+        see="07-custom-layers#metrics-keep-totals",
+    ),
     "no-abs": Hint(
         "When every prediction is *below* (or every one above) the truth, your metric reports 0 "
         "or a negative number: take the absolute value of the errors, "
@@ -124,7 +130,9 @@ def check(answer):
 
     zeros = [[0.0], [0.0], [0.0]]
     _, above = _after(cls, (zeros, [[1.0], [4.0], [1.5]]))
-    _, below = _after(cls, (zeros, [[-1.0], [-4.0], [-1.5]]))
+    updated, below = _after(cls, (zeros, [[-1.0], [-4.0], [-1.5]]))
+    state = [ops.convert_to_numpy(v) for v in updated.variables]
+    require(any(np.any(value != 0) for value in state), "assign")
     require(above > 0.01 and below > 0.01, "no-abs")
     require(not np.isclose(above, 6.5 / 3), "batch-mean")
     require(np.isclose(above, 4.0) and np.isclose(below, 4.0), "batch-max")
