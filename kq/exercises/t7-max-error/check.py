@@ -43,8 +43,9 @@ HINTS = {
     ),
     "assign": Hint(
         "Your `update_state` rebinds the attribute to a new tensor "
-        "(`self.largest = ops.maximum(...)`), so the state variable stays 0, and the variable "
-        "is all `reset_state` and `fit` see. Change it in place: `self.largest.assign(...)`.",
+        "(`self.largest = ops.maximum(...)`), so the state variable stays 0: `reset_state` "
+        "resets only variables, and `fit` carries only them from step to step. Change the "
+        "variable in place: `self.largest.assign(...)`.",
         see="07-custom-layers#metrics-keep-totals",
     ),
     "no-abs": Hint(
