@@ -33,12 +33,12 @@ HINTS = {
     "shape-includes-batch": Hint(
         "Your weight has one number per *value* of the batch (shape `input_shape`); the batch "
         "size is not part of a weight. Use `shape=(input_shape[-1],)`: one per feature.",
-        see="07-custom-layers#count-params-counts-state",
+        see="07-custom-layers#layer-build-at-first-call",
     ),
     "one-per-feature": Hint(
         "On inputs with 4 features the layer should have exactly 4 parameters, one learned "
         "number per feature, created with `self.add_weight(shape=(input_shape[-1],), ...)`.",
-        see="07-custom-layers#count-params-counts-state",
+        see="07-custom-layers#layer-build-at-first-call",
     ),
     "not-trainable": Hint(
         "The shift is learned, so its weight must be trainable: leave `trainable=True` "
@@ -85,7 +85,8 @@ def check(answer):
     require(layer.count_params() == 4, "one-per-feature")
     require(len(layer.trainable_weights) == 1, "not-trainable")
     shift = np.array([1.0, 2.0, 3.0, 4.0], dtype="float32")
-    layer.trainable_weights[0].assign(shift)
+    weight = layer.trainable_weights[0]
+    weight.assign(shift.reshape(tuple(weight.shape)))  # a (1, 4) row is as right as a (4,) vector
     with calling("call-fails"):
         shifted = ops.convert_to_numpy(layer(x))
     require(not np.allclose(shifted, x * shift), "multiplies")

@@ -41,6 +41,13 @@ HINTS = {
         "predictions; compute with `keras.ops` and store the running maximum with `assign`.",
         see="07-custom-layers#metrics-keep-totals",
     ),
+    "assign": Hint(
+        "Your `update_state` rebinds the attribute to a new tensor "
+        "(`self.largest = ops.maximum(...)`), so the state variable stays 0: `reset_state` "
+        "resets only variables, and `fit` carries only them from step to step. Change the "
+        "variable in place: `self.largest.assign(...)`.",
+        see="07-custom-layers#metrics-keep-totals",
+    ),
     "no-abs": Hint(
         "When every prediction is *below* (or every one above) the truth, your metric reports 0 "
         "or a negative number: take the absolute value of the errors, "
@@ -100,6 +107,15 @@ HINTS = {
 }
 
 
+def _converts(result):
+    """Whether ``result`` converts its variable: that gives a tensor on JAX and PyTorch, but on
+    TensorFlow ``ops.convert_to_tensor(variable)`` hands back the variable itself."""
+    try:
+        return "convert_to_tensor(" in inspect.getsource(result)
+    except (OSError, TypeError):
+        return False
+
+
 def _value(metric):
     return float(ops.convert_to_numpy(metric.result()))
 
@@ -120,11 +136,13 @@ def check(answer):
     require(len(metric.variables) >= 1, "state-in-variables")
     with calling("update-fails"):
         initial = metric.result()
-    require(not isinstance(initial, keras.Variable), "result-variable")
+    require(not isinstance(initial, keras.Variable) or _converts(cls.result), "result-variable")
 
     zeros = [[0.0], [0.0], [0.0]]
     _, above = _after(cls, (zeros, [[1.0], [4.0], [1.5]]))
-    _, below = _after(cls, (zeros, [[-1.0], [-4.0], [-1.5]]))
+    updated, below = _after(cls, (zeros, [[-1.0], [-4.0], [-1.5]]))
+    state = [ops.convert_to_numpy(v) for v in updated.variables]
+    require(any(np.any(value != 0) for value in state), "assign")
     require(above > 0.01 and below > 0.01, "no-abs")
     require(not np.isclose(above, 6.5 / 3), "batch-mean")
     require(np.isclose(above, 4.0) and np.isclose(below, 4.0), "batch-max")

@@ -49,6 +49,12 @@ HINTS = {
         "`self.add_weight(shape=(input_shape[-1],), ...)` in `build`.",
         see="07-custom-layers#count-params-counts-state",
     ),
+    "hard-coded-size": Hint(
+        "On inputs with 5 features your layer fails or does not have 5 parameters: its size "
+        "is fixed in the code, or its weight is made in `__init__`. Create the weight in "
+        "`build(input_shape)` with `shape=(input_shape[-1],)`.",
+        see="07-custom-layers#layer-build-at-first-call",
+    ),
     "initial-value": Hint(
         "`LearnedScale(initial=3.0)` should start by multiplying by 3: give the weight "
         "`initializer=keras.initializers.Constant(self.initial)`.",
@@ -93,6 +99,10 @@ def check(answer):
         out = ops.convert_to_numpy(layer(x))
     require(len(layer.trainable_weights) == 1 and layer.count_params() == 3, "one-per-feature")
     require(np.allclose(out, 3.0 * x), "initial-value")
+    wide = cls()
+    with calling("hard-coded-size"):
+        wide(np.ones((2, 5), dtype="float32"))
+    require(wide.count_params() == 5, "hard-coded-size")
     config = layer.get_config()
     require(config.get("name") == "triple" and "dtype" in config, "config-super")
     require(config.get("initial") == 3.0, "config-initial")

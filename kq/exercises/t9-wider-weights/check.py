@@ -4,6 +4,8 @@ Edit a weights file with `KerasFileEditor` so that a model with a wider hidden l
 exactly what the narrow one did.
 """
 
+import contextlib
+import io
 import os
 
 import keras
@@ -26,8 +28,9 @@ HINTS = {
         see="09-saving#weights-h5-rule",
     ),
     "by-structure": Hint(
-        "The file has no `layers/hidden`: a weights file stores layers by type and position "
-        "(`layers/dense`, `layers/dense_1`), not by the names you gave them.",
+        "Your file addresses the layers by the names you gave them (`layers/hidden`), but a "
+        "weights file stores layers by type and position (`layers/dense`, `layers/dense_1`), "
+        "and loading reads only those paths. Edit `layers/dense` and `layers/dense_1`.",
         see="09-saving#weights-matched-by-structure",
     ),
     "widen-fails": Hint(
@@ -110,6 +113,9 @@ def check(answer):
         "widen-fails",
     )
     require(os.path.exists("grown.weights.h5"), "uses-path")
+    with calling("load-fails"), contextlib.redirect_stdout(io.StringIO()):  # it prints a summary
+        stored = keras.saving.KerasFileEditor("grown.weights.h5").weights_dict.get("layers", {})
+    require(not {"hidden", "out"} & set(stored), "by-structure")
     grown = _model(16)
     _run(
         lambda: grown.load_weights("grown.weights.h5"),

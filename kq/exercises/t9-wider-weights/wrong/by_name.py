@@ -1,5 +1,5 @@
 # expect: by-structure
-# Addresses the layers by the names it gave them instead of their place in the file.
+# Adds the layers' weights under the names it gave them, which loading never reads.
 import keras
 import numpy as np
 
@@ -12,8 +12,6 @@ def widen(model, wider, path):
     wide_kernel[:, :8], wide_bias[:8] = kernel, bias
 
     editor = keras.saving.KerasFileEditor("narrow.weights.h5")
-    # Layers are stored by type and position, and their variables by number: 0 kernel, 1 bias.
-    editor.delete_object("layers/hidden")
     editor.add_object("layers/hidden", {"0": wide_kernel, "1": wide_bias})
     zeros = np.zeros((8, 1), "float32")  # the new units' outgoing weights
     editor.add_object("layers/out", {"0": np.concatenate([out_kernel, zeros]), "1": out_bias})
