@@ -126,7 +126,6 @@ def check(answer):
         "price": rng.normal(size=(16, 1)).astype("float32"),
         "category": rng.integers(0, 3, size=16),
     }
-    model.run_eagerly = True  # the check's choice: a few samples need no compiled step
     with calling("evaluate-fails"):
         logs = model.evaluate(x, targets, batch_size=16, verbose=0, return_dict=True)
     price = _numpy(out["price"])

@@ -63,8 +63,13 @@ HINTS = {
         see="04-models#functional-api",
     ),
     "relu": Hint(
-        "The model's outputs do not match two ReLU branches summed: give each branch's layer "
+        "What your `Add` sums does not match two ReLU branches: give each branch's layer "
         '`activation="relu"` (without it, `Dense` is linear).',
+        see="04-models#layers-build-on-first-call",
+    ),
+    "head-linear": Hint(
+        "The two ReLU branches and their sum are right, but the last layer changes the sum "
+        "non-linearly: the task's `Dense(1)` has no activation, so leave `activation` out of it.",
         see="04-models#layers-build-on-first-call",
     ),
     "model-name": Hint(
@@ -94,7 +99,7 @@ def check(answer):
     ]
     require(len(branches) == 2, "shared-branch")
     require(tuple(model.output.shape) == (None, 1), "output-unit")
-    # The model's output, recomputed with NumPy from its own weights.
+    # The sum, recomputed with NumPy from the branches' own weights, then the output from it.
     rng = np.random.default_rng(4)
     left = rng.normal(size=(8, 6)).astype("float32")
     right = rng.normal(size=(8, 6)).astype("float32")
@@ -103,9 +108,10 @@ def check(answer):
         kernel, bias = (_numpy(w) for w in layer.weights)
         data = left if layer.input is model.inputs[0] else right
         summed = summed + np.maximum(data @ kernel + bias, 0)
+    got_sum = _numpy(keras.Model(model.inputs, adds[0].output)([left, right]))
+    require(np.allclose(got_sum, summed, atol=1e-5), "relu")
     head = [layer for layer in model.layers if isinstance(layer, layers.Dense) and layer.units == 1]
     kernel, bias = (_numpy(w) for w in head[-1].weights)
-    expected = summed @ kernel + bias
     got = _numpy(model({"left": left, "right": right}))
-    require(np.allclose(got, expected, atol=1e-5), "relu")
+    require(np.allclose(got, got_sum @ kernel + bias, atol=1e-5), "head-linear")
     require(model.name == "sensors", "model-name")

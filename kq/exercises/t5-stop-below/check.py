@@ -27,6 +27,12 @@ HINTS = {
         'read `logs["loss"]`.',
         see="05-training#watched-value-must-exist",
     ),
+    "hook-fails": Hint(
+        "Training with your callback raised an error inside your hook (Python's message below "
+        "says which). `fit` calls `on_epoch_end(epoch, logs)` with two arguments: define it as "
+        "`def on_epoch_end(self, epoch, logs=None):` and read the threshold from `self`.",
+        see="05-training#custom-callback",
+    ),
     "stop-at-epoch-end": Hint(
         "Your callback stopped training in the middle of an epoch. `fit` checks "
         "`stop_training` after every batch, so set it in `on_epoch_end`, not in a batch hook.",
@@ -52,16 +58,27 @@ HINTS = {
 }
 
 
-def _fit(callback):
+def _model():
     # SGD with learning rate 0 never moves the zero weights: every epoch's loss is exactly 1.0.
     model = keras.Sequential(
         [keras.Input(shape=(2,)), keras.layers.Dense(1, kernel_initializer="zeros")]
     )
-    model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.0), loss="mse", run_eagerly=True)
+    model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.0), loss="mse")
+    return model
+
+
+def _fit(model, callback):
     x = np.zeros((16, 2), dtype="float32")
     y = np.ones((16, 1), dtype="float32")
-    history = model.fit(x, y, batch_size=4, epochs=3, verbose=0, callbacks=[callback])
-    return len(history.epoch), int(model.optimizer.iterations)
+    steps = int(model.optimizer.iterations)
+    try:
+        history = model.fit(x, y, batch_size=4, epochs=3, verbose=0, callbacks=[callback])
+    except KeyError as exc:  # a key the logs do not hold; any other error is "hook-fails"
+        missing = exc
+    else:
+        return len(history.epoch), int(model.optimizer.iterations) - steps
+    with calling("logs-key"):
+        raise missing
 
 
 def check(answer):
@@ -71,11 +88,12 @@ def check(answer):
         cls(threshold=2.0)
         below = cls(2.0)
         above = cls(0.5)
-    with calling("logs-key"):
-        stopped_epochs, stopped_steps = _fit(below)
+    model = _model()  # fitted twice: its loss stays 1.0, and the second fit reuses its step
+    with calling("hook-fails"):
+        stopped_epochs, stopped_steps = _fit(model, below)
     require(stopped_epochs > 1 or stopped_steps == 4, "stop-at-epoch-end")
-    with calling("logs-key"):
-        kept_epochs, _ = _fit(above)
+    with calling("hook-fails"):
+        kept_epochs, _ = _fit(model, above)
     require(stopped_epochs == 1 or kept_epochs == 3, "compare-below")
     require(stopped_epochs == 1, "never-stops")
     require(kept_epochs == 3, "uses-threshold")

@@ -114,6 +114,6 @@ def check(answer):
     model = keras.Sequential(
         [keras.Input(shape=(3, 1)), keras.layers.Flatten(), keras.layers.Dense(1)]
     )
-    model.compile(optimizer="sgd", loss="mse", run_eagerly=True)
+    model.compile(optimizer="sgd", loss="mse")
     with calling("fit-fails"):
         model.fit(cls(series.astype("float32"), 3, 4), epochs=1, verbose=0)
