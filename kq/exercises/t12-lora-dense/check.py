@@ -47,6 +47,12 @@ HINTS = {
         "`layer.enable_lora(rank)`.",
         see="12-kerashub#lora-trains-adapters",
     ),
+    "biases-frozen": Hint(
+        "Only the adapters are trainable after your function: you froze the biases too. "
+        "Leave them as `enable_lora` leaves them, trainable (a KerasHub backbone's "
+        "`enable_lora` keeps the query and value biases trainable as well).",
+        see="12-kerashub#lora-trains-adapters",
+    ),
     "do-not-freeze": Hint(
         "After your function nothing is trainable, adapters included: do not freeze the "
         "model or the layers yourself. `enable_lora` already freezes each kernel and leaves "
@@ -104,6 +110,7 @@ def check(answer):
     require(all(layer.lora_enabled for layer in dense), "every-dense")
     require(all(layer.lora_rank == 2 for layer in dense), "rank")
     names = sorted({w.name for w in model.trainable_weights})
+    require(names != ["lora_kernel_a", "lora_kernel_b"], "biases-frozen")
     require(names == ["bias", "lora_kernel_a", "lora_kernel_b"], "do-not-freeze")
 
     mixed = _mixed()
