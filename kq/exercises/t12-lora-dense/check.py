@@ -16,9 +16,9 @@ HINTS = {
         see="12-kerashub#lora-trains-adapters",
     ),
     "model-has-no-lora": Hint(
-        "A plain `keras.Model` has no `enable_lora` (a KerasHub backbone does, for its "
-        "attention layers). Walk `model.layers` and call `layer.enable_lora(rank)` on each "
-        "`Dense` layer.",
+        "A plain `keras.Model` has no `enable_lora` (a KerasHub backbone has one, which turns "
+        "LoRA on in the query and value layers of its attention). Walk `model.layers` and "
+        "call `layer.enable_lora(rank)` on each `Dense` layer.",
         see="12-kerashub#lora-trains-adapters",
     ),
     "only-dense": Hint(
