@@ -28,20 +28,22 @@ HINTS = {
     ),
     "froze-weights-not-layer": Hint(
         "You froze the batch-norm layers' variables, not the layers: a layer whose own "
-        "`trainable` is still `True` runs in training mode and its moving statistics move. "
-        "Set `layer.trainable = False` on each `BatchNormalization` layer.",
+        "`trainable` is still `True` runs in training mode when `fit` trains it, and its "
+        "moving statistics move. Set `layer.trainable = False` on each `BatchNormalization` "
+        "layer.",
         see="10-convnets#bn-trainable-false-inference",
     ),
     "bn-trainable": Hint(
-        "After your function the `BatchNormalization` layers are trainable again. Setting "
-        "`model.trainable = True` sets every layer inside it, so do it first, then set "
-        "`trainable = False` on each batch-norm layer.",
+        "After your function the `BatchNormalization` layers are trainable. Setting "
+        "`model.trainable = True` sets every layer inside it, batch norm included, so do it "
+        "first, then set `trainable = False` on each batch-norm layer.",
         see="10-convnets#bn-fine-tuning",
     ),
     "others-frozen": Hint(
-        "Only the `BatchNormalization` layers should stay frozen, but the model (and its `Dense` "
-        "head) is still frozen. Unfreeze the whole model with `model.trainable = True` rather "
-        "than layer by layer, then freeze the batch-norm layers.",
+        "Only the `BatchNormalization` layers should stay frozen, but the model itself is still "
+        "frozen: while `model.trainable` is `False`, `model.trainable_weights` is empty, "
+        "whatever its layers say. Unfreeze the whole model with `model.trainable = True` "
+        "rather than layer by layer, then freeze the batch-norm layers.",
         see="10-convnets#bn-fine-tuning",
     ),
     "by-name": Hint(

@@ -23,6 +23,12 @@ HINTS = {
         "`sliding_window`): write `attention(a, a, use_causal_mask=True)`.",
         see="11-sequences#sliding-window-in-constructor",
     ),
+    "mha-arguments": Hint(
+        "`GroupQueryAttention` does not take `MultiHeadAttention`'s `num_heads` and `key_dim`: "
+        "its arguments have other names. Write "
+        "`layers.GroupQueryAttention(head_dim=16, num_query_heads=2, num_key_value_heads=1)`.",
+        see="11-sequences#gqa-shares-key-value-heads",
+    ),
     "build-fails": Hint(
         "Calling `gqa_block` on `keras.Input(shape=(6, 24))` raised an error. Follow "
         "`transformer_block`: normalise, attend, add, then normalise, `Dense(hidden)`, "
@@ -50,9 +56,10 @@ HINTS = {
         see="11-sequences#next-token-targets",
     ),
     "residual": Hint(
-        "With every weight set to zero, a pre-norm block should return its input unchanged, "
-        "and yours does not: add the input back around the attention and around the "
-        "feed-forward part, with `layers.Add()([h, ...])` each time.",
+        "With every weight set to zero, a pre-norm block returns its input unchanged (each "
+        "branch gives zeros, added to `h`), and yours does not. Add the input back around "
+        "the attention and around the feed-forward part, `layers.Add()([h, ...])` each time, "
+        "and normalise only at the start of each branch, never after an addition.",
         see="11-sequences#attention-needs-positions",
     ),
     "hard-coded-width": Hint(
@@ -70,6 +77,7 @@ def _model(fn, width):
         outputs = fn(inputs)
     except Exception as exc:  # noqa: BLE001 - the learner's code: which mistake is it?
         require("use_causal_mask" not in str(exc), "causal-in-constructor")
+        require("required positional arguments: 'head_dim'" not in str(exc), "mha-arguments")
         require("incompatible shapes" not in str(exc), "hard-coded-width")
         raise
     return keras.Model(inputs, outputs)

@@ -20,8 +20,9 @@ HINTS = {
         see="11-sequences#rms-normalization",
     ),
     "init-kwargs": Hint(
-        '`MaskedRMSNormalization(epsilon=0.5, name="masked")` fails or loses its name: your '
-        "`__init__` must accept `**kwargs` and pass them on with `super().__init__(**kwargs)`.",
+        '`MaskedRMSNormalization(name="masked")` or `MaskedRMSNormalization(epsilon=0.5)` '
+        "fails or loses its name: your `__init__` must accept `**kwargs` and pass them on "
+        "with `super().__init__(**kwargs)`.",
         see="11-sequences#rms-normalization",
     ),
     "call-fails": Hint(

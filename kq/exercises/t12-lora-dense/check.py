@@ -16,9 +16,9 @@ HINTS = {
         see="12-kerashub#lora-trains-adapters",
     ),
     "model-has-no-lora": Hint(
-        "A plain `keras.Model` has no `enable_lora` (a KerasHub backbone does, for its "
-        "attention layers). Walk `model.layers` and call `layer.enable_lora(rank)` on each "
-        "`Dense` layer.",
+        "A plain `keras.Model` has no `enable_lora` (a KerasHub backbone has one, which turns "
+        "LoRA on in the query and value layers of its attention). Walk `model.layers` and "
+        "call `layer.enable_lora(rank)` on each `Dense` layer.",
         see="12-kerashub#lora-trains-adapters",
     ),
     "only-dense": Hint(
@@ -45,6 +45,12 @@ HINTS = {
     "rank": Hint(
         "`add_lora(model, 2)` gave adapters of another rank: pass the `rank` argument on, "
         "`layer.enable_lora(rank)`.",
+        see="12-kerashub#lora-trains-adapters",
+    ),
+    "biases-frozen": Hint(
+        "Only the adapters are trainable after your function: you froze the biases too. "
+        "Leave them as `enable_lora` leaves them, trainable (a KerasHub backbone's "
+        "`enable_lora` keeps the query and value biases trainable as well).",
         see="12-kerashub#lora-trains-adapters",
     ),
     "do-not-freeze": Hint(
@@ -104,6 +110,7 @@ def check(answer):
     require(all(layer.lora_enabled for layer in dense), "every-dense")
     require(all(layer.lora_rank == 2 for layer in dense), "rank")
     names = sorted({w.name for w in model.trainable_weights})
+    require(names != ["lora_kernel_a", "lora_kernel_b"], "biases-frozen")
     require(names == ["bias", "lora_kernel_a", "lora_kernel_b"], "do-not-freeze")
 
     mixed = _mixed()

@@ -51,6 +51,13 @@ HINTS = {
         "NDCG metric before returning it.",
         see="12-kerashub#keras-rs-building-blocks",
     ),
+    "class-not-instance": Hint(
+        "You passed a class to `compile` where an object belongs: write "
+        "`PairwiseHingeLoss()` and `NDCG(k=num_candidates)`, with parentheses. `compile` "
+        "takes the class without complaint, but the model's compile config, and so "
+        "`model.save`, fails on it.",
+        see="12-kerashub#keras-rs-building-blocks",
+    ),
     "ranking-loss": Hint(
         "Compile with a ranking loss from `keras_rs.losses`, such as `PairwiseHingeLoss()`: a "
         "loss such as mean squared error scores each candidate alone and never compares the "
@@ -92,9 +99,11 @@ def check(answer):
     require(np.allclose(swapped, scores[:, order], atol=1e-4), "per-candidate")
     require(model.compiled and model.loss is not None, "not-compiled")
     loss = model.loss
+    require(not isinstance(loss, type), "class-not-instance")
     module = getattr(type(loss), "__module__", "") or ""
     require(module.startswith("keras_rs"), "ranking-loss")
-    metrics = model.get_compile_config().get("metrics") or []
+    with calling("class-not-instance"):  # a class in metrics= cannot be serialized
+        metrics = model.get_compile_config().get("metrics") or []
     require(
         any(isinstance(m, dict) and m.get("class_name") == "NDCG" for m in metrics),
         "ndcg",
