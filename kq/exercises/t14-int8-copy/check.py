@@ -61,8 +61,10 @@ def _model():
     model = keras.Sequential(
         [
             keras.Input(shape=(16,)),
-            layers.Dense(32, activation="relu", name="hidden"),
-            layers.Dense(3, name="out"),
+            # zeros, not random, initial kernels: no random initializer to compile on JAX
+            # (here or in the learner's clone); the trained weights are set just below
+            layers.Dense(32, activation="relu", name="hidden", kernel_initializer="zeros"),
+            layers.Dense(3, name="out", kernel_initializer="zeros"),
         ]
     )
     rng = np.random.default_rng(0)
