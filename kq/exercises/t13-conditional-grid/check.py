@@ -69,6 +69,13 @@ HINTS = {
         '(or `parent_name="kind", parent_values=["mlp"]`).',
         see="13-tuning#conditional-hyperparameters",
     ),
+    "scope-without-if": Hint(
+        "For the linear kind your code got `None` for `units`: inside "
+        '`hp.conditional_scope("kind", ["mlp"])` a hyperparameter is inactive, and returns '
+        '`None`, while `kind` is not `"mlp"`. The scope only declares the condition; add the '
+        'hidden layer behind `if kind == "mlp":` as well.',
+        see="13-tuning#conditional-hyperparameters",
+    ),
     "mlp-missing-hidden": Hint(
         'The `"mlp"` model should have a hidden `Dense` with the chosen number of units, then '
         'the `Dense(1, activation="sigmoid")` output.',
@@ -81,9 +88,17 @@ def _dense_units(model):
     return [layer.units for layer in model.layers if isinstance(layer, layers.Dense)]
 
 
-def _built(build, hp):
-    with calling("build-fails"):
+def _inactive_units(hp):
+    """Whether `units` is registered but inactive: the learner's code then got `None` for it."""
+    return any(p.name == "units" for p in hp.space) and not hp.is_active("units")
+
+
+def _built(build, hp, inactive_hint):
+    try:
         model = build(hp)
+    except Exception as exc:  # noqa: BLE001 - an inactive `units` tells which mistake it is
+        with calling(inactive_hint if _inactive_units(hp) else "build-fails"):
+            raise
     require(model is not None, "returns-none")
     require(isinstance(model, keras.Model), "not-a-model")
     require(model.compiled, "not-compiled")
@@ -93,7 +108,7 @@ def _built(build, hp):
 def check(answer):
     build = answer.build_conditional
     hp = kt.HyperParameters()
-    linear, space = _built(build, hp)
+    linear, space = _built(build, hp, "scope-without-if")
     kind = space.get("kind")
     require(
         isinstance(kind, kt.engine.hyperparameters.Choice)
@@ -106,7 +121,7 @@ def check(answer):
 
     hp = kt.HyperParameters()
     hp.Choice("kind", ["linear", "mlp"], default="mlp")
-    mlp, space = _built(build, hp)
+    mlp, space = _built(build, hp, "wrong-condition")
     require("units" in space, "no-units")
     units = space["units"]
     require(

@@ -33,6 +33,11 @@ HINTS = {
         "`keras.models.clone_model(model)`, then `set_weights(model.get_weights())`.",
         see="14-performance#quantize-modes",
     ),
+    "not-quantized": Hint(
+        "No layer of the copy is quantized: after copying the weights, call "
+        '`copy.quantize("int8")` on the copy.',
+        see="14-performance#quantize-modes",
+    ),
     "not-int8": Hint(
         "The copy's `Dense` kernels are not int8 of the layer's shape: use the mode `\"int8\"` "
         '(`"int4"` packs two values per byte, `"float8"` keeps a float32 kernel).',
@@ -56,8 +61,10 @@ def _model():
     model = keras.Sequential(
         [
             keras.Input(shape=(16,)),
-            layers.Dense(32, activation="relu", name="hidden"),
-            layers.Dense(3, name="out"),
+            # zeros, not random, initial kernels: no random initializer to compile on JAX
+            # (here or in the learner's clone); the trained weights are set just below
+            layers.Dense(32, activation="relu", name="hidden", kernel_initializer="zeros"),
+            layers.Dense(3, name="out", kernel_initializer="zeros"),
         ]
     )
     rng = np.random.default_rng(0)
@@ -87,7 +94,7 @@ def check(answer):
     dense = [layer for layer in copy.layers if isinstance(layer, layers.Dense)]
     require(len(dense) == 2, "not-a-model")
     quantized = [layer for layer in dense if layer.quantization_mode]
-    require(quantized, "not-int8")
+    require(quantized, "not-quantized")
     for layer in quantized:
         kernel = _kernel(layer)
         require(layer.quantization_mode == "int8", "not-int8")

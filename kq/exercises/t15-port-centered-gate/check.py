@@ -4,9 +4,11 @@ The `CenteredGate` layer of a `tf.keras` model, rewritten with `keras.ops`, in a
 saves to a `.keras` file and loads back.
 """
 
+import inspect
 import os
 import shutil
 import tempfile
+import traceback
 
 import keras
 import numpy as np
@@ -35,16 +37,23 @@ HINTS = {
         see="15-export#migration-checklist",
     ),
     "tf-ops": Hint(
-        "Your `call` uses TensorFlow functions (`tf.sigmoid`, `tf.reduce_mean`, `K.mean`...). A "
-        "Keras 3 layer that runs on every backend computes with `keras.ops`; TensorFlow "
-        "functions even refuse Keras's symbolic tensors (`tf.nn.relu(keras.Input((3,)))` raises "
-        "`ValueError`), which is how the check noticed. Use `keras.ops.sigmoid` and "
-        "`keras.ops.mean`.",
+        "Your `call` uses TensorFlow (`tf.sigmoid`, `tf.reduce_mean`, or `K.mean` of "
+        "`tensorflow.keras.backend`, which is TensorFlow code too). A Keras 3 layer that runs on "
+        "every backend computes with `keras.ops`: use `keras.ops.sigmoid` and `keras.ops.mean`. "
+        "TensorFlow functions even refuse Keras's symbolic tensors: "
+        "`tf.nn.relu(keras.Input((3,)))` raises `ValueError`.",
         see="15-export#migration-checklist",
     ),
     "python-if": Hint(
         "Your `call` uses a Python `if` on a tensor's value, which fails when a model is traced "
         "on JAX or TensorFlow; compute with `keras.ops` only.",
+        see="15-export#migration-checklist",
+    ),
+    "not-traceable": Hint(
+        "Your `call` fails on a symbolic tensor, a placeholder with a shape and no values like "
+        "the one `keras.Input` returns: it turns `x` into NumPy or a Python number. That works "
+        "only eagerly; under `jit` on JAX or in a `tf.function` on TensorFlow, as in a compiled "
+        "`fit`, there are no values either. Compute with `keras.ops` only: `keras.ops.mean`.",
         see="15-export#migration-checklist",
     ),
     "call-fails": Hint(
@@ -81,6 +90,12 @@ HINTS = {
         '"gate_model.keras"))`; `model.save("gate_model")` no longer writes a SavedModel.',
         see="15-export#migration-checklist",
     ),
+    "exported": Hint(
+        "`save_ported` exports the model with `model.export`: that writes an artifact for "
+        "serving, which `keras.saving.load_model` cannot read back. Save the model itself with "
+        "`model.save(path)`, to a path ending in `.keras`.",
+        see="15-export#migration-checklist",
+    ),
     "no-file": Hint(
         "`save_ported` must return the path of the file it wrote, inside `folder`.",
         see="15-export#migration-checklist",
@@ -93,6 +108,25 @@ HINTS = {
 }
 
 
+_TENSORFLOW_MODULES = ("tensorflow", "tf_keras", "keras._tf_keras", "keras.src.legacy")
+
+
+def _uses_tensorflow(function):
+    """Whether `function` names TensorFlow: `tf.sigmoid`, or `K.mean` of `tensorflow.keras`."""
+    code = getattr(function, "__code__", None)
+    if code is None:
+        return False
+    names = set(code.co_names)
+    for const in code.co_consts:  # lambdas and functions defined inside `call`
+        names |= set(getattr(const, "co_names", ()))
+    for name in names:
+        value = function.__globals__.get(name)
+        module = value.__name__ if inspect.ismodule(value) else getattr(value, "__module__", "")
+        if isinstance(module, str) and module.startswith(_TENSORFLOW_MODULES):
+            return True
+    return False
+
+
 def _traced_mistake(layer, shape):
     """Run `call` on a symbolic tensor, as tracing a model does: the mistake it shows, if any."""
     try:
@@ -101,9 +135,17 @@ def _traced_mistake(layer, shape):
         message = str(exc)
         if "cannot be used as a boolean" in message:
             return "python-if", exc
-        if "cannot be used as input to a TensorFlow function" in message:
+        if "TensorFlow function" in message or _uses_tensorflow(type(layer).call):
             return "tf-ops", exc
+        if "You cannot convert it to" in message:  # to NumPy, or to a Python number
+            return "not-traceable", exc
     return None, None
+
+
+def _in_export(exc):
+    """Whether `exc` was raised inside `model.export` (on PyTorch it may fail there)."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    return any(f"keras{os.sep}src{os.sep}export{os.sep}" in frame.filename for frame in frames)
 
 
 def check(answer):
@@ -144,8 +186,13 @@ def check(answer):
 
 
 def _saves_and_loads(answer, model, folder, x, expected):
-    with calling("save-fails"):
+    try:
         path = answer.save_ported(model, folder)
+    except Exception as exc:  # noqa: BLE001 - where it was raised tells which mistake it is
+        with calling("exported" if _in_export(exc) else "save-fails"):
+            raise
+    exported = isinstance(path, (str, os.PathLike)) and os.path.isdir(path)
+    require(not (exported and os.path.isfile(os.path.join(path, "saved_model.pb"))), "exported")
     require(
         isinstance(path, (str, os.PathLike))
         and os.path.isfile(path)

@@ -3,6 +3,8 @@
 A Keras 2 layer with a `tf.Variable` attribute and a Python `if` on a tensor, ported to Keras 3.
 """
 
+import inspect
+
 import keras
 import numpy as np
 from keras import layers
@@ -47,9 +49,18 @@ HINTS = {
         see="15-export#migration-checklist",
     ),
     "tf-ops": Hint(
-        "Your `call` uses TensorFlow functions (`tf.reduce_max`, `tf.abs`, `tf.where`...). A "
-        "Keras 3 layer that runs on every backend computes with `keras.ops`; TensorFlow "
-        "functions even refuse Keras's symbolic tensors, which is how the check noticed.",
+        "Your `call` uses TensorFlow (`tf.reduce_max`, `tf.abs`, `tf.where`, or the `K` "
+        "functions of `tensorflow.keras.backend`, which are TensorFlow code too). A Keras 3 layer "
+        "that runs on every backend computes with `keras.ops`. TensorFlow functions even refuse "
+        "Keras's symbolic tensors: `tf.nn.relu(keras.Input((3,)))` raises `ValueError`.",
+        see="15-export#migration-checklist",
+    ),
+    "not-traceable": Hint(
+        "Your `call` fails on a symbolic tensor, a placeholder with a shape and no values like "
+        "the one `keras.Input` returns: it turns `x` into NumPy or a Python number to decide. "
+        "That works only eagerly; under `jit` on JAX or in a `tf.function` on TensorFlow, as in "
+        "a compiled `fit`, there are no values either. Decide with `keras.ops`: "
+        "`ops.where(ops.max(ops.abs(x)) > self.limit, x, x * self.scale)`.",
         see="15-export#migration-checklist",
     ),
     "call-fails": Hint(
@@ -82,6 +93,25 @@ HINTS = {
 }
 
 
+_TENSORFLOW_MODULES = ("tensorflow", "tf_keras", "keras._tf_keras", "keras.src.legacy")
+
+
+def _uses_tensorflow(function):
+    """Whether `function` names TensorFlow: `tf.abs`, or `K.max` of `tensorflow.keras.backend`."""
+    code = getattr(function, "__code__", None)
+    if code is None:
+        return False
+    names = set(code.co_names)
+    for const in code.co_consts:  # lambdas and functions defined inside `call`
+        names |= set(getattr(const, "co_names", ()))
+    for name in names:
+        value = function.__globals__.get(name)
+        module = value.__name__ if inspect.ismodule(value) else getattr(value, "__module__", "")
+        if isinstance(module, str) and module.startswith(_TENSORFLOW_MODULES):
+            return True
+    return False
+
+
 def _traced_mistake(layer, shape):
     """Run `call` on a symbolic tensor, as tracing a model does: the mistake it shows, if any."""
     try:
@@ -90,8 +120,10 @@ def _traced_mistake(layer, shape):
         message = str(exc)
         if "cannot be used as a boolean" in message:
             return "python-if", exc
-        if "cannot be used as input to a TensorFlow function" in message:
+        if "TensorFlow function" in message or _uses_tensorflow(type(layer).call):
             return "tf-ops", exc
+        if "You cannot convert it to" in message:  # to NumPy, or to a Python number
+            return "not-traceable", exc
     return None, None
 
 
