@@ -40,6 +40,7 @@ extensions = [
     "extensions.courselint",
     "extensions.quiz",
     "extensions.examples",
+    "extensions.exercises",
     "extensions.progress",
     "extensions.lean",
 ]

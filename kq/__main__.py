@@ -1,0 +1,5 @@
+import sys
+
+from kq.cli import main
+
+sys.exit(main())

@@ -1,0 +1,8 @@
+# The repository root is on sys.path in the tests (tests/conftest.py); by hand: PYTHONPATH=.
+from pathlib import Path
+
+extensions = ["myst_parser", "sphinx_design", "extensions.exercises"]
+myst_enable_extensions = ["colon_fence"]
+exclude_patterns = ["_build", "exercises"]
+# This root's own exercises: plain Python, so the tests need no Keras.
+kq_exercises_dir = str(Path(__file__).parent / "exercises")
