@@ -18,8 +18,9 @@ import ast
 import io
 import json
 import re
+import sys
+import types
 from contextlib import redirect_stdout
-from pathlib import Path
 
 import nbformat
 import pytest
@@ -84,7 +85,9 @@ def test_the_title_links_the_page(site):
 
 def test_visible_blocks_run_in_page_order_and_hidden_claims_are_left_out(site):
     notebook = read_notebook(site)
-    sources = [cell.source for cell in code_cells(notebook)[1:]]
+    sources = [
+        cell.source for cell in code_cells(notebook) if cells.TAG_EXAMPLE in cell.metadata.tags
+    ]
     assert sources[0] == 'greeting = "hello"\nprint(greeting)'
     assert sources[1] == "total = 2 + 2\nassert total == 4, total"  # a visible claim stays
     assert sources[-1] == "print(greeting, total)"
@@ -160,7 +163,7 @@ def test_the_track_page_links_its_notebook_under_the_title(site):
     assert page.index("Examples verified with") < page.index("kq-notebook-links")
     assert page.index("kq-notebook-links") < page.index("Some words before the code")
     assert "kq-notebook-links" not in site.page("index.html")
-    assert "notebook" not in site.page("searchindex.js").lower()  # no-search
+    assert "ipynb" not in site.page("searchindex.js")  # no-search
 
 
 def test_dirhtml_links_from_its_folder(build_root):
@@ -172,7 +175,9 @@ def test_dirhtml_links_from_its_folder(build_root):
 
 
 def test_open_in_colab_when_the_repository_is_configured(build_root):
-    done = build_root(ROOT_NAME, "html", overrides={"kq_notebook_repository": "kq-org/kq-repo@main"})
+    done = build_root(
+        ROOT_NAME, "html", overrides={"kq_notebook_repository": "kq-org/kq-repo@main"}
+    )
     assert done.returncode == 0 and done.warnings == ""
     paragraph = links(done.page("tracks/01-demo.html"))
     assert f'href="{COLAB}"' in paragraph and ">Open in Colab</a>" in paragraph
@@ -218,36 +223,17 @@ def test_other_builders_get_neither_notebooks_nor_links(build_root, builder):
     assert "Run this track as a notebook" not in written
 
 
-# ---- the checker's setup cell, without Keras -----------------------------------------------------
-
-CHECK = '''\
-"""Double it: a function that doubles."""
-from kq.checking import Hint, require, calling
-
-TRACK = 1
-HINTS = {"not-double": Hint("double(x) must return 2 * x.", see="01-demo#a-section")}
+# ---- the exercises and their checks, without Keras --------------------------------------------
 
 
-def check(answer):
-    with calling("not-double"):
-        value = answer.double(3)
-    require(value == 6, "not-double")
-'''
-EXERCISE = cells.NotebookExercise(
-    id="t1-double",
-    title="Double it",
-    task="Write `double(x)`.",
-    starter="def double(x):\n    return x  # your code here\n",
-    check=CHECK,
-)
-
-
-def exercise_notebook(*exercises: cells.NotebookExercise) -> nbformat.NotebookNode:
-    track = cells.Track("Track 1: Demo", "https://example.org/tracks/01-demo.html", "01-demo")
-    checking = (ROOT / "kq" / "checking.py").read_text(encoding="utf-8")
-    return cells.build_notebook(
-        track, [{"code": "x = 1"}], exercises, checking_source=checking
-    )
+@pytest.fixture
+def fake_keras(monkeypatch):
+    """The setup cell seeds Keras before a check; these tests need no real Keras for that."""
+    seeds = []
+    keras = types.ModuleType("keras")
+    keras.utils = types.SimpleNamespace(set_random_seed=seeds.append)
+    monkeypatch.setitem(sys.modules, "keras", keras)
+    return seeds
 
 
 def run_cells(notebook, names: dict, *tags: str) -> str:
@@ -259,47 +245,71 @@ def run_cells(notebook, names: dict, *tags: str) -> str:
     return out.getvalue()
 
 
-def test_the_setup_cell_is_collapsed_and_near_the_top():
-    notebook = exercise_notebook(EXERCISE)
-    nbformat.validate(notebook)
+def test_an_exercise_is_its_task_starter_and_check_after_the_page_code(site):
+    notebook = read_notebook(site)
+    task, starter, check = notebook.cells[-3:]
+    assert task.source == (
+        "### Exercise: Double a number\n\n"
+        "Write a function `double(x)` that returns **twice** `x`:\n\n"
+        "- for `2`, it returns `4`;\n- it never squares."
+    )
+    assert starter.source == "def double(x):\n    return x"
+    assert starter.metadata.tags == [cells.TAG_STARTER]
+    assert check.source == "kq_check('t1-double')"
+    assert check.metadata.kq == {"exercise": "t1-double"}
+    assert "## Exercises" in notebook.cells[-4].source
+
+
+def test_the_setup_cell_is_collapsed_and_comes_before_the_page_code(site):
+    notebook = read_notebook(site)
     setup = code_cells(notebook)[1]
     assert cells.TAG_SETUP in setup.metadata.tags
     assert setup.metadata.jupyter == {"source_hidden": True}
     assert setup.metadata.cellView == "form"
-    assert cells.CHECK_IMPORT not in setup.source  # the import line is taken out
-    assert "import keras" not in setup.source
-    kinds = [cell.metadata.get("tags", [None])[0] for cell in notebook.cells]
-    assert kinds[-2:] == [cells.TAG_STARTER, cells.TAG_CHECK]
-    assert notebook.cells[-3].source.startswith("### Exercise: Double it\n\nWrite `double(x)`.")
+    assert setup.source.startswith("# @title ")
+    assert "from kq.checking import" not in setup.source  # the import line is taken out
+    assert "import keras" not in setup.source.split("def kq_check")[0]  # not when it runs
+    assert code_cells(notebook)[2].source.startswith('greeting = "hello"')
+    assert "kq-check-setup" not in read_notebook(site, "notebooks/02-empty.ipynb").cells
 
 
-def test_the_check_cell_says_not_yet_for_the_starter_and_passes_a_solution():
-    notebook = exercise_notebook(EXERCISE)
+def test_the_check_says_not_yet_to_the_starter_and_passes_a_solution(site, fake_keras):
+    notebook = read_notebook(site)
     names = {"__name__": "__main__"}
     said = run_cells(notebook, names, cells.TAG_SETUP, cells.TAG_STARTER, cells.TAG_CHECK)
-    assert "✗ Not yet: double(x) must return 2 * x." in said
+    assert said.startswith("✗ Not yet: `double(2)` should be 4.")
     assert "tracks/01-demo.html#a-section" in said
+    assert fake_keras == [cells.SEED]
     exec("def double(x):\n    return 2 * x\n", names)
     said = run_cells(notebook, names, cells.TAG_CHECK)
-    assert "✓ Passed: “Double it”." in said and re.search(r"KQ-\w{4}-\w{4}", said)
+    assert said.startswith("✓ Passed: “Double a number”.")
+    assert re.search(r"KQ-\w{4}-\w{4}", said)
 
 
-def test_the_check_never_raises():
+def test_the_check_never_raises(fake_keras):
     broken = cells.NotebookExercise(
         id="t1-broken", title="Broken", task="", starter="", check="def check(answer):\n  1/0\n"
     )
-    notebook = exercise_notebook(EXERCISE, broken)
+    double = cells.NotebookExercise(
+        id="t1-double",
+        title="Double",
+        task="",
+        starter="",
+        check="def check(answer):\n  answer.double\n",
+    )
+    track = cells.Track("Track 1: Demo", "https://example.org/tracks/01-demo.html", "01-demo")
+    checking = (ROOT / "kq" / "checking.py").read_text(encoding="utf-8")
+    notebook = cells.build_notebook(track, [], [double, broken], checking_source=checking)
+    nbformat.validate(notebook)
     names = {"__name__": "__main__"}
     run_cells(notebook, names, cells.TAG_SETUP)
-    said = run_cells(notebook, names, cells.TAG_CHECK)  # neither defines anything yet
+    said = run_cells(notebook, names, cells.TAG_CHECK)  # nothing defined yet
     assert "Your answer defines no `double`" in said
-    assert "✗" in said.split("\n")[-2]
-    exec("kq_check('t1-nope')", names)  # an id the notebook does not have: says so
+    assert "ZeroDivisionError" in said and "could not run" not in said
     out = io.StringIO()
     with redirect_stdout(out):
-        exec("kq_check('t1-nope'); kq_check('t1-broken')", names)
+        exec("kq_check('t1-nope')", names)
     assert "has no exercise 't1-nope'; its exercises: t1-double, t1-broken" in out.getvalue()
-    assert "ZeroDivisionError" in out.getvalue()
 
 
 # ---- every notebook of the course runs, on every backend -----------------------------------------
@@ -432,8 +442,6 @@ def test_committed_notebooks_are_the_built_ones(whole_course):
     built = {path.name: path for path in (whole_course.outdir / "notebooks").glob("*.ipynb")}
     assert sorted(committed) == sorted(built), "run `make notebooks` and commit notebooks/"
     stale = [
-        name
-        for name, path in built.items()
-        if path.read_bytes() != committed[name].read_bytes()
+        name for name, path in built.items() if path.read_bytes() != committed[name].read_bytes()
     ]
     assert stale == [], f"notebooks/ is out of date ({', '.join(stale)}): run `make notebooks`"

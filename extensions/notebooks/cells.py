@@ -40,8 +40,11 @@ from dataclasses import dataclass
 import nbformat
 from nbformat import v4
 
-#: What ``kq/checking.py`` and each ``check.py`` import; the setup cell provides the names.
-CHECK_IMPORT = "from kq.checking import Hint, require, calling"
+#: The one line of a ``check.py`` that imports our package (``kq.exercise.CHECK_IMPORT``); the
+#: setup cell leaves it out and provides ``Hint``, ``require`` and ``calling`` itself.
+CHECK_IMPORT = re.compile(r"^from kq\.checking import [A-Za-z_, ]+$")
+#: What the checks run under: ``kq.runner.SEED``, so a notebook checks as ``kq check`` does.
+SEED = 1234
 #: Cell tags, so a tool (and the test) can find the cells of each kind.
 TAG_BACKEND = "kq-backend"
 TAG_SETUP = "kq-check-setup"
@@ -90,6 +93,7 @@ class Track:
     file_name: str  # "03-ops" (the notebook is 03-ops.ipynb)
     keras_version: str = ""
     site_url: str | None = None  # base of the links a check's hint prints
+    seed: int = SEED  # set before each check, as kq's runner does
 
 
 def build_notebook(
@@ -103,7 +107,7 @@ def build_notebook(
     exercises = list(exercises)
     cells = [title_cell(track, blocks), *backend_cells(track)]
     if exercises:
-        cells.append(setup_cell(exercises, checking_source, track.site_url))
+        cells.append(setup_cell(exercises, checking_source, track.site_url, track.seed))
     cells.extend(block_cell(block) for block in blocks)
     if exercises:
         cells.append(v4.new_markdown_cell(EXERCISES_INTRO))
@@ -243,6 +247,7 @@ _KQ_EXERCISES = {{
 {exercises}}}
 
 _KQ_SITE = {site!r}
+_KQ_SEED = {seed!r}
 
 
 def _kq_checker():
@@ -271,6 +276,9 @@ def kq_check(exercise_id):
         }}
         exec(compile(source, f"kq/exercises/{{exercise_id}}/check.py", "exec"), check)
         answer = {{name: value for name, value in globals().items() if not name.startswith("_")}}
+        import keras
+
+        keras.utils.set_random_seed(_KQ_SEED)  # as `kq check` does: the same data every time
         result = checking.run_check(check, answer, exercise_id)
         print(checking.format_result(result, base_url=_KQ_SITE, title=title))
     except Exception as error:  # the check itself failed: say so, and let the notebook go on
@@ -279,17 +287,19 @@ def kq_check(exercise_id):
 
 
 def setup_cell(
-    exercises: list[NotebookExercise], checking_source: str, site_url: str | None
+    exercises: list[NotebookExercise], checking_source: str, site_url: str | None, seed: int = SEED
 ) -> nbformat.NotebookNode:
+    # Only a literal's first line is indented: its other lines are the source, character for
+    # character.
     entries = "".join(
         f"    {exercise.id!r}: (\n"
         f"        {exercise.title!r},\n"
-        f"{textwrap.indent(string_literal(without_check_import(exercise.check)), ' ' * 8)},\n"
+        f"        {string_literal(without_check_import(exercise.check))},\n"
         "    ),\n"
         for exercise in exercises
     )
     code = SETUP_CODE.format(
-        checking=string_literal(checking_source), exercises=entries, site=site_url
+        checking=string_literal(checking_source), exercises=entries, site=site_url, seed=seed
     )
     ast.parse(code)  # a broken cell is our bug: fail the build here, not in a learner's notebook
     cell = v4.new_code_cell(code.rstrip("\n"))
@@ -304,7 +314,8 @@ def setup_cell(
 
 def without_check_import(source: str) -> str:
     """``check.py`` without its one import of ``kq.checking`` (the setup cell gives those names)."""
-    return "\n".join(line for line in source.splitlines() if line.strip() != CHECK_IMPORT) + "\n"
+    kept = [line for line in source.splitlines() if not CHECK_IMPORT.match(line.strip())]
+    return "\n".join(kept) + "\n"
 
 
 def string_literal(text: str) -> str:

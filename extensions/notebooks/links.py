@@ -1,6 +1,6 @@
 """ "Run this track as a notebook: download · Open in Colab" under each track page's title.
 
-A post-transform restricted to the builders that write notebooks (``write.BUILDERS``) puts one
+On ``doctree-resolved``, for the builders that write notebooks (``write.BUILDERS``): one
 paragraph on the main page of every track, after the title and the "Examples verified with"
 stamp: the download link (relative, so it works on any host and offline, with the HTML
 ``download`` attribute so the browser saves the file) and, when ``kq_notebook_repository`` is
@@ -11,11 +11,9 @@ The paragraph is kept out of the search index (``no-search``).
 from __future__ import annotations
 
 from html import escape
-from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 
 from ..builders import html_visitors
@@ -58,27 +56,24 @@ def links_paragraph(page_uri: str, track, colab_url: str | None) -> nodes.paragr
     return paragraph
 
 
-class NotebookLinks(SphinxPostTransform):
-    builders = BUILDERS
-    default_priority = 800
-
-    def run(self, **kwargs: Any) -> None:
-        docname = self.env.docname
-        track = next((t for t in course_of(self.env).tracks if t.docname == docname), None)
-        if track is None:
-            return
-        repository = repository_of(self.config)
-        colab = repository.colab_url(f"{file_name(track)}.ipynb") if repository else None
-        page_uri = self.app.builder.get_target_uri(docname)
-        paragraph = links_paragraph(page_uri, track, colab)
-        section = next(iter(self.document.findall(nodes.section)), None)
-        if section is None or not section.children or not isinstance(section[0], nodes.title):
-            self.document.insert(0, paragraph)
-            return
-        place = 1
-        while place < len(section) and _is_stamp(section[place]):
-            place += 1
-        section.insert(place, paragraph)
+def add_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """On ``doctree-resolved`` (which knows the builder): the links under a track's title."""
+    if app.builder.name not in BUILDERS:
+        return
+    track = next((t for t in course_of(app.env).tracks if t.docname == docname), None)
+    if track is None:
+        return
+    repository = repository_of(app.config)
+    colab = repository.colab_url(f"{file_name(track)}.ipynb") if repository else None
+    paragraph = links_paragraph(app.builder.get_target_uri(docname), track, colab)
+    section = next(iter(doctree.findall(nodes.section)), None)
+    if section is None or not section.children or not isinstance(section[0], nodes.title):
+        doctree.insert(0, paragraph)
+        return
+    place = 1
+    while place < len(section) and _is_stamp(section[place]):
+        place += 1
+    section.insert(place, paragraph)
 
 
 def _is_stamp(node: nodes.Node) -> bool:
@@ -95,4 +90,4 @@ def setup_links(app: Sphinx) -> None:
         man=skip,
         texinfo=skip,
     )
-    app.add_post_transform(NotebookLinks)
+    app.connect("doctree-resolved", add_links)

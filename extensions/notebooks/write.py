@@ -19,7 +19,7 @@ from sphinx.util import logging
 from ..course import Track as CourseTrack
 from ..course import course_of
 from ..examples.builder import page_plan
-from . import cells
+from . import cells, markdown
 from .warning_types import Subtype, warn
 
 logger = logging.getLogger(__name__)
@@ -59,12 +59,12 @@ def _exercises_by_doc(app: Sphinx) -> dict[str, list[dict]]:
     return exercises_by_doc(app.env)
 
 
-def _load_exercises(ids: list[str]) -> dict:
-    if not ids:
-        return {}
-    from kq.exercise import load_all  # noqa: PLC0415 (the build imports kq only when needed)
+def _exercise_folder(config) -> Path:
+    """Where the exercises are: ``kq_exercises_dir``, as the exercises extension reads it."""
+    from kq.exercise import EXERCISES_DIR  # noqa: PLC0415 (the build imports kq only when needed)
 
-    return {exercise.id: exercise for exercise in load_all()}
+    configured = getattr(config, "kq_exercises_dir", None)
+    return Path(configured) if configured else EXERCISES_DIR
 
 
 def _checking_source() -> str:
@@ -73,25 +73,47 @@ def _checking_source() -> str:
     return Path(kq.checking.__file__).read_text(encoding="utf-8")
 
 
+def _seed() -> int:
+    try:
+        from kq.runner import SEED  # noqa: PLC0415
+    except ImportError:
+        return cells.SEED
+    return SEED
+
+
 def task_markdown(entry: dict, doctree: nodes.document | None) -> str:
     """The exercise's task as Markdown: the directive's own text when the exercises extension
-    keeps it (``task``), else the text of its task node."""
+    keeps it (``task``), else the nodes between the exercise's title and its starter code."""
     if entry.get("task"):
         return entry["task"]
-    if doctree is not None:
-        node = doctree.ids.get(entry["id"])
-        task = next(iter(node.findall(_is_task)), None) if node is not None else None
-        if task is not None:
-            return "\n\n".join(paragraph.astext() for paragraph in task.findall(nodes.paragraph))
-    return ""
+    node = next(
+        (
+            node
+            for node in (doctree.findall(nodes.Element) if doctree is not None else ())
+            if node.tagname == "code_exercise" and node.get("exercise") == entry["id"]
+        ),
+        None,
+    )
+    if node is None:
+        return ""
+    parts = []
+    for child in node.children[1:]:  # the first child is the title
+        if isinstance(child, nodes.paragraph) and child.astext().startswith(STARTER_LEAD):
+            break
+        parts.append(markdown.convert(child))
+    return "\n\n".join(part for part in parts if part)
 
 
-def _is_task(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.Element) and "kq-exercise-task" in node.get("classes", ())
+#: The first words the exercises extension writes after the task.
+STARTER_LEAD = "Start from this code"
 
 
-def track_notebook(app: Sphinx, track: CourseTrack, by_doc: dict, loaded: dict):
+def track_notebook(app: Sphinx, track: CourseTrack, by_doc: dict):
     env = app.env
+    if any(by_doc.get(docname) for docname in track.docnames):
+        from kq.exercise import load  # noqa: PLC0415
+
+        folder = _exercise_folder(app.config)
     blocks: list[dict] = []
     exercises: list[cells.NotebookExercise] = []
     for docname in track.docnames:
@@ -99,12 +121,12 @@ def track_notebook(app: Sphinx, track: CourseTrack, by_doc: dict, loaded: dict):
         source = Path(env.doc2path(docname)).relative_to(app.srcdir).as_posix()
         blocks.extend(page_plan(source, doctree)["blocks"])
         for entry in by_doc.get(docname, []):
-            exercise = loaded.get(entry["id"])
-            if exercise is None or getattr(exercise, "problems", None):
+            exercise = load(folder / entry["id"])
+            if exercise.problems:
                 warn(
                     Subtype.EXERCISE,
                     f"code exercise {entry['id']!r} is left out of {notebook_path(track)}: "
-                    f"its folder kq/exercises/{entry['id']}/ is missing or malformed",
+                    f"its folder {folder / entry['id']} is missing or malformed",
                     (docname, entry.get("line")),
                     logger=logger,
                 )
@@ -114,8 +136,8 @@ def track_notebook(app: Sphinx, track: CourseTrack, by_doc: dict, loaded: dict):
                     id=exercise.id,
                     title=entry.get("title") or exercise.title,
                     task=task_markdown(entry, doctree),
-                    starter=exercise.starter,
-                    check=(Path(exercise.folder) / "check.py").read_text(encoding="utf-8"),
+                    starter=exercise.starter.read_text(encoding="utf-8"),
+                    check=exercise.check.read_text(encoding="utf-8"),
                 )
             )
     about = cells.Track(
@@ -124,6 +146,7 @@ def track_notebook(app: Sphinx, track: CourseTrack, by_doc: dict, loaded: dict):
         file_name=file_name(track),
         keras_version=app.config.examples_keras_version or "",
         site_url=app.config.html_baseurl or None,
+        seed=_seed(),
     )
     checking = _checking_source() if exercises else ""
     return cells.build_notebook(about, blocks, exercises, checking)
@@ -134,10 +157,9 @@ def write_notebooks(app: Sphinx, exception: Exception | None) -> None:
         return
     course = course_of(app.env)
     by_doc = _exercises_by_doc(app)
-    loaded = _load_exercises([entry["id"] for entries in by_doc.values() for entry in entries])
     folder = Path(app.outdir, FOLDER)
     for track in course.tracks:
-        text = cells.notebook_text(track_notebook(app, track, by_doc, loaded))
+        text = cells.notebook_text(track_notebook(app, track, by_doc))
         path = Path(app.outdir, notebook_path(track))
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             folder.mkdir(parents=True, exist_ok=True)
