@@ -24,6 +24,15 @@ CELL_TIMEOUT = 600
 PARALLEL = 2
 
 
+#: A last cell, added to the run and taken off the result: the kernel's CPU seconds.
+CPU_TAG = "kq-cpu"
+CPU_CELL = (
+    "import resource as _kq_resource\n"
+    "_kq_usage = _kq_resource.getrusage(_kq_resource.RUSAGE_SELF)\n"
+    "print(_kq_usage.ru_utime + _kq_usage.ru_stime)"
+)
+
+
 @dataclass
 class Execution:
     notebook: Path
@@ -33,6 +42,7 @@ class Execution:
     error: str | None = None
     executed: object = None  # the notebook as it ran, with its outputs (nbformat)
     cells: int = 0
+    cpu: float | None = None  # CPU seconds of the kernel (its own threads), whatever the load
 
     @property
     def name(self) -> str:
@@ -50,12 +60,13 @@ def kernel_environment(backend: str, workdir: Path) -> dict[str, str]:
     return child_environment(backend, workdir)
 
 
-def cell_text(cell) -> str:
-    """What a code cell printed (stdout, stderr and plain-text results), as one string."""
+def cell_text(cell, streams=("stdout", "stderr")) -> str:
+    """What a code cell printed (``streams`` and plain-text results), as one string."""
     parts = []
     for output in cell.get("outputs", []):
         if output.get("output_type") == "stream":
-            parts.append(output.get("text", ""))
+            if output.get("name") in streams:
+                parts.append(output.get("text", ""))
         elif output.get("output_type") in ("execute_result", "display_data"):
             parts.append(output.get("data", {}).get("text/plain", ""))
         elif output.get("output_type") == "error":
@@ -79,6 +90,7 @@ async def execute_one(
     if patch is not None:
         patch(notebook)
     result.cells = len(notebook.cells)
+    notebook.cells.append(nbformat.v4.new_code_cell(CPU_CELL, metadata={"tags": [CPU_TAG]}))
     current = {"index": None}
 
     def on_cell_start(cell, cell_index):
@@ -106,6 +118,12 @@ async def execute_one(
             result.cell = current["index"]
             result.error = f"{type(error).__name__}: {error}"
     result.seconds = time.perf_counter() - started
+    last = notebook.cells.pop()
+    if not result.error:
+        try:
+            result.cpu = float(cell_text(last, streams=("stdout",)).strip())
+        except ValueError:
+            pass
     result.executed = notebook
     return result
 
