@@ -32,6 +32,7 @@ from extensions.notebooks import cells
 from extensions.notebooks.config import parse_repository
 from extensions.notebooks.execute import cell_text
 from support import DOCS, ROOT
+from tools.check_links import broken_links
 
 ROOT_NAME = "notebooks"
 DEMO = "notebooks/01-demo.ipynb"
@@ -166,6 +167,7 @@ def test_the_track_page_links_its_notebook_under_the_title(site):
     assert page.index("kq-notebook-links") < page.index("Some words before the code")
     assert "kq-notebook-links" not in site.page("index.html")
     assert "ipynb" not in site.page("searchindex.js")  # no-search
+    assert broken_links(site.outdir) == []
 
 
 def test_dirhtml_links_from_its_folder(build_root):
@@ -174,6 +176,7 @@ def test_dirhtml_links_from_its_folder(build_root):
     paragraph = links(done.page("tracks/01-demo/index.html"))
     assert 'href="../../notebooks/01-demo.ipynb"' in paragraph
     assert (done.outdir / DEMO).is_file()
+    assert broken_links(done.outdir) == []
 
 
 def test_open_in_colab_when_the_repository_is_configured(build_root):
