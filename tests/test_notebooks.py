@@ -451,3 +451,36 @@ def test_committed_notebooks_are_the_built_ones(whole_course):
         name for name, path in built.items() if path.read_bytes() != committed[name].read_bytes()
     ]
     assert stale == [], f"notebooks/ is out of date ({', '.join(stale)}): run `make notebooks`"
+
+
+# ---- warnings ------------------------------------------------------------------------------------
+
+
+def test_every_warning_goes_through_the_enumeration():
+    """No ``logger.warning(...)`` of our own: each warning is ``warn(Subtype.X, ...)``."""
+    folder = ROOT / "extensions" / "notebooks"
+    for path in folder.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                assert node.func.attr != "warning", f"{path.name}:{node.lineno}: use warn()"
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "warn":
+                first = node.args[0]
+                assert isinstance(first, ast.Attribute) and first.value.id == "Subtype", (
+                    f"{path.name}:{node.lineno}"
+                )
+
+
+def test_the_warnings_table_lists_every_subtype(build_root):
+    from extensions.notebooks.warning_types import Subtype
+
+    page = "# Warnings\n\n```{kq-warnings} notebooks\n```\n"
+    done = build_root(
+        ROOT_NAME,
+        "text",
+        pages={"index.md": page + "\n```{toctree}\ntracks/01-demo\ntracks/02-empty\n```\n"},
+    )
+    assert done.returncode == 0 and done.warnings == ""
+    text = done.page("index.txt")
+    for subtype in Subtype:
+        assert f"notebooks.{subtype.value}" in text
