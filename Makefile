@@ -15,7 +15,7 @@ PORT       ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help html dirhtml singlehtml epub latex latexpdf text linkcheck livehtml serve test \
+.PHONY: help kq html dirhtml singlehtml epub latex latexpdf text linkcheck livehtml serve test \
         test-js test-py bench clean check new-track progress-assets venv-ok lock upgrade
 
 help: ## List the targets
@@ -52,7 +52,15 @@ $(VENV)/.installed-check: pyproject.toml $(LOCK) | venv-ok
 # Site + tests + the examples' backends (Keras, JAX CPU, PyTorch CPU pin, TensorFlow).
 $(VENV)/.installed-test: pyproject.toml $(LOCK) | venv-ok
 	$(PIP_INSTALL) --editable '.[test,examples]'
-	@touch $(VENV)/.installed-docs $(VENV)/.installed-check $@
+	@touch $(VENV)/.installed-docs $(VENV)/.installed-check $(VENV)/.installed-kq $@
+
+# Site + the examples' backends, no test tools: what `kq check` needs to check an answer.
+$(VENV)/.installed-kq: pyproject.toml $(LOCK) | venv-ok
+	$(PIP_INSTALL) --editable '.[examples]'
+	@touch $(VENV)/.installed-docs $@
+
+kq: $(VENV)/.installed-kq ## Install the kq command with Keras and its three backends: .venv/bin/kq list
+	@$(BIN)/kq list | tail -n 1
 
 venv: $(VENV)/.installed-docs
 

@@ -53,10 +53,12 @@ templates_path = ["docs/_templates"]
 # Sphinx's own, hint-less warning would only repeat it.
 suppress_warnings = ["toc.not_included"]
 # What the course asks of every track, checked by the course lint in every build (so `make check`
-# says it before CI): claim checks run on each backend, and misconception tags on quiz options.
-# tests/test_course_checks.py holds the same floors against the real run plans.
+# says it before CI): claim checks run on each backend, misconception tags on quiz options, and
+# code exercises. tests/test_course_checks.py holds the first two against the real run plans,
+# tests/test_exercise_checker.py the third against the pages.
 courselint_min_claims = 8
 courselint_min_misconceptions = 5
+courselint_min_code_exercises = 2
 
 # --- Progress ---------------------------------------------------------------------------------
 # Every progress_* setting keeps its default (extensions/progress/config.py, the table on the

@@ -9,7 +9,8 @@ turns them into the course map and the browser's course data, and the new-track 
 its name in lowercase words joined by ``-``. Learner progress is stored by question id and by
 track slug, never by number, so tracks can be renumbered. Its title is its main page's title,
 its ``about`` the page's ``description:`` front matter, its questions those of its pages (from
-the quiz extension), and the tracks come in the order the toctree reaches them.
+the quiz extension), its code exercises those of its pages (from the exercises extension, when it
+is loaded), and the tracks come in the order the toctree reaches them.
 
 The rules a track's name must follow (the pattern, unique numbers, unique slugs) are checked by
 the course lint (``extensions/courselint``); this module only says what they are.
@@ -78,6 +79,18 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Exercise:
+    """A code exercise of a track: its id (stored in learners' browsers), title, XP, page, and the
+    completion code ``kq check`` prints when it passes."""
+
+    eid: str
+    title: str
+    xp: int
+    code: str
+    docname: str
+
+
+@dataclass(frozen=True)
 class Track:
     """One track: see the module's docstring for what makes a page a track."""
 
@@ -89,6 +102,7 @@ class Track:
     questions: tuple[Question, ...]
     about: str = ""  # the main page's one-line promise: its front-matter description
     position: int = 0  # its place in the course, 0 for the first track
+    exercises: tuple[Exercise, ...] = ()  # its code exercises, in page order
 
     @property
     def key(self) -> str:
@@ -96,9 +110,19 @@ class Track:
         return f"{TRACKS_FOLDER}/{self.number:02d}-{self.slug}"
 
     @property
-    def xp(self) -> int:
-        """What its questions pay in all (without any track bonus)."""
+    def questions_xp(self) -> int:
+        """What its questions pay in all."""
         return sum(question.xp for question in self.questions)
+
+    @property
+    def exercises_xp(self) -> int:
+        """What its code exercises pay in all."""
+        return sum(exercise.xp for exercise in self.exercises)
+
+    @property
+    def xp(self) -> int:
+        """What its questions and code exercises pay in all (without any track bonus)."""
+        return self.questions_xp + self.exercises_xp
 
 
 @dataclass(frozen=True)
@@ -117,9 +141,16 @@ class Course:
         yield from self.extra
 
     @property
+    def exercises(self) -> Iterator[Exercise]:
+        for track in self.tracks:
+            yield from track.exercises
+
+    @property
     def xp(self) -> int:
-        """What every question of the course pays in all (without track bonuses)."""
-        return sum(question.xp for question in self.questions)
+        """What every question and code exercise of the course pays in all (without track
+        bonuses; code exercises are on track pages only)."""
+        questions = sum(question.xp for question in self.questions)
+        return questions + sum(exercise.xp for exercise in self.exercises)
 
 
 def toctree_order(env: BuildEnvironment) -> list[str]:
@@ -153,6 +184,18 @@ def _questions_by_doc(env: BuildEnvironment) -> dict[str, list[tuple[str, int]]]
     return questions_by_doc(env)
 
 
+def _exercises_by_doc(env: BuildEnvironment) -> dict[str, list[dict]]:
+    """Each page's code exercises, ``{"id", "title", "xp", "code", "line"}`` in page order, as
+    ``extensions.exercises.exercises_by_doc`` gives them; none when that extension is not loaded.
+
+    Read from its domain (``kq-exercises``) rather than imported: the exercises extension reads
+    this model (the track a page belongs to), so it lives a floor above (docs/maintainers.md).
+    """
+    if "kq-exercises" not in env.domains:
+        return {}
+    return env.get_domain("kq-exercises").docs
+
+
 def _title(env: BuildEnvironment, docname: str) -> str:
     title = env.titles.get(docname)
     return title.astext() if title is not None else docname
@@ -166,6 +209,7 @@ def build_course(env: BuildEnvironment) -> Course:
     """The course as the environment holds it now (every document read)."""
     by_doc = _questions_by_doc(env)
     questions = by_doc or {}
+    exercises = _exercises_by_doc(env)
     order = toctree_order(env)
     groups: dict[str, list[str]] = {}
     misnamed: list[str] = []
@@ -194,6 +238,11 @@ def build_course(env: BuildEnvironment) -> Course:
                 ),
                 about=_about(env, main),
                 position=position,
+                exercises=tuple(
+                    Exercise(entry["id"], entry["title"], entry["xp"], entry["code"], docname)
+                    for docname in docnames
+                    for entry in exercises.get(docname, [])
+                ),
             )
         )
     in_tracks = {docname for docnames in groups.values() for docname in docnames}

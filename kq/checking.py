@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import hashlib
+import linecache
 import traceback
 from dataclasses import dataclass, field
 
@@ -145,6 +146,8 @@ def _learner_lines(exc: BaseException, filename: str | None) -> list:
 def load_answer(path: str, source: str) -> tuple[dict | None, Result | None]:
     """Run a learner's file in a namespace of its own: the names, or the error it stopped at."""
     names = {"__name__": "__kq_answer__", "__file__": path}
+    # the lines an error points at are quoted from the source that ran, not the file as it is now
+    linecache.cache[path] = (len(source), None, source.splitlines(keepends=True), path)
     try:
         exec(compile(source, path, "exec"), names)
     except Exception as exc:  # noqa: BLE001 - whatever the learner's file raises is reported

@@ -155,11 +155,12 @@ def _read_check(exercise: Exercise) -> None:
         exercise.problem(path, 1, "no docstring: its first line is the exercise's title")
     else:
         exercise.title = docstring.strip().splitlines()[0].strip().rstrip(".")
-    found_check = False
+    found_check = found_track = False
     for node in tree.body:
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             _check_import(exercise, path, node)
         elif isinstance(node, ast.Assign) and _target(node) == "TRACK":
+            found_track = True
             value = node.value
             if isinstance(value, ast.Constant) and isinstance(value.value, int):
                 exercise.track = value.value
@@ -171,7 +172,7 @@ def _read_check(exercise: Exercise) -> None:
             found_check = True
             if len(node.args.args) != 1:
                 exercise.problem(path, node.lineno, "check takes one argument: def check(answer):")
-    if exercise.track is None:
+    if not found_track:
         exercise.problem(path, 1, "no TRACK: add TRACK = <the track's number>")
     if not exercise.hints:
         exercise.problem(path, 1, 'no HINTS: add HINTS = {"hint-id": Hint("…", see="…"), …}')

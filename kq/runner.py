@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib.util
 import io
 import json
 import os
@@ -31,6 +32,15 @@ from pathlib import Path
 from kq.checking import ERROR, Result, load_answer, run_check
 
 SEED = 1234
+#: Thread pools capped at one, so that importing the backends leaves this process one thread.
+ONE_THREAD = {
+    "OMP_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+    "OPENBLAS_NUM_THREADS": "1",
+    "TF_NUM_INTRAOP_THREADS": "1",
+    "TF_NUM_INTEROP_THREADS": "1",
+    "XLA_FLAGS": "--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1",
+}
 BACKENDS = ("jax", "tensorflow", "torch")
 
 
@@ -139,6 +149,11 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["KERAS_BACKEND"] = args.backend
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # TensorFlow's start-up lines
     jobs = [json.loads(line) for line in sys.stdin if line.strip()]
+    if len(jobs) > 1:
+        # Many answers are forked from this process, which must then hold a single thread: the
+        # numeric libraries' pools start with their first op, one thread each (answers are tiny).
+        for name, value in ONE_THREAD.items():
+            os.environ.setdefault(name, value)
     for job in jobs:  # each job runs in a temporary folder: paths must not depend on this one
         job["folder"] = str(Path(job["folder"]).resolve())
         job["answer"] = str(Path(job["answer"]).resolve())
@@ -153,9 +168,15 @@ def main(argv: list[str] | None = None) -> int:
             text = f"Keras chose the {keras.backend.backend()} backend, not {args.backend}"
             results.write(json.dumps(_failed(job, text)) + "\n")
         return 1
-    fork = hasattr(os, "fork") and not args.no_fork and len(jobs) > 1 and _threads() == 1
+    fork = hasattr(os, "fork") and not args.no_fork and len(jobs) > 1
+    if fork and args.backend != "tensorflow" and importlib.util.find_spec("tensorflow"):
+        # keras.utils.set_random_seed imports TensorFlow whenever it is installed, whatever the
+        # backend: imported here once (it starts no thread), not once per forked answer (5 s).
+        import tensorflow  # noqa: F401
+    fork = fork and _threads() == 1
     for job in jobs:
         result = _in_child(job, args.timeout) if fork else run_job(job)
+        result["forked"] = fork
         results.write(json.dumps(result) + "\n")
         results.flush()
     return 0

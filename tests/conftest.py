@@ -82,10 +82,10 @@ LANE_SECONDS = pytest.StashKey[dict]()
 
 def lane_of(item) -> str:
     name = Path(str(item.path)).name
-    if name == "test_examples.py" or item.get_closest_marker("ml_stack"):
-        return "examples"
     if "exercise" in name:
         return "exercises"
+    if name == "test_examples.py" or item.get_closest_marker("ml_stack"):
+        return "examples"
     if item.get_closest_marker("browser"):
         return "browser"
     if item.get_closest_marker("slow"):
@@ -119,8 +119,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         rows.append(("node", float(node)))
     rows += list(seconds.items())
     for lane, spent in rows:
-        note = "" if spent or lane != "exercises" else " (no exercise checks yet)"
-        terminalreporter.write_line(f"{lane:<14} {spent:7.1f} s{note}")
+        terminalreporter.write_line(f"{lane:<14} {spent:7.1f} s")
 
 
 @pytest.fixture(scope="session")

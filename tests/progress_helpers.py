@@ -61,9 +61,13 @@ def serve_copy(tmp_path_factory, serve_dir, name: str) -> tuple[str, Path]:
 
 
 def per_track_xp(data: dict) -> list[int]:
-    """What each track pays in full (its questions and the track bonus), in course order."""
+    """What each track pays in full (its questions, its code exercises and the track bonus for a
+    track with questions), in course order."""
+    exercise_xp = {exercise["id"]: exercise["xp"] for exercise in data.get("exercises", [])}
     return [
-        sum(q["xp"] for q in track["questions"]) + (data["trackBonus"] if track["questions"] else 0)
+        sum(q["xp"] for q in track["questions"])
+        + sum(exercise_xp[eid] for eid in track.get("exercises", []))
+        + (data["trackBonus"] if track["questions"] else 0)
         for track in data["tracks"]
     ]
 

@@ -63,8 +63,8 @@ def test_every_rule_in_the_enumeration_has_a_page_that_breaks_it():
 
 # ---- the course's floors: claim checks per backend, misconception tags -------------------------
 
-#: The two rules that need the course's floors (conf.py) and the examples extension.
-FLOOR_RULES = ("claims", "misconceptions")
+#: The rules that need the course's floors (conf.py) and the examples extension.
+FLOOR_RULES = ("claims", "misconceptions", "code-exercises")
 
 FLOOR_TRACK = """---
 description: A track with one claim on every backend, one more on PyTorch, and one tag.
@@ -150,6 +150,19 @@ def test_a_track_under_the_course_floors_is_told_what_to_add(build_root):
     assert "at least 2" in tags[0]
 
 
+def test_a_track_without_its_code_exercises_is_told_how_to_add_them(build_root):
+    pages = {
+        "conf.py": FLOOR_CONF.format(claims=0, tags=0) + "courselint_min_code_exercises = 2\n",
+        "index.md": FLOOR_INDEX,
+        "tracks/01-floors.md": FLOOR_TRACK,
+    }
+    done = build_root(None, "html", pages=pages)
+    (line,) = _lines_for(done.warnings, "code-exercises")
+    assert "tracks/01-floors.md:1" in line
+    assert "has 0 code exercise(s), and the course asks for at least 2" in line
+    assert "':::{code-exercise} <id>'" in line
+
+
 def test_a_track_that_meets_the_floors_passes(build_root):
     done = _floor_build(build_root, claims=1, tags=1)
     assert _lines_for(done.warnings, "claims") == []
@@ -224,7 +237,7 @@ def test_a_scaffolded_track_fails_make_check_until_its_todos_are_written(tmp_pat
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
     # The clone gets the work tree as it is now (tests run before a commit, too).
-    for name in ("docs", "extensions", "tools", "tests", "bench"):
+    for name in ("docs", "extensions", "tools", "tests", "bench", "kq"):
         shutil.rmtree(clone / name, ignore_errors=True)
         shutil.copytree(ROOT / name, clone / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("conf.py", "pyproject.toml", "Makefile", "CONTRIBUTING.md"):
@@ -276,15 +289,31 @@ def test_a_scaffolded_track_fails_make_check_until_its_todos_are_written(tmp_pat
     assert check.returncode != 0
     assert "claim checks on each backend" in output and "[course.claims]" in output, output
     assert "[course.misconceptions]" in output, output
+    assert "[course.code-exercises]" in output, output
 
-    # With its claim checks and misconception tags, the page passes.
+    # With its claim checks, misconception tags and code exercises, the page passes.
     page.write_text(page.read_text() + AUTHORED_CHECKS, encoding="utf-8")
+    number = int(page.stem[:2])
+    for name in ("first", "second"):
+        exercise = clone / "kq" / "exercises" / f"t{number}-{name}"
+        shutil.copytree(EXAMPLE_EXERCISE, exercise)
+        check = (exercise / "check.py").read_text()
+        check = check.replace("TRACK = 7", f"TRACK = {number}")
+        check = check.replace(
+            "07-custom-layers#doubling-is-adding-twice", f"{page.stem}#not-a-backend"
+        )
+        (exercise / "check.py").write_text(check)
+        with page.open("a", encoding="utf-8") as out:
+            out.write(f"\n:::{{code-exercise}} t{number}-{name}\n\nWrite `double(x)`.\n:::\n")
     check = subprocess.run([*make, "check"], capture_output=True, text=True)
     output = check.stdout + check.stderr
     assert check.returncode == 0, output[-6000:]
     assert "graph-neural-networks" in output  # its examples were run as a changed page
     assert "internal links: all good" in output
 
+
+#: A code exercise in plain Python (the walk copies it twice into the new track).
+EXAMPLE_EXERCISE = ROOT / "tests" / "roots" / "test-exercises" / "exercises" / "t7-double"
 
 #: What an author adds to a new track for the course's floors: eight claim checks that run on
 #: every backend, and a question whose five wrong options name the mistake they reveal.

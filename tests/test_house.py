@@ -24,7 +24,9 @@ FLOORS = [
     # the rooms that stand alone
     {"quiz", "examples", "mathml", "meta", "compat", "lean", "buildlog", "sitemap"},
     {"course"},  # the course model: tracks, their pages and their questions (from quiz)
-    {"courselint", "progress"},  # what reads the course model (and the examples' claim marks)
+    # what reads the course model (and the examples' claim marks); exercises reads it for the
+    # track a page belongs to, and progress reads exercises' domain data, never its module
+    {"courselint", "progress", "exercises"},
 ]
 
 

@@ -61,9 +61,14 @@ def test_a_new_track_from_the_scaffold_keeps_the_curve(tmp_path):
         docs, tmp_path / "html", "html", "-j", "auto", confdir=ROOT, fresh_process=True
     )
     assert code == 0, stderr
-    # The new track's template lines, and the claim checks and misconception tags it does not
-    # have yet, are the only things the build complains about.
-    expected = ("[course.todo]", "[course.claims]", "[course.misconceptions]")
+    # The new track's template lines, and the claim checks, misconception tags and code exercises
+    # it does not have yet, are the only things the build complains about.
+    expected = (
+        "[course.todo]",
+        "[course.claims]",
+        "[course.misconceptions]",
+        "[course.code-exercises]",
+    )
     problems = [line for line in stderr.splitlines() if "WARNING" in line]
     assert problems and all(line.endswith(expected) for line in problems), problems
     data = page_data(tmp_path / "html" / "index.html")

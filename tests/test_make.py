@@ -103,7 +103,7 @@ def test_livehtml_installs_only_the_site_and_the_preview_server(tmp_path):
     installs = [line for line in dry.stdout.splitlines() if "pip install" in line]
     assert installs == [
         f"{tmp_path / 'venv'}/bin/python -m pip install --quiet "
-        "--constraint requirements/lock.txt '.[live]'"
+        "--constraint requirements/lock.txt --editable '.[live]'"
     ]
 
 

@@ -337,7 +337,8 @@ def test_a_file_exported_in_schema_1_imports_and_migrates(context, course):
     page.on("dialog", lambda d: d.accept())
     page.get_by_role("button", name="Replace my progress").click()
     saved = stored(page)
-    assert saved["v"] == 3 and saved["goal"] == 5 and saved["retention"] == 0.9
+    assert saved["v"] == 4 and saved["goal"] == 5 and saved["retention"] == 0.9
+    assert saved["e"] == {}  # schema 4: no code exercise solved
     assert saved["days"] == ["2026-11-19", "2026-11-20"]
     assert saved["q"]["a-one"]["s"] == 2.3065  # right answers joined review: a Good answer
     assert "b" not in saved["q"]["a-one"]

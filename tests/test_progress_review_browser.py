@@ -169,7 +169,8 @@ def test_a_stored_schema_2_record_migrates_without_losing_anything(context, cour
     question.locator("input[data-kq-correct]").first.check()
     question.locator(".kq-check").click()
     saved = stored(page)
-    assert saved["v"] == 3 and saved["retention"] == 0.9 and saved["goal"] == 3
+    assert saved["v"] == 4 and saved["retention"] == 0.9 and saved["goal"] == 3
+    assert saved["e"] == {}
     assert set(saved["q"]) == {"a-one", "a-two", "b-one"}
     assert all("b" not in q and "k" not in q for q in saved["q"].values())
     assert saved["q"]["a-one"]["d"] == "2026-12-02" and saved["q"]["a-one"]["x"] == 10
@@ -202,7 +203,7 @@ def test_a_right_answer_after_the_hint_and_a_right_retry_are_graded_hard(context
     assert (saved["s"], saved["d"], "u" in saved) == (1.2931, "2026-03-12", False)
 
 
-def test_an_exported_schema_2_file_imports_and_is_exported_as_schema_3(context, course, tmp_path):
+def test_an_exported_schema_2_file_imports_and_is_exported_as_schema_4(context, course, tmp_path):
     page = open_at(context, course + "progress.html", "2026-11-29", record({}))
     page.locator("#kq-import-file").set_input_files(V2_FIXTURE)
     summary = page.locator("[data-kq-summary]")
@@ -214,7 +215,7 @@ def test_an_exported_schema_2_file_imports_and_is_exported_as_schema_3(context, 
     exported = tmp_path / "exported.json"
     download.value.save_as(exported)
     saved = json.loads(exported.read_text(encoding="utf-8"))
-    assert saved["v"] == 3 and saved["retention"] == 0.9
+    assert saved["v"] == 4 and saved["retention"] == 0.9 and saved["e"] == {}
     assert {qid: q["d"] for qid, q in saved["q"].items()} == {
         "a-one": "2026-12-02",
         "a-two": "2026-11-29",

@@ -9,7 +9,8 @@ article. tests/fixtures/progress-learner-trace.json holds that record as the old
 same, byte for byte. Recorded again on purpose for issue 26 (FSRS review): schema 3 memories
 instead of Leitner boxes, fewer reviews due on the fourth day, the Review page's retention
 setting and forecast, recall today on the map and My progress, and no track Mastered within
-the trace's twelve days.
+the trace's twelve days. Recorded again for issue 24 (code exercises): every stored, set-aside
+and exported record is schema 4 with an empty "e" (no exercise solved); nothing else moved.
 
 To record it again on purpose (a change learners should see), run this module with
 KQ_RECORD_TRACE=1 and review the diff of the fixture.

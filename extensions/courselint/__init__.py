@@ -6,8 +6,9 @@ on several lines of a page is one warning with the lines). They check that a tra
 ``NN-slug`` with a number and a slug no other track has (the naming rule is
 ``extensions/course.py``'s, the one course model), has learning objectives, an exercise, a quiz,
 a summary, a short ``description:``, no template ``TODO`` and no unreviewed raw HTML, the claim
-checks and misconception tags the course asks for (``courselint_min_claims``,
-``courselint_min_misconceptions``), and that every page is reachable from a toctree.
+checks, misconception tags and code exercises the course asks for (``courselint_min_claims``,
+``courselint_min_misconceptions``, ``courselint_min_code_exercises``), and that every page is
+reachable from a toctree.
 ``{kq-warnings} course`` writes their table (on the Contribute page).
 
 Because these run inside Sphinx, ``make html`` (``-W``) and ``make check`` enforce them, and
@@ -33,6 +34,7 @@ def setup(app):
     # Floors a course may set; 0 (the default) asks for nothing.
     app.add_config_value("courselint_min_claims", 0, "env", types=(int,))
     app.add_config_value("courselint_min_misconceptions", 0, "env", types=(int,))
+    app.add_config_value("courselint_min_code_exercises", 0, "env", types=(int,))
     app.connect("env-check-consistency", check_course)
     return {
         "version": __version__,

@@ -175,13 +175,14 @@ def _check_track(env, course: Course, track: Track, facts: dict) -> None:
             f"track '{key}' has no learning objectives: start the page with a section "
             "'## Learning objectives' listing what the learner will be able to do",
         )
-    if sum(facts.get(doc, {}).get("exercises", 0) for doc in track.docnames) == 0:
+    written = sum(facts.get(doc, {}).get("exercises", 0) for doc in track.docnames)
+    if written == 0 and not track.exercises:
         _warn(
             main,
             1,
             Subtype.EXERCISE,
-            f"track '{key}' has no exercise: add at least one ':::{{exercise}}' "
-            "with a ':::{solution}' (see the Contribute page)",
+            f"track '{key}' has no exercise: add a ':::{{code-exercise}}' (see Authoring → "
+            "Code exercises), or an ':::{exercise}' with its ':::{solution}'",
         )
     if not course.has_quizzes:
         _warn(
@@ -260,7 +261,8 @@ def _check_description(docname: str, facts: dict) -> None:
 
 
 def _check_floors(env, track: Track, facts: dict) -> None:
-    """The claim checks (per backend) and misconception tags the course asks of every track."""
+    """The claim checks (per backend), misconception tags and code exercises the course asks of
+    every track."""
     main, key = track.docname, track.key
     claims: dict[str, int] = defaultdict(int)
     tags = 0
@@ -290,4 +292,14 @@ def _check_floors(env, track: Track, facts: dict) -> None:
             f"track '{key}' tags {tags} quiz options with a misconception, and the course asks "
             f"for at least {want}: after a wrong option's feedback, add "
             "{misconception}`label-of-the-mistake` (see Quizzes, Misconception tags)",
+        )
+    want = env.config.courselint_min_code_exercises
+    if len(track.exercises) < want:
+        _warn(
+            main,
+            1,
+            Subtype.CODE_EXERCISES,
+            f"track '{key}' has {len(track.exercises)} code exercise(s), and the course asks for "
+            f"at least {want}: write each as a folder of kq/exercises/ and place it with "
+            "':::{code-exercise} <id>' (see Authoring, Code exercises)",
         )

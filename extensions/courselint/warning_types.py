@@ -37,7 +37,8 @@ class Subtype(Subtypes, kind=TYPE):
     )
     EXERCISE = (
         "exercise",
-        "A track has no exercise (`:::{exercise}` with its `:::{solution}`).",
+        "A track has no exercise: no `:::{code-exercise}` and no `:::{exercise}` with its "
+        "`:::{solution}`.",
     )
     QUIZ = (
         "quiz",
@@ -68,6 +69,11 @@ class Subtype(Subtypes, kind=TYPE):
         "misconceptions",
         "A track's quiz options carry fewer `{misconception}` tags than "
         "`courselint_min_misconceptions` asks (5 in this course).",
+    )
+    CODE_EXERCISES = (
+        "code-exercises",
+        "A track has fewer `{code-exercise}` blocks than `courselint_min_code_exercises` asks "
+        "(2 in this course): see *Authoring → Code exercises*.",
     )
     TOCTREE = ("toctree", "A track is missing from the Tracks toctree of `docs/index.md`.")
     ORPHAN = (

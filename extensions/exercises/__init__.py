@@ -118,7 +118,10 @@ class CodeExercise(SphinxDirective):
             return []
         exercise = load(folder)
         for problem in exercise.problems:
-            warn(Subtype.MALFORMED, f"{exercise_id}: {problem.message}", _where(problem))
+            if problem.line:
+                warn(Subtype.MALFORMED, f"{exercise_id}: {problem.message}", _where(problem))
+            else:  # a missing file or a folder: said where the page places the exercise
+                warn(Subtype.MALFORMED, f"{problem.path}: {problem.message}", location)
         if exercise.problems:
             return []
         self._check_track(exercise, location)
@@ -216,7 +219,7 @@ class CodeExercise(SphinxDirective):
 
 
 def _where(problem) -> str:
-    return f"{problem.path}:{problem.line}" if problem.line else str(problem.path)
+    return f"{problem.path}:{problem.line}"
 
 
 def check_consistency(app: Sphinx, env) -> None:

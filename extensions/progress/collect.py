@@ -1,9 +1,9 @@
 """The course as progress counts it: the course model (``extensions/course.py``) and the bonus.
 
-What a track is, its questions and its order come from the one course model; progress adds what
-a learner can earn: each track's questions plus the track bonus for a track with questions, and
-the questions on pages outside tracks. Learner progress is stored by question id and by track
-slug (not number), so renumbering tracks loses nothing.
+What a track is, its questions, code exercises and order come from the one course model; progress
+adds what a learner can earn: each track's questions and code exercises, plus the track bonus for a
+track with questions, and the questions on pages outside tracks. Learner progress is stored by
+question id, exercise id and track slug (not number), so renumbering tracks loses nothing.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from .. import course as course_model
-from ..course import Question, Track
+from ..course import Exercise, Question, Track
 from .config import ProgressConfig, note_tracks_xp
 
-__all__ = ["Course", "Question", "Track", "collect_course", "course_of"]
+__all__ = ["Course", "Exercise", "Question", "Track", "collect_course", "course_of"]
 
 
 @dataclass(frozen=True)
@@ -41,8 +41,13 @@ class Course:
     def questions(self) -> Iterator[Question]:
         return self.model.questions
 
+    @property
+    def exercises(self) -> Iterator[Exercise]:
+        return self.model.exercises
+
     def track_available(self, track: Track) -> int:
-        """What a track pays in full: its questions, and the bonus if it has any."""
+        """What a track pays in full: its questions and code exercises, and the bonus if it has
+        questions (the bonus is for answering all of them right)."""
         return track.xp + (self.bonus if track.questions else 0)
 
     @property

@@ -19,12 +19,21 @@ from .nodes import course_map, course_map_continue, course_map_status, progress_
 __all__ = ["FillProgress", "ScriptHooks", "course_map_content", "course_of", "totals_text"]
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
 def totals_text(course: Course, track: Track) -> str:
-    if not track.questions:
+    """The card's totals: "2 questions · 1 code exercise · 60 XP + 50 XP track bonus"."""
+    if not track.questions and not track.exercises:
         return "no quiz yet"
-    count = len(track.questions)
-    text = f"{count} question{'s' if count != 1 else ''} · {track.xp:,} XP"
-    if course.bonus:
+    parts = []
+    if track.questions:
+        parts.append(_count(len(track.questions), "question"))
+    if track.exercises:
+        parts.append(_count(len(track.exercises), "code exercise"))
+    text = f"{' · '.join(parts)} · {track.xp:,} XP"
+    if course.bonus and track.questions:
         text += f" + {course.bonus:,} XP track bonus"
     return text
 

@@ -37,11 +37,11 @@ const COURSE = indexCourse({
   ],
 });
 
-test("the current schema is version 3, with two migrations", () => {
+test("the current schema is version 4, with three migrations", () => {
   // Changing VERSION without a fixture of the new version fails the next test's coverage check.
   assert.equal(SCHEMA, "keras-quest-progress");
-  assert.equal(VERSION, 3);
-  assert.deepEqual(Object.keys(MIGRATIONS), ["1", "2"]);
+  assert.equal(VERSION, 4);
+  assert.deepEqual(Object.keys(MIGRATIONS), ["1", "2", "3"]);
 });
 
 test("there is an exported fixture for every schema version up to the current one", () => {
@@ -92,8 +92,9 @@ test("an exported version-1 file imports and migrates: every question, bonus, da
   assert.deepEqual(state.achievements, { first: "2026-11-19", "streak-3": "2026-11-21" });
   assert.equal(state.goal, DEFAULT_GOAL);
   assert.equal(totalXp(state), 70); // 10 + 10 + the alpha bonus
-  // Written back, it is a version-3 record.
-  assert.equal(encode(state).v, 3);
+  // Written back, it is a version-4 record, with no exercise solved.
+  assert.equal(encode(state).v, 4);
+  assert.deepEqual(encode(state).e, {});
 });
 
 test("an exported version-2 file imports: Leitner boxes become FSRS memories, nothing lost, nothing due later", () => {
@@ -137,9 +138,9 @@ test("an exported version-2 file imports: Leitner boxes become FSRS memories, no
     [state.goal, state.counts, state.goalDays, state.retention],
     [3, { "2026-11-26": 3, "2026-11-28": 4 }, ["2026-11-26", "2026-11-28"], 0.9],
   );
-  // Written back (and exported), it is a version-3 record without boxes or recalls.
+  // Written back (and exported), it is a version-4 record without boxes or recalls.
   const written = encode(state);
-  assert.equal(written.v, 3);
+  assert.equal(written.v, 4);
   assert.ok(Object.values(written.q).every((stored) => !("b" in stored) && !("k" in stored)));
   assert.deepEqual(parse(written).state, state);
 });
@@ -158,6 +159,20 @@ test("an exported version-3 file imports with its memories, retention and retry 
   });
   assert.equal(state.retention, 0.85);
   const { exported, ...file } = fixture("progress-v3.json");
+  // Read and written back unchanged, as a version-4 record with no exercise solved.
+  assert.deepEqual(encode(state), { ...file, v: 4, e: {} });
+  assert.deepEqual(state.exercises, {});
+});
+
+test("an exported version-4 file imports with its solved exercises, unchanged", () => {
+  const { state, problems } = parse(fixture("progress-v4.json"));
+  assert.deepEqual(problems, []);
+  assert.deepEqual(state.exercises, {
+    "t1-first-layer": { day: "2026-12-08", xp: 30 },
+    "t2-a-loss": { day: "2026-12-09", xp: 40 },
+  });
+  assert.equal(totalXp(state), 10 + 5 + 50 + 30 + 40);
+  const { exported, ...file } = fixture("progress-v4.json");
   assert.deepEqual(encode(state), file); // read and written back unchanged
 });
 

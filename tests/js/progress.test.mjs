@@ -495,6 +495,7 @@ test("mastery rises with memory strength and slips as predicted recall falls, da
     slipped: false,
     earned: 0,
     recall: null,
+    unsolved: 0,
   });
   s = answer(s, IX, wrong("a1"), on("2026-03-01")).state;
   assert.equal(at(s, "2026-03-01").name, "Attempted");
@@ -506,6 +507,7 @@ test("mastery rises with memory strength and slips as predicted recall falls, da
     slipped: false,
     earned: 2,
     recall: 100,
+    unsolved: 0,
   });
   s = answer(s, IX, ok("a1"), on("2026-03-03")).state; // stability 6.6, due 03-10
   s = answer(s, IX, ok("a2"), on("2026-03-04")).state; // stability 13.8, due 03-18
@@ -629,17 +631,23 @@ test("track statistics for the course map", () => {
   assert.deepEqual(trackStats(s, IX.tracks[0], 50), {
     answered: 1,
     total: 2,
+    solved: 0,
+    exercises: 0,
     earned: 10,
     available: 80,
     done: false,
+    complete: false,
     perfect: false,
   });
   assert.deepEqual(trackStats(s, IX.tracks[2], 50), {
     answered: 0,
     total: 0,
+    solved: 0,
+    exercises: 0,
     earned: 0,
     available: 0,
     done: false,
+    complete: true, // nothing to do
     perfect: false,
   });
 });
@@ -674,6 +682,7 @@ test("encode/parse: a round trip through JSON gives back exactly the same state"
     "ach",
     "bonus",
     "days",
+    "e",
     "goal",
     "log",
     "q",
@@ -778,7 +787,7 @@ test("migrations run in order up to the current schema", () => {
   assert.deepEqual(p.state.questions, { a1: { xp: 10, correct: true } });
   assert.deepEqual(p.state.goalDays, []);
   assert.match(parse(old, { 1: chain[1] }, 3).error, /cannot be upgraded from schema 2/);
-  assert.deepEqual(Object.keys(MIGRATIONS), ["1", "2"]);
+  assert.deepEqual(Object.keys(MIGRATIONS), ["1", "2", "3"]);
 });
 
 test("schema 1 migrates: right answers join review, old streak days stay met", () => {

@@ -11,12 +11,16 @@ import { own } from "./values.js";
 function tests(record, course, today) {
   const tracks = playableTracks(course);
   const stats = tracks.map((track) => trackStats(record, track, 0));
+  // Every track with something to do: questions, code exercises or both.
+  const work = course.tracks
+    .filter((track) => track.questions.length || track.exercises.length)
+    .map((track) => trackStats(record, track, 0));
   return {
     correct: () => Object.values(record.questions).some((question) => question.correct),
     perfect: () => stats.some((track) => track.perfect),
     streak: (days) => streaks(record.goalDays, today).longest >= days,
     level: (number) => level(totalXp(record), course.levels).number >= number,
-    all: () => stats.length > 0 && stats.every((track) => track.done),
+    all: () => work.length > 0 && work.every((track) => track.complete),
     mastered: () => tracks.some((track) => mastery(record, track, today).level === 4),
   };
 }
@@ -38,12 +42,14 @@ export function unlock(record, course, today) {
  * Takes back the achievements a record from elsewhere (an imported file, a damaged record) claims
  * but does not earn by the rules, and those the course does not offer; the day of one it earns is
  * kept. A track whose memories reached Mastered keeps the achievement while its recall slips:
- * the slip lowers its level for now, not what it earned.
+ * the slip lowers its level for now, not what it earned. Code exercises came later than these
+ * two achievements: Mastered and Course complete, once earned, stay with exercises unsolved.
  */
 export function keepEarned(record, course, today) {
   const test = tests(record, course, today);
-  test.mastered = () =>
-    playableTracks(course).some((track) => mastery(record, track, today).earned === 4);
+  const tracks = playableTracks(course);
+  test.mastered = () => tracks.some((track) => mastery(record, track, today).earned === 4);
+  test.all = () => tracks.length > 0 && tracks.every((track) => trackStats(record, track, 0).done);
   const offered = new Map(course.achievements.map((achievement) => [achievement.id, achievement]));
   for (const id of Object.keys(record.achievements)) {
     const achievement = offered.get(id);

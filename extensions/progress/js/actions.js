@@ -1,8 +1,8 @@
-// What the learner does to the record: answer, reveal, set the daily goal. Each returns a new
-// record (`state`) and what happened, never changing the one it was given.
+// What the learner does to the record: answer, reveal, solve a code exercise, set the daily goal.
+// Each returns a new record (`state`) and what happened, never changing the one it was given.
 
 import { unlock } from "./achievements.js";
-import { isMisconception, questionXp, trackOf } from "./course.js";
+import { exerciseXp, isMisconception, questionXp, trackOf } from "./course.js";
 import { countAnswer, meetGoal } from "./goal.js";
 import { award, GOAL_MAX, trackStats } from "./record.js";
 import { inReview, RETENTIONS, reschedule, schedule } from "./review.js";
@@ -73,6 +73,24 @@ export function answer(record, course, detail, when) {
 /** Revealing the answer counts as a miss: no XP for the question any more, and into review. */
 export const reveal = (record, course, id, when) =>
   answer(record, course, { id, correct: false, revealed: true }, when);
+
+/**
+ * A code exercise solved today (its completion code was pasted): it pays its XP once, on the first
+ * day. Returns `{state, gained, solved, known, achievements}`: `solved` is false when it was solved
+ * before (nothing changes) or the course has no such exercise (`known` false).
+ */
+export function solveExercise(record, course, id, today) {
+  const state = clone(record);
+  state.exercises ||= {};
+  const xp = exerciseXp(course, id);
+  const result = { state, gained: 0, solved: false, known: xp !== undefined, achievements: [] };
+  if (!result.known || own(state.exercises, id)) return result;
+  state.exercises[id] = { day: today, xp };
+  result.gained = xp;
+  result.solved = true;
+  result.achievements = unlock(state, course, today);
+  return result;
+}
 
 /** Sets the daily goal (1 to GOAL_MAX); lowering it can meet today's goal. */
 export function setGoal(record, course, goal, today) {

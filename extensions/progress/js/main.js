@@ -2,8 +2,8 @@
 // (static/dist/progress.min.js, a classic script, so the site works from file://).
 // It reads the course from the `KQProgressCourse` global (_static/kq-course.*.js, written by
 // assets.py and loaded before this script), listens to the quiz's kq:answer / kq:reveal events,
-// saves through the store and fills the header badge, the course map, My progress, the Review page
-// and the final test. The rules are the modules beside this one; the sentences a learner reads
+// saves through the store and fills the header badge, the course map, My progress, the Review page,
+// the final test and the claim forms of code exercises. The rules are the modules beside this one; the sentences a learner reads
 // without JavaScript are in the pages.
 
 import "./progress.css";
@@ -13,6 +13,7 @@ import { openStore } from "./storage.js";
 import { enableChanges, listen, markSolved } from "./ui/answers.js";
 import { dataPanel } from "./ui/data-panel.js";
 import { make } from "./ui/dom.js";
+import { wireExercises } from "./ui/exercises.js";
 import { finalTest } from "./ui/final-test.js";
 import { showNotices } from "./ui/notices.js";
 import { render } from "./ui/render.js";
@@ -48,6 +49,7 @@ function start(data, scriptUrl) {
   app.dataPanel = dataPanel(app);
   reviewPage(app);
   finalTest(app);
+  wireExercises(app);
   app.render();
   app.showNotices();
   // Deferred scripts run in document order before DOMContentLoaded; the quiz script may come later.

@@ -10,6 +10,7 @@ export const GOAL_MAX = 50;
 /** A record with nothing in it. */
 export const freshRecord = () => ({
   questions: {},
+  exercises: {}, // code exercises solved: id -> {day, xp}
   bonus: {},
   goalDays: [],
   counts: {},
@@ -21,9 +22,12 @@ export const freshRecord = () => ({
 const questionsXp = (record) =>
   sum(Object.values(record.questions), (question) => question.xp || 0);
 
-/** All XP earned: the questions' and the track bonuses'. XP totals are never stored. */
+const exercisesXp = (record) =>
+  sum(Object.values(record.exercises || {}), (exercise) => exercise.xp);
+
+/** All XP earned: the questions', the code exercises' and the track bonuses'. Totals are never stored. */
 export const totalXp = (record) =>
-  questionsXp(record) + sum(Object.values(record.bonus), (xp) => xp);
+  questionsXp(record) + exercisesXp(record) + sum(Object.values(record.bonus), (xp) => xp);
 
 /**
  * The level of an XP total. `levels` is `[{xp, name}, ...]` rising from 0 XP (checked by the build).
@@ -57,22 +61,39 @@ export function paysNow(record, course, id) {
   return question.wrong ? Math.floor(xp / 2) : xp;
 }
 
-/** A track's figures: questions answered right, XP earned and on offer, done, perfect. */
+/**
+ * A track's figures: questions answered right (`answered` of `total`), code exercises solved
+ * (`solved` of `exercises`), XP earned and on offer, `done` (every question right: the track
+ * bonus), `complete` (done, and every exercise solved), `perfect`.
+ */
 export function trackStats(record, track, bonus) {
   const questions = track.questions.map((question) => get(record.questions, question.id) || {});
+  const solved = track.exercises
+    .map((exercise) => get(record.exercises, exercise.id))
+    .filter(Boolean);
   const answered = questions.filter((question) => question.correct).length;
   const total = questions.length;
+  const done = total > 0 && answered === total;
   return {
     answered,
     total,
-    earned: (get(record.bonus, track.slug) || 0) + sum(questions, (question) => question.xp || 0),
-    available: sum(track.questions, (question) => question.xp) + (total ? bonus : 0),
-    done: total > 0 && answered === total,
+    solved: solved.length,
+    exercises: track.exercises.length,
+    earned:
+      (get(record.bonus, track.slug) || 0) +
+      sum(questions, (question) => question.xp || 0) +
+      sum(solved, (exercise) => exercise.xp),
+    available:
+      sum(track.questions, (question) => question.xp) +
+      sum(track.exercises, (exercise) => exercise.xp) +
+      (total ? bonus : 0),
+    done,
+    complete: (done || !total) && solved.length === track.exercises.length,
     perfect: total > 0 && questions.every((question) => question.firstTry),
   };
 }
 
-/** The track to continue: the one answered in last, else the next unfinished one after it. */
+/** The track to continue: the one answered in last, else the next incomplete one after it. */
 export function resume(record, course) {
   const tracks = playableTracks(course);
   let last = null;
@@ -88,7 +109,7 @@ export function resume(record, course) {
   const from = Math.max(0, tracks.indexOf(last));
   for (let i = 0; i < tracks.length; i++) {
     const track = tracks[(from + i) % tracks.length];
-    if (!trackStats(record, track, 0).done) return track;
+    if (!trackStats(record, track, 0).complete) return track;
   }
   return null;
 }

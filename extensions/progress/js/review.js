@@ -144,34 +144,41 @@ export function trackRecall(record, track, today) {
 }
 
 /**
- * A track's mastery, `{level, name, slipped, earned, recall}`. 1 Attempted: a question of the track
- * answered. 2 Familiar: every question answered right. 3 Proficient: also every question's memory
- * keeps 90% recall for PROFICIENT_DAYS days (stability), and the track's recall today is at least
- * the desired retention less 10 points. 4 Mastered: MASTERED_DAYS days, and recall today at least
- * the desired retention. Recall falls day by day until the next review, so a track whose reviews
- * wait slips (`slipped`) to the level its recall still allows, never below Familiar; `earned` is
- * the level its memories reached, before any slip.
+ * A track's mastery, `{level, name, slipped, earned, recall, unsolved}`. 1 Attempted: a question
+ * of the track answered or one of its code exercises solved. 2 Familiar: every question answered
+ * right. 3 Proficient: also every question's memory keeps 90% recall for PROFICIENT_DAYS days
+ * (stability), and the track's recall today is at least the desired retention less 10 points.
+ * 4 Mastered: MASTERED_DAYS days, recall today at least the desired retention, and every code
+ * exercise of the track solved (`unsolved` counts those left; until then the track stops at
+ * Proficient). Recall falls day by day until the next review, so a track whose reviews wait slips
+ * (`slipped`) to the level its recall still allows, never below Familiar; `earned` is the level
+ * its memories reached, before any slip and whatever its exercises.
  */
 export function mastery(record, track, today) {
   const questions = track.questions.map((question) => get(record.questions, question.id));
+  const unsolved = (track.exercises || []).filter(
+    (exercise) => !get(record.exercises, exercise.id),
+  ).length;
+  const solvedAny = unsolved < (track.exercises || []).length;
   const recall = trackRecall(record, track, today);
   const touched = (question) =>
     question && (question.correct || question.wrong || question.revealed);
-  if (!questions.some(touched)) {
-    return { level: 0, name: MASTERY[0], slipped: false, earned: 0, recall };
+  if (!questions.some(touched) && !solvedAny) {
+    return { level: 0, name: MASTERY[0], slipped: false, earned: 0, recall, unsolved };
   }
   let level = 1;
   let earned = 1;
   let slipped = false;
-  if (questions.every((question) => question?.correct)) {
+  if (questions.length && questions.every((question) => question?.correct)) {
     const least = Math.min(...questions.map((question) => question.stability || 0));
     earned = least >= MASTERED_DAYS ? 4 : least >= PROFICIENT_DAYS ? 3 : 2;
     const target = Math.round(100 * (record.retention || DEFAULT_RETENTION));
     const allowed = recall >= target ? 4 : recall >= target - 10 ? 3 : 2;
     level = Math.min(earned, allowed);
     slipped = level < earned;
+    if (unsolved) level = Math.min(level, 3);
   }
-  return { level, name: MASTERY[level], slipped, earned, recall };
+  return { level, name: MASTERY[level], slipped, earned, recall, unsolved };
 }
 
 /**

@@ -9,7 +9,7 @@ import { DEFAULT_RETENTION, RETENTIONS, scheduler } from "./review.js";
 import { clone, isBool, isCount, isLabel, isLabels, isObject, own } from "./values.js";
 
 export const SCHEMA = "keras-quest-progress";
-export const VERSION = 3;
+export const VERSION = 4;
 
 const isNumber = (n, low, high) => typeof n === "number" && n >= low && n <= high;
 const isStability = (n) => isNumber(n, 0.001, 36500);
@@ -44,15 +44,27 @@ function encodeQuestion(question) {
   return stored;
 }
 
+// A solved code exercise: the day it was solved and the XP it paid (decided once, like a question's).
+const isStoredExercise = (id, stored) =>
+  isLabel(id) &&
+  isObject(stored) &&
+  isDay(stored.d) &&
+  isCount(stored.x) &&
+  Object.keys(stored).every((key) => key === "d" || key === "x");
+
 /** The record as stored and exported. */
 export function encode(record) {
   const questions = {};
   for (const id of Object.keys(record.questions))
     questions[id] = encodeQuestion(record.questions[id]);
+  const exercises = {};
+  for (const [id, { day, xp }] of Object.entries(record.exercises || {}))
+    exercises[id] = { d: day, x: xp };
   return {
     schema: SCHEMA,
     v: VERSION,
     q: questions,
+    e: exercises,
     bonus: record.bonus,
     days: record.goalDays,
     ach: record.achievements,
@@ -124,8 +136,11 @@ function migrate2to3(stored) {
   return { ...stored, v: 3, retention: DEFAULT_RETENTION };
 }
 
+// Version 4 added solved code exercises (`e`): none before it.
+const migrate3to4 = (stored) => ({ ...stored, v: 4, e: {} });
+
 /** MIGRATIONS[n](stored) turns a stored record of schema n into schema n + 1 (pure; given a copy). */
-export const MIGRATIONS = { 1: migrate1to2, 2: migrate2to3 };
+export const MIGRATIONS = { 1: migrate1to2, 2: migrate2to3, 3: migrate3to4 };
 
 const failure = (code, error) => ({ code, error });
 
@@ -163,7 +178,7 @@ function readQuestion(stored) {
 }
 
 // Each part of the stored record: its key, how a broken entry is named, the check, and where a
-// valid entry goes. `optional` parts (since schema 2) may be missing.
+// valid entry goes. `optional` parts (since schema 2 or 4) may be missing.
 const PARTS = [
   {
     key: "q",
@@ -171,6 +186,15 @@ const PARTS = [
     valid: isStoredQuestion,
     put: (record, id, stored) => {
       record.questions[id] = readQuestion(stored);
+    },
+  },
+  {
+    key: "e",
+    optional: true,
+    name: (id) => `exercise "${id}"`,
+    valid: isStoredExercise,
+    put: (record, id, stored) => {
+      record.exercises[id] = { day: stored.d, xp: stored.x };
     },
   },
   {

@@ -1,7 +1,7 @@
 // Records from elsewhere: an imported file, a restored copy, another device.
 
 import { keepEarned, unlock } from "./achievements.js";
-import { isKnown, isMisconception, questionXp } from "./course.js";
+import { exerciseXp, isKnown, isMisconception, questionXp } from "./course.js";
 import { addDay } from "./dates.js";
 import { award, trackStats } from "./record.js";
 import { clone, get, own, union } from "./values.js";
@@ -22,14 +22,16 @@ function adoptQuestion(question, course, id) {
 }
 
 /**
- * An imported (or restored) record held to this course's own rules: questions the course does not
- * have are ignored (counted in `ignored`), and XP, track bonuses and achievements are worked out
- * again from what the record says happened, whatever numbers it claims. Returns
- * `{state, ignored}`.
+ * An imported (or restored) record held to this course's own rules: questions and code exercises
+ * the course does not have are ignored (counted in `ignored` and `ignoredExercises`), and XP, track
+ * bonuses and achievements are worked out again from what the record says happened, whatever
+ * numbers it claims: a solved exercise pays the course's XP for it. Returns
+ * `{state, ignored, ignoredExercises}`.
  */
 export function adopt(record, course, today) {
   const state = clone(record);
   let ignored = 0;
+  let ignoredExercises = 0;
   for (const id of Object.keys(state.questions)) {
     if (isKnown(course, id)) adoptQuestion(state.questions[id], course, id);
     else {
@@ -37,13 +39,21 @@ export function adopt(record, course, today) {
       ignored++;
     }
   }
+  state.exercises ||= {};
+  for (const id of Object.keys(state.exercises)) {
+    const xp = exerciseXp(course, id);
+    if (xp === undefined) {
+      delete state.exercises[id];
+      ignoredExercises++;
+    } else state.exercises[id].xp = xp;
+  }
   state.bonus = {};
   for (const track of course.tracks) {
     if (trackStats(state, track, 0).done) state.bonus[track.slug] = course.trackBonus;
   }
   keepEarned(state, course, today);
   unlock(state, course, today);
-  return { state, ignored };
+  return { state, ignored, ignoredExercises };
 }
 
 const MEMORY = ["stability", "difficulty", "reviewed", "due", "undo"];
@@ -69,12 +79,20 @@ function mergeQuestion(a, b) {
 /**
  * Two records merged (import, another device): XP is never added up, a question keeps its larger
  * award, and the later review decides its memory and due day, so merging the same file twice changes nothing.
+ * A code exercise solved in both keeps the earlier day and pays once (the larger award).
  */
 export function merge(a, b) {
   const state = clone(a);
   for (const id of Object.keys(b.questions)) {
     const mine = get(state.questions, id);
     state.questions[id] = mine ? mergeQuestion(mine, b.questions[id]) : clone(b.questions[id]);
+  }
+  state.exercises ||= {};
+  for (const [id, theirs] of Object.entries(b.exercises || {})) {
+    const mine = get(state.exercises, id);
+    state.exercises[id] = mine
+      ? { day: [mine.day, theirs.day].sort()[0], xp: Math.max(mine.xp, theirs.xp) }
+      : { ...theirs };
   }
   for (const slug of Object.keys(b.bonus))
     state.bonus[slug] = Math.max(get(state.bonus, slug) || 0, b.bonus[slug]);

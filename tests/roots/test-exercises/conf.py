@@ -1,6 +1,9 @@
 # The repository root is on sys.path in the tests (tests/conftest.py); by hand: PYTHONPATH=.
 from pathlib import Path
 
+project = "Exercises test"
+copyright = "the Keras Quest authors"
+version = release = "1"
 extensions = ["myst_parser", "sphinx_design", "extensions.exercises"]
 myst_enable_extensions = ["colon_fence"]
 exclude_patterns = ["_build", "exercises"]

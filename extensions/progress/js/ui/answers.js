@@ -24,7 +24,7 @@ function announce(region, words) {
 }
 
 // What a change earned, in words: what it paid (a finished test's total, once), why a right
-// answer paid nothing, then level-up, goal and achievement news.
+// answer paid nothing, an exercise solved, then level-up, goal and achievement news.
 function celebration(app, result, before, metBefore) {
   const { course, record } = app;
   const was = level(before, course.levels);
@@ -41,6 +41,7 @@ function celebration(app, result, before, metBefore) {
     );
   } else if (result.gained) words.push(`+${formatNumber(result.gained)} XP${bonus}.`);
   else if (result.why) words.push(result.why);
+  if (result.solved) words.push("Exercise solved.");
   if (now.number > was.number) words.push(`Level up! You reached Lv ${now.number} — ${now.name}.`);
   if (!metBefore && record.goalDays.includes(app.today())) words.push("Daily goal met!");
   const unlocked = result.achievements || [];

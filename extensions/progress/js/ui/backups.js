@@ -1,8 +1,8 @@
 // The set-aside copies on My progress, newest first, each with Restore, Download and Delete.
 
 import { totalXp } from "../record.js";
-import { $, button, count, formatNumber, make, when } from "./dom.js";
-import { mergeWith, readOther } from "./other-records.js";
+import { $, button, formatNumber, make, when } from "./dom.js";
+import { holds, mergeWith, readOther } from "./other-records.js";
 
 const WHY = {
   damaged: "damaged record",
@@ -14,7 +14,7 @@ const WHY = {
 function describe(backup, other) {
   const what = other.error
     ? "cannot be read."
-    : `${formatNumber(totalXp(other.state))} XP from ${count(Object.keys(other.state.questions).length, "question")}.`;
+    : `${formatNumber(totalXp(other.state))} XP from ${holds(other.state)}.`;
   return `${when(backup.at)} (${WHY[backup.why] || backup.why}): ${what}`;
 }
 

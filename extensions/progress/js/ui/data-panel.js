@@ -2,8 +2,8 @@
 
 import { freshRecord, totalXp } from "../record.js";
 import { encode } from "../store.js";
-import { $, count, formatNumber, make } from "./dom.js";
-import { mergeWith, readOther } from "./other-records.js";
+import { $, formatNumber, make } from "./dom.js";
+import { holds, mergeWith, readOther } from "./other-records.js";
 
 function download(name, text) {
   const link = make("a", {
@@ -47,9 +47,8 @@ async function importFile(app, panel, input) {
   }
   panel.pending = other.state;
   panel.say("");
-  const questions = count(Object.keys(other.state.questions).length, "question");
   $("[data-kq-summary]", panel.element).textContent =
-    `“${file.name}” holds ${formatNumber(totalXp(other.state))} XP from ${questions}, ` +
+    `“${file.name}” holds ${formatNumber(totalXp(other.state))} XP from ${holds(other.state)}, ` +
     `counted by this course's rules. ${other.note}`.trim();
 }
 

@@ -9,22 +9,30 @@ import { $, $$, formatNumber, make } from "./dom.js";
 const PHASES = ["kq-cm--new", "kq-cm--started", "kq-cm--done", "kq-cm--next"];
 const PHASE_WORDS = { new: "Not started", started: "In progress", done: "✓ Done" };
 
+const steps = (stats) => stats.total + stats.exercises; // questions and code exercises
+
 function phaseOf(stats, level) {
-  if (!stats.total) return "empty";
-  if (stats.done) return "done";
+  if (!steps(stats)) return "empty";
+  if (stats.complete) return "done";
   return level ? "started" : "new";
 }
 
 // The card's text: its state and figures, then its mastery, one line each.
 function stateLines(phase, stats, level) {
-  const lines = [
-    `${PHASE_WORDS[phase]} · ${stats.answered}/${stats.total} answered · ${formatNumber(stats.earned)}/${formatNumber(stats.available)} XP`,
-  ];
+  const figures = [PHASE_WORDS[phase]];
+  if (stats.total) figures.push(`${stats.answered}/${stats.total} answered`);
+  if (stats.exercises) figures.push(`${stats.solved}/${stats.exercises} exercises`);
+  figures.push(`${formatNumber(stats.earned)}/${formatNumber(stats.available)} XP`);
+  const lines = [figures.join(" · ")];
   if (level.level) {
     const recall = level.recall === null ? "" : ` · recall today ${level.recall}%`;
-    lines.push(
-      `Mastery: ${level.name}${level.slipped ? " (slipping: time to review)" : ""}${recall}`,
-    );
+    // Memories that would make the track Mastered, but an exercise is still unsolved.
+    const why = level.slipped
+      ? " (slipping: time to review)"
+      : level.earned > level.level
+        ? " (solve its exercises to master it)"
+        : "";
+    lines.push(`Mastery: ${level.name}${why}${recall}`);
   }
   return lines.flatMap((line, i) => (i ? [make("br"), line] : [line]));
 }
@@ -42,11 +50,11 @@ function renderCard(app, element, track, { stats, level, phase, isNext, started 
   const card = element.closest(".kq-cm-card") || element;
   card.classList.remove(...PHASES);
   card.classList.add(`kq-cm--${phase}`);
-  element.hidden = !stats.total;
-  if (!stats.total) return;
+  element.hidden = !steps(stats);
+  if (!steps(stats)) return;
   $(".kq-ring", element).style.setProperty(
     "--kq-p",
-    `${Math.round((stats.answered / stats.total) * 100)}%`,
+    `${Math.round(((stats.answered + stats.solved) / steps(stats)) * 100)}%`,
   );
   $(".kq-cm-state", element).replaceChildren(...stateLines(phase, stats, level));
   if (isNext) {
@@ -58,7 +66,8 @@ function renderCard(app, element, track, { stats, level, phase, isNext, started 
 export function renderMap(app, day) {
   const { course, record } = app;
   const next = resume(record, course);
-  const started = Object.keys(record.questions).length > 0;
+  const started =
+    Object.keys(record.questions).length > 0 || Object.keys(record.exercises).length > 0;
   for (const track of course.tracks) {
     const stats = trackStats(record, track, course.trackBonus);
     const level = mastery(record, track, day);

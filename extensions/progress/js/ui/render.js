@@ -5,6 +5,7 @@ import { renderAchievements } from "./achievements.js";
 import { renderBackups } from "./backups.js";
 import { renderBadge } from "./badge.js";
 import { renderDashboard } from "./dashboard.js";
+import { renderExercises } from "./exercises.js";
 import { renderMap } from "./map.js";
 import { renderReview } from "./review-page.js";
 
@@ -15,6 +16,7 @@ export function render(app) {
   renderBadge(xp, reached);
   renderDashboard(app, xp, reached, day);
   renderMap(app, day);
+  renderExercises(app);
   renderReview(app, day);
   renderAchievements(app);
   renderBackups(app, app.dataPanel);

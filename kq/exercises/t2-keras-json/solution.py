@@ -1,0 +1,13 @@
+import json
+import os
+
+
+def set_default_backend(home, backend):
+    path = os.path.join(home, "keras.json")
+    settings = {}
+    if os.path.exists(path):
+        with open(path) as f:
+            settings = json.load(f)
+    settings["backend"] = backend
+    with open(path, "w") as f:
+        json.dump(settings, f, indent=4)

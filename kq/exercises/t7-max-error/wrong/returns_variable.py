@@ -1,0 +1,16 @@
+# expect: result-variable
+# Returns the state variable itself from result(); JAX refuses it inside fit and evaluate.
+import keras
+from keras import ops
+
+
+class MaxAbsoluteError(keras.metrics.Metric):
+    def __init__(self, name="max_abs_error", **kwargs):
+        super().__init__(name=name, **kwargs)
+        self.largest = self.add_variable(shape=(), initializer="zeros", name="largest")
+
+    def update_state(self, y_true, y_pred, sample_weight=None):
+        self.largest.assign(ops.maximum(self.largest, ops.max(ops.abs(y_true - y_pred))))
+
+    def result(self):
+        return self.largest

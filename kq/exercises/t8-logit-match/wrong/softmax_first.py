@@ -1,0 +1,22 @@
+# expect: compare-logits
+# Turns both sets of logits into probabilities before comparing them.
+import keras
+from keras import ops
+
+
+class LogitMatch(keras.distillation.DistillationLoss):
+    def compute_loss(self, teacher_outputs, student_outputs, **kwargs):
+        teacher_probs = ops.softmax(teacher_outputs)
+        student_probs = ops.softmax(student_outputs)
+        return ops.mean(ops.square(teacher_probs - student_probs))
+
+
+def make_distiller(teacher, student):
+    distiller = keras.distillation.Distiller(
+        teacher=teacher, student=student, distillation_losses=LogitMatch(), student_loss_weight=0.0
+    )
+    distiller.compile(
+        optimizer=keras.optimizers.Adam(learning_rate=0.01),
+        loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+    )
+    return distiller

@@ -1,0 +1,22 @@
+# expect: initial-value
+# Stores initial but starts the weight at ones, ignoring it.
+import keras
+from keras import layers
+
+
+@keras.saving.register_keras_serializable(package="course")
+class LearnedScale(layers.Layer):
+    def __init__(self, initial=1.0, **kwargs):
+        super().__init__(**kwargs)
+        self.initial = initial
+
+    def build(self, input_shape):
+        self.scale = self.add_weight(shape=(input_shape[-1],), initializer="ones", name="scale")
+
+    def call(self, inputs):
+        return inputs * self.scale
+
+    def get_config(self):
+        config = super().get_config()
+        config.update({"initial": self.initial})
+        return config

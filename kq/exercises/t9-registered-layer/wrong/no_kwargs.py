@@ -1,0 +1,26 @@
+# expect: init-kwargs
+# Writes an __init__ that takes only initial, so name= and from_config break.
+import keras
+from keras import layers
+
+
+@keras.saving.register_keras_serializable(package="course")
+class LearnedScale(layers.Layer):
+    def __init__(self, initial=1.0):
+        super().__init__()
+        self.initial = initial
+
+    def build(self, input_shape):
+        self.scale = self.add_weight(
+            shape=(input_shape[-1],),
+            initializer=keras.initializers.Constant(self.initial),
+            name="scale",
+        )
+
+    def call(self, inputs):
+        return inputs * self.scale
+
+    def get_config(self):
+        config = super().get_config()
+        config.update({"initial": self.initial})
+        return config

@@ -1,0 +1,4 @@
+# expect: raises
+# Forgets the argument.
+def triple():
+    return 4

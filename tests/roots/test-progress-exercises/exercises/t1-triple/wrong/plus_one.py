@@ -1,0 +1,4 @@
+# expect: wrong-value
+# Adds one.
+def triple(x):
+    return x + 1

@@ -1,0 +1,4 @@
+# expect: wrong-value
+# Adds one.
+def half(x):
+    return x + 1

@@ -1,0 +1,4 @@
+# expect: string
+# Returns text.
+def half(x):
+    return str(x / 2)
