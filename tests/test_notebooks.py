@@ -349,7 +349,7 @@ def _solutions() -> dict[str, str]:
         from kq.exercise import load_all
     except ImportError:
         return {}
-    return {exercise.id: exercise.solution for exercise in load_all()}
+    return {exercise.id: exercise.solution.read_text(encoding="utf-8") for exercise in load_all()}
 
 
 SOLVED = "kq-test-solved"

@@ -13,6 +13,7 @@ examples share. ``parallel`` notebooks run at once on one event loop.
 from __future__ import annotations
 
 import asyncio
+import re
 import tempfile
 import time
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ CELL_TIMEOUT = 600
 PARALLEL = 2
 
 
+#: Terminal colours in IPython's tracebacks.
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
 #: A last cell, added to the run and taken off the result: the kernel's CPU seconds.
 CPU_TAG = "kq-cpu"
 CPU_CELL = (
@@ -130,8 +133,8 @@ async def execute_one(
 
 def _short(error: Exception, lines: int = 25) -> str:
     """nbclient's message (the cell's source, then the traceback), its last lines."""
-    text = "\n".join(str(error).strip().splitlines()[-lines:])
-    return text
+    text = ANSI.sub("", str(error)).strip()
+    return "\n".join(text.splitlines()[-lines:])
 
 
 async def _execute_all(jobs, parallel: int, timeout: float, patch) -> list[Execution]:
