@@ -1,0 +1,4 @@
+# expect: raises
+# Forgets the argument.
+def double():
+    return 4

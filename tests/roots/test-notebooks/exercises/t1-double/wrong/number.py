@@ -1,0 +1,3 @@
+# expect: not-callable
+# Assigns a number to the name.
+double = 4

@@ -1,0 +1,4 @@
+# expect: wrong-value
+# Adds one.
+def double(x):
+    return x + 2

@@ -1,0 +1,4 @@
+# expect: squares
+# Squares.
+def double(x):
+    return x * x

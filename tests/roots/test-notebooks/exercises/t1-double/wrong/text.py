@@ -1,0 +1,4 @@
+# expect: string
+# Returns text.
+def double(x):
+    return str(2 * x)
