@@ -16,7 +16,7 @@ PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help kq html dirhtml singlehtml epub latex latexpdf text linkcheck livehtml serve test \
-        test-js test-py bench clean check new-track progress-assets venv-ok lock upgrade
+        test-js test-py bench clean check new-track progress-assets venv-ok lock upgrade notebooks
 
 help: ## List the targets
 	@echo "Keras Quest — make targets"
@@ -105,6 +105,9 @@ linkcheck: $(VENV)/.installed-docs ## Check external links (needs internet)
 livehtml: $(VENV)/.installed-live ## Live preview on http://127.0.0.1:8000 that rebuilds on save
 	$(BIN)/sphinx-autobuild -c . docs $(BUILDDIR)/livehtml --host $(HOST) --port $(PORT) \
 		--watch extensions --watch conf.py -j auto
+
+notebooks: html ## Copy each track's notebook into notebooks/ (what "Open in Colab" opens; commit them)
+	rm -rf notebooks && mkdir notebooks && cp $(BUILDDIR)/html/notebooks/*.ipynb notebooks/
 
 serve: html ## Build, then serve _build/html on http://127.0.0.1:8000
 	$(BIN)/python -m http.server --bind $(HOST) --directory $(BUILDDIR)/html $(PORT)

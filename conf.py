@@ -41,6 +41,7 @@ extensions = [
     "extensions.quiz",
     "extensions.examples",
     "extensions.exercises",
+    "extensions.notebooks",
     "extensions.progress",
     "extensions.lean",
 ]
@@ -66,6 +67,13 @@ courselint_min_code_exercises = 2
 # XP the tracks pay: early levels come quickly, each later one takes a little longer, and a learner
 # who answers everything right the first time reaches the top level with the last track, however
 # many tracks there are (tests/test_level_curve.py).
+
+# --- Notebooks ---------------------------------------------------------------------------------
+# Each track's notebook (extensions/notebooks) is written into the HTML output and linked from the
+# track page. "owner/repo@branch" adds an "Open in Colab" link to the copies committed under
+# notebooks/ on that branch (`make notebooks` writes them; tests/test_notebooks.py checks they are
+# current). None: the download link only.
+kq_notebook_repository = None
 
 # --- MyST ---------------------------------------------------------------------------------------
 myst_enable_extensions = [

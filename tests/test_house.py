@@ -27,6 +27,7 @@ FLOORS = [
     # what reads the course model (and the examples' claim marks); exercises reads it for the
     # track a page belongs to, and progress reads exercises' domain data, never its module
     {"courselint", "progress", "exercises"},
+    {"notebooks"},  # each track's notebook: the course, its run plans and its code exercises
 ]
 
 

@@ -48,6 +48,7 @@ INTERFACE = ", ".join(
         ".kq-cm-continue",
         ".kq-testbar",
         ".kq-actions",
+        ".kq-notebook-links",
     )
 )
 
