@@ -486,3 +486,17 @@ def test_the_warnings_table_lists_every_subtype(build_root):
     text = done.page("index.txt")
     for subtype in Subtype:
         assert f"notebooks.{subtype.value}" in text
+
+
+def test_notebooks_execute_beside_a_running_event_loop():
+    """Playwright's sync API leaves an event loop running in the test session's thread; the
+    executions must not need that thread's loop (CI ran the browser tests first, and every
+    notebook failed with "asyncio.run() cannot be called from a running event loop")."""
+    import asyncio
+
+    from extensions.notebooks.execute import execute_all
+
+    async def inside_a_loop():
+        return execute_all([], 1)
+
+    assert asyncio.run(inside_a_loop()) == []

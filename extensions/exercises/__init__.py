@@ -3,8 +3,9 @@
 An exercise lives in ``kq/exercises/<id>/`` (read by :mod:`kq.exercise`, never imported here);
 the page holds its task. The directive renders, for every builder, the exercise's title, the
 task, the starter code, how to check an answer (``kq check`` or the track's notebook) and the
-reference solution in a dropdown. For the interactive HTML builders it adds the form a learner
-pastes a completion code into (``templates/claim.html``; progress's script shows and wires it).
+reference solution (closed, ``<details>``, in interactive HTML). For the interactive HTML
+builders it adds the form a learner pastes a completion code into (``templates/claim.html``;
+progress's script shows and wires it).
 
 - ``exercises_by_doc(env)``: docname -> ``[{"id", "title", "xp", "code", "line"}]`` in page
   order, for the course model and the notebooks.
@@ -53,6 +54,11 @@ _TEMPLATES = Environment(
 
 class code_exercise(nodes.General, nodes.Element):
     """One exercise: ``exercise`` (id) and ``xp``; its children are what every reader sees."""
+
+
+class exercise_solution(nodes.General, nodes.Element):
+    """The reference solution: closed ``<details>`` in interactive HTML, a titled block elsewhere
+    (no theme widget: sphinx-design's dropdown puts an inline SVG where EPUB refuses one)."""
 
 
 class exercise_claim(nodes.General, nodes.Element):
@@ -141,6 +147,9 @@ class CodeExercise(SphinxDirective):
         node += title
         self.state.nested_parse(self.content, self.content_offset, node)
         node += self._parse(self._generated(exercise))
+        solution = exercise_solution()
+        solution += self._parse(self._include(exercise.solution))
+        node += solution
         node += exercise_claim(exercise=exercise_id, xp=xp)
         self.env.get_domain("kq-exercises").docs.setdefault(self.env.docname, []).append(
             {
@@ -187,30 +196,21 @@ class CodeExercise(SphinxDirective):
     def _generated(self, exercise: Exercise) -> list[str]:
         """The MyST for the starter, the way to check and the solution (files included, so the
         examples runner leaves them alone)."""
-        here = Path(self.env.doc2path(self.env.docname)).parent
-
-        def rel(path: Path) -> str:
-            return Path(os.path.relpath(path, here)).as_posix()
-
-        fence = "````"
         return [
             f"Start from this code (`kq start {exercise.id}` writes it to a file):",
             "",
-            f"```{{literalinclude}} {rel(exercise.starter)}",
-            ":language: python",
-            "```",
+            *self._include(exercise.starter),
             "",
             f"Check your answer with `kq check {exercise.id} your_file.py` (add `--all-backends` "
             "to try JAX, TensorFlow and PyTorch), or in this track's notebook. A check that "
             "passes prints a completion code; one that does not names the mistake and where the "
             "course explains it.",
-            "",
-            f"{fence}{{dropdown}} Reference solution",
-            f"```{{literalinclude}} {rel(exercise.solution)}",
-            ":language: python",
-            "```",
-            fence,
         ]
+
+    def _include(self, path: Path) -> list[str]:
+        here = Path(self.env.doc2path(self.env.docname)).parent
+        relative = Path(os.path.relpath(path, here)).as_posix()
+        return [f"```{{literalinclude}} {relative}", ":language: python", "```"]
 
     def _parse(self, lines: list[str]) -> list[nodes.Node]:
         holder = nodes.container()
@@ -277,6 +277,34 @@ def depart_code_exercise_html(self, node: code_exercise) -> None:
     self.body.append("</div>\n")
 
 
+SOLUTION_TITLE = "Reference solution"
+
+
+def visit_solution_html(self, node: exercise_solution) -> None:
+    if is_interactive(self.builder):
+        self.body.append(
+            f'<details class="kq-exercise-solution"><summary>{SOLUTION_TITLE}</summary>\n'
+        )
+    else:
+        self.body.append(
+            f'<div class="kq-exercise-solution"><p class="rubric">{SOLUTION_TITLE}</p>\n'
+        )
+
+
+def depart_solution_html(self, node: exercise_solution) -> None:
+    self.body.append("</details>\n" if is_interactive(self.builder) else "</div>\n")
+
+
+def visit_solution_latex(self, node: exercise_solution) -> None:
+    self.body.append(f"\n\\par\\textbf{{{SOLUTION_TITLE}}}\\par\n")
+
+
+def visit_solution_text(self, node: exercise_solution) -> None:
+    self.new_state(0)
+    self.add_text(f"{SOLUTION_TITLE}:")
+    self.end_state()
+
+
 def visit_claim_html(self, node: exercise_claim) -> None:
     if is_interactive(self.builder):
         template = _TEMPLATES.get_template("claim.html")
@@ -293,7 +321,6 @@ def _skip(self, node) -> None:
 
 
 def setup(app: Sphinx) -> dict:
-    app.setup_extension("sphinx_design")
     app.add_config_value("kq_exercises_dir", None, "env", types=(str, type(None)))
     app.add_config_value("kq_exercise_xp", DEFAULT_XP, "env", types=(int,))
     app.add_domain(ExercisesDomain)
@@ -303,6 +330,14 @@ def setup(app: Sphinx) -> dict:
         code_exercise,
         **html_visitors(visit_code_exercise_html, depart_code_exercise_html),
         **dict.fromkeys(others, (_pass, _pass)),
+    )
+    app.add_node(
+        exercise_solution,
+        **html_visitors(visit_solution_html, depart_solution_html),
+        latex=(visit_solution_latex, _pass),
+        text=(visit_solution_text, _pass),
+        man=(_pass, _pass),
+        texinfo=(_pass, _pass),
     )
     app.add_node(
         exercise_claim, **html_visitors(visit_claim_html), **dict.fromkeys(others, (_skip, None))

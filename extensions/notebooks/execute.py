@@ -13,6 +13,7 @@ examples share. ``parallel`` notebooks run at once on one event loop.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import re
 import tempfile
 import time
@@ -153,5 +154,12 @@ def execute_all(
     timeout: float = CELL_TIMEOUT,
     patch=None,
 ) -> list[Execution]:
-    """Execute each ``(notebook, backend)``, ``parallel`` at a time; results in ``jobs`` order."""
-    return asyncio.run(_execute_all(jobs, parallel, timeout, patch))
+    """Execute each ``(notebook, backend)``, ``parallel`` at a time; results in ``jobs`` order.
+
+    The event loop runs in a thread of its own: a caller may already run one in this thread
+    (Playwright's sync API leaves one running in a test session), and ``asyncio.run`` refuses
+    to start a second loop there.
+    """
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        work = pool.submit(asyncio.run, _execute_all(jobs, parallel, timeout, patch))
+        return work.result()
