@@ -96,10 +96,6 @@ def load_all(root: Path = EXERCISES_DIR) -> list[Exercise]:
     ]
 
 
-def by_id(root: Path = EXERCISES_DIR) -> dict[str, Exercise]:
-    return {exercise.id: exercise for exercise in load_all(root)}
-
-
 def load(folder: Path) -> Exercise:
     """The exercise in ``folder``; what is wrong with it is in ``problems``."""
     folder = Path(folder)
@@ -119,7 +115,7 @@ def load(folder: Path) -> Exercise:
         _read_check(exercise)
     for path in (exercise.starter, exercise.solution):
         if path.is_file():
-            _parses(exercise, path)
+            _parse(exercise, path)
     _read_wrong(exercise)
     if match and exercise.track is not None and int(match["track"]) != exercise.track:
         exercise.problem(
@@ -139,10 +135,6 @@ def _parse(exercise: Exercise, path: Path) -> ast.Module | None:
     except (OSError, UnicodeDecodeError) as exc:
         exercise.problem(path, 0, f"cannot be read: {exc}")
     return None
-
-
-def _parses(exercise: Exercise, path: Path) -> None:
-    _parse(exercise, path)
 
 
 def _read_check(exercise: Exercise) -> None:
