@@ -16,7 +16,7 @@ from sphinx.application import Sphinx
 from . import warning_types  # noqa: F401  (registers its warnings for {kq-warnings})
 from .config import setup_config
 from .links import setup_links
-from .write import write_notebooks
+from .write import keep_page, reset_pages, write_notebooks
 
 __version__ = "0.1.0"
 
@@ -27,6 +27,8 @@ def setup(app: Sphinx) -> dict:
     app.setup_extension("extensions.examples")  # the run plans' markers
     setup_config(app)
     setup_links(app)
+    app.connect("builder-inited", reset_pages)
+    app.connect("doctree-resolved", keep_page)
     app.connect("build-finished", write_notebooks)
     return {
         "version": __version__,

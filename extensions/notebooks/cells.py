@@ -110,20 +110,46 @@ def build_notebook(
         cells.append(setup_cell(exercises, checking_source, track.site_url, track.seed))
     cells.extend(block_cell(block) for block in blocks)
     if exercises:
-        cells.append(v4.new_markdown_cell(EXERCISES_INTRO))
+        cells.append(_markdown_cell(EXERCISES_INTRO))
         for exercise in exercises:
             cells.extend(exercise_cells(exercise))
-    notebook = v4.new_notebook(
-        cells=cells,
-        metadata={
-            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
-            "language_info": {"name": "python"},
-            "colab": {"name": f"{track.file_name}.ipynb", "provenance": []},
-        },
+    notebook = nbformat.from_dict(
+        {
+            "nbformat": v4.nbformat,
+            "nbformat_minor": v4.nbformat_minor,
+            "cells": cells,
+            "metadata": {
+                "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+                "language_info": {"name": "python"},
+                "colab": {"name": f"{track.file_name}.ipynb", "provenance": []},
+            },
+        }
     )
     _stable_ids(notebook)
-    nbformat.validate(notebook)
+    nbformat.validate(notebook)  # once, for the whole notebook (see _code_cell)
     return notebook
+
+
+# nbformat's ``v4.new_code_cell`` and ``new_markdown_cell`` validate each cell against the JSON
+# schema as they make it: with a few hundred cells in the course, that was half the time the
+# notebooks cost the build. The cells are made here with the same fields, and build_notebook
+# validates each notebook once; _stable_ids gives every cell its id.
+
+
+def _code_cell(source: str) -> nbformat.NotebookNode:
+    return nbformat.from_dict(
+        {
+            "cell_type": "code",
+            "metadata": {},
+            "execution_count": None,
+            "outputs": [],
+            "source": source,
+        }
+    )
+
+
+def _markdown_cell(source: str) -> nbformat.NotebookNode:
+    return nbformat.from_dict({"cell_type": "markdown", "metadata": {}, "source": source})
 
 
 def notebook_text(notebook: nbformat.NotebookNode) -> str:
@@ -156,7 +182,7 @@ def title_cell(track: Track, blocks: list[dict]) -> nbformat.NotebookNode:
             "%pip install " + " ".join([*pins, *extra]),
             "```",
         ]
-    return v4.new_markdown_cell("\n".join(lines))
+    return _markdown_cell("\n".join(lines))
 
 
 BACKEND_NOTE = """\
@@ -182,9 +208,9 @@ print(f"Keras {{keras.__version__}} on the {{keras.config.backend()}} backend")"
 
 
 def backend_cells(track: Track) -> list[nbformat.NotebookNode]:
-    code = v4.new_code_cell(BACKEND_CODE.format(default=DEFAULT_BACKEND))
+    code = _code_cell(BACKEND_CODE.format(default=DEFAULT_BACKEND))
     code.metadata["tags"] = [TAG_BACKEND]
-    return [v4.new_markdown_cell(BACKEND_NOTE), code]
+    return [_markdown_cell(BACKEND_NOTE), code]
 
 
 def block_cell(block: dict) -> nbformat.NotebookNode:
@@ -192,9 +218,9 @@ def block_cell(block: dict) -> nbformat.NotebookNode:
     if block.get("skip") is not None:
         reason = block["skip"].strip() or "the page marks it as not run"
         text = f"*Not run in this notebook: {_sentence(reason)}* The page shows this code:\n\n"
-        return v4.new_markdown_cell(text + fence(code, "python"))
+        return _markdown_cell(text + fence(code, "python"))
     backend = block.get("backend")
-    cell = v4.new_code_cell(backend_guard(code, backend) if backend else code)
+    cell = _code_cell(backend_guard(code, backend) if backend else code)
     cell.metadata["tags"] = [TAG_EXAMPLE]
     return cell
 
@@ -223,11 +249,11 @@ mark it solved."""
 
 def exercise_cells(exercise: NotebookExercise) -> list[nbformat.NotebookNode]:
     task = exercise.task.strip()
-    title = v4.new_markdown_cell(f"### Exercise: {exercise.title}\n\n{task}".rstrip())
-    starter = v4.new_code_cell(exercise.starter.rstrip("\n"))
+    title = _markdown_cell(f"### Exercise: {exercise.title}\n\n{task}".rstrip())
+    starter = _code_cell(exercise.starter.rstrip("\n"))
     starter.metadata["tags"] = [TAG_STARTER]
     starter.metadata["kq"] = {"exercise": exercise.id}
-    check = v4.new_code_cell(f"kq_check({exercise.id!r})")
+    check = _code_cell(f"kq_check({exercise.id!r})")
     check.metadata["tags"] = [TAG_CHECK]
     check.metadata["kq"] = {"exercise": exercise.id}
     return [title, starter, check]
@@ -302,7 +328,7 @@ def setup_cell(
         checking=string_literal(checking_source), exercises=entries, site=site_url, seed=seed
     )
     ast.parse(code)  # a broken cell is our bug: fail the build here, not in a learner's notebook
-    cell = v4.new_code_cell(code.rstrip("\n"))
+    cell = _code_cell(code.rstrip("\n"))
     cell.metadata["tags"] = [TAG_SETUP]
     cell.metadata["jupyter"] = {"source_hidden": True}
     cell.metadata["cellView"] = "form"  # Colab: show the @title line only
@@ -349,7 +375,7 @@ def distributions(blocks: list[dict]) -> list[str]:
             tree = ast.parse(block["code"])
         except SyntaxError:
             continue
-        for node in ast.walk(tree):
+        for node in _statements(tree):
             if isinstance(node, ast.Import):
                 modules = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
@@ -364,6 +390,19 @@ def distributions(blocks: list[dict]) -> list[str]:
                 if name not in names:
                     names.append(name)
     return sorted(names)
+
+
+def _statements(tree: ast.AST):
+    """Every statement in ``tree``, nested ones too, without walking into expressions (an import
+    is a statement; ``ast.walk`` visited every name and call, most of what this cost)."""
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        yield node
+        for name in ("body", "orelse", "finalbody", "handlers", "cases"):
+            children = getattr(node, name, None)
+            if isinstance(children, list):
+                stack.extend(reversed(children))
 
 
 def _sentence(text: str) -> str:

@@ -17,7 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from ..course import Track as CourseTrack
-from ..course import course_of
+from ..course import course_of, is_track_page
 from ..examples.builder import page_plan
 from . import cells, markdown
 from .warning_types import Subtype, warn
@@ -108,21 +108,56 @@ def task_markdown(entry: dict, doctree: nodes.document | None) -> str:
 STARTER_LEAD = "Start from this code"
 
 
-def track_notebook(app: Sphinx, track: CourseTrack, by_doc: dict):
-    env = app.env
-    if any(by_doc.get(docname) for docname in track.docnames):
-        from kq.exercise import load  # noqa: PLC0415
+def _exercise_sources(folder: Path) -> tuple[str, str] | None:
+    """The starter's and the check's text, or None when one of them is gone. Only exercises the
+    directive accepted are listed (a malformed one is refused, with a warning, when its page is
+    read, and its files are the page's dependencies), so the notebook reads the two files it
+    carries instead of loading and validating the whole exercise again."""
+    try:
+        starter = (folder / "starter.py").read_text(encoding="utf-8")
+        check = (folder / "check.py").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return starter, check
 
-        folder = _exercise_folder(app.config)
+
+#: What each track page gives its notebook, taken while Sphinx writes the page (``doctree-resolved``
+#: runs in the main process, also in a parallel build): its visible blocks and its exercises'
+#: tasks. Reading every track's doctree from disk again at the end cost the build a tenth of
+#: what the notebooks cost. The resolved doctree has lost the hidden claim checks, which a
+#: notebook leaves out anyway; a page not seen here (none is, today) is read from disk.
+_PAGES = "kq_notebook_pages"
+
+
+def reset_pages(app: Sphinx) -> None:
+    setattr(app, _PAGES, {})
+
+
+def keep_page(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    if not gets_notebooks(app.builder) or not is_track_page(docname):
+        return
+    getattr(app, _PAGES)[docname] = _page(app, docname, doctree)
+
+
+def _page(app: Sphinx, docname: str, doctree: nodes.document) -> tuple[list[dict], dict]:
+    env = app.env
+    source = Path(env.doc2path(docname)).relative_to(app.srcdir).as_posix()
+    blocks = [block for block in page_plan(source, doctree)["blocks"] if not block.get("hidden")]
+    entries = _exercises_by_doc(app).get(docname, [])
+    return blocks, {entry["id"]: task_markdown(entry, doctree) for entry in entries}
+
+
+def track_notebook(app: Sphinx, track: CourseTrack, by_doc: dict):
+    kept = getattr(app, _PAGES, {})
+    folder = _exercise_folder(app.config) if any(map(by_doc.get, track.docnames)) else None
     blocks: list[dict] = []
     exercises: list[cells.NotebookExercise] = []
     for docname in track.docnames:
-        doctree = env.get_doctree(docname)
-        source = Path(env.doc2path(docname)).relative_to(app.srcdir).as_posix()
-        blocks.extend(page_plan(source, doctree)["blocks"])
+        page_blocks, tasks = kept.get(docname) or _page(app, docname, app.env.get_doctree(docname))
+        blocks.extend(page_blocks)
         for entry in by_doc.get(docname, []):
-            exercise = load(folder / entry["id"])
-            if exercise.problems:
+            sources = _exercise_sources(folder / entry["id"])
+            if sources is None:
                 warn(
                     Subtype.EXERCISE,
                     f"code exercise {entry['id']!r} is left out of {notebook_path(track)}: "
@@ -131,13 +166,14 @@ def track_notebook(app: Sphinx, track: CourseTrack, by_doc: dict):
                     logger=logger,
                 )
                 continue
+            starter, check = sources
             exercises.append(
                 cells.NotebookExercise(
-                    id=exercise.id,
-                    title=entry.get("title") or exercise.title,
-                    task=task_markdown(entry, doctree),
-                    starter=exercise.starter.read_text(encoding="utf-8"),
-                    check=exercise.check.read_text(encoding="utf-8"),
+                    id=entry["id"],
+                    title=entry["title"],
+                    task=tasks[entry["id"]],
+                    starter=starter,
+                    check=check,
                 )
             )
     about = cells.Track(
