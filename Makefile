@@ -113,7 +113,7 @@ serve: html ## Build, then serve _build/html on http://127.0.0.1:8000
 	$(BIN)/python -m http.server --bind $(HOST) --directory $(BUILDDIR)/html $(PORT)
 
 # ---- checks --------------------------------------------------------------------------------------
-# At its end pytest prints the wall time of each lane (node, quick Python, site builds, browser,
+# At its end it prints the wall time of each lane (node, quick Python, site builds, browser,
 # examples, exercises); the Node lane is timed here and handed over. Course examples whose run plan
 # and stack did not change since they passed are not run again (tools/examples/results.py);
 # CI=true or KQ_EXAMPLES_REUSE=0 runs them all.
@@ -148,9 +148,11 @@ extensions/progress/node_modules/.installed: extensions/progress/package-lock.js
 test-js: $(NODE_STAMPS) ## JavaScript unit tests (node --test tests/js/)
 	node --test tests/js/
 
+# Two pytest sessions side by side, the ML lanes (`-m ml_stack`) and the rest, then one summary
+# (tools/run_tests.py says why); with PYTEST_ARGS, one session runs what they select.
 test-py: $(VENV)/.installed-test
 	@CHROMIUM="$$($(BIN)/python tests/find_browser.py)" || exit 1; \
-	export CHROMIUM; $(BIN)/python -m pytest $(PYTEST_ARGS)
+	export CHROMIUM; $(BIN)/python tools/run_tests.py $(PYTEST_ARGS)
 
 bench: $(VENV)/.installed-test ## Print build, size and speed figures (bench/)
 	@if [ ! -x bench/node_modules/.bin/lighthouse ] && command -v npm >/dev/null 2>&1; then \

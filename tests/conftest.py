@@ -14,6 +14,7 @@ Both run Sphinx through ``support.build``, as ``sphinx-build`` does.
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import shutil
 import sys
@@ -70,10 +71,10 @@ def pytest_collection_modifyitems(config, items):
 
 
 # ---- lanes: what each kind of test costs ---------------------------------------------------------
-# `make test` runs every test in one session; at its end this says how the time was spent, per
-# lane. A test's time is its setup, call and teardown (a session-wide build counts in the lane of
-# the first test that needs it), so the lanes add up to the session's wall time less collection.
-# `make test` times the Node lane itself and passes it in KQ_LANE_NODE_SECONDS.
+# Each session says at its end how its time was spent, per lane. A test's time is its setup, call
+# and teardown (a session-wide build counts in the lane of the first test that needs it), so the
+# lanes add up to the session's wall time less collection. `make test` times the Node lane itself
+# and runs two sessions side by side (tools/run_tests.py), which sums them up from KQ_LANES_FILE.
 
 LANES = ("quick Python", "site builds", "browser", "examples", "exercises")
 LANE_OF = pytest.StashKey[dict]()
@@ -110,6 +111,9 @@ def pytest_runtest_logreport(report):
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     seconds = config.stash.get(LANE_SECONDS, None)
+    lanes_file = os.environ.get("KQ_LANES_FILE")
+    if lanes_file and seconds is not None:  # tools/run_tests.py sums up two sessions
+        Path(lanes_file).write_text(json.dumps(seconds), encoding="utf-8")
     if not seconds or not any(seconds.values()):
         return
     terminalreporter.section("lanes (wall time)")
