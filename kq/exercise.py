@@ -96,9 +96,35 @@ def load_all(root: Path = EXERCISES_DIR) -> list[Exercise]:
     ]
 
 
+#: Exercises already read, by folder and the bytes of its files: a build reads each exercise
+#: where its page places it and again to check its hints' links, and parsing every file of every
+#: exercise was most of what the exercises cost the build. A file that changed (bytes, not
+#: times: a test may rewrite one within a clock tick) is read again.
+_LOADED: dict[tuple[Path, int], Exercise] = {}
+
+
+def _fingerprint(folder: Path) -> int:
+    files = sorted(folder.rglob("*.py")) if folder.is_dir() else []
+    parts = []
+    for path in files:
+        try:
+            parts.append((path.as_posix(), path.read_bytes()))
+        except OSError:
+            parts.append((path.as_posix(), b"\0unreadable"))
+    return hash(tuple(parts))
+
+
 def load(folder: Path) -> Exercise:
-    """The exercise in ``folder``; what is wrong with it is in ``problems``."""
+    """The exercise in ``folder``; what is wrong with it is in ``problems``. The same object
+    comes back while the folder's files stay the same: treat it as read-only."""
     folder = Path(folder)
+    key = (folder.resolve(), _fingerprint(folder))
+    if key not in _LOADED:
+        _LOADED[key] = _load(folder)
+    return _LOADED[key]
+
+
+def _load(folder: Path) -> Exercise:
     exercise = Exercise(id=folder.name, folder=folder)
     match = EXERCISE_ID.match(folder.name)
     if not match:

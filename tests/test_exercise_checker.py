@@ -131,6 +131,25 @@ def test_every_exercise_is_well_formed():
     assert not problems, "\n".join(problems)
 
 
+def test_an_exercise_is_read_again_when_a_file_changes_even_within_a_clock_tick(tmp_path):
+    import shutil
+
+    from kq.exercise import load
+
+    folder = tmp_path / "t7-learned-shift"
+    shutil.copytree(EXERCISES_DIR / "t7-learned-shift", folder)
+    first = load(folder)
+    assert load(folder) is first and not first.problems  # unchanged: not parsed again
+    check = folder / "check.py"
+    text = check.read_text(encoding="utf-8")
+    stat = check.stat()
+    check.write_text(text.replace("TRACK = 7", "TRACK = 8"), encoding="utf-8")  # same size
+    os.utime(check, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # and the same time
+    again = load(folder)
+    assert again is not first and again.track == 8
+    assert any("TRACK = 8" in problem.message for problem in again.problems)
+
+
 def test_every_track_has_its_exercises_and_each_is_on_its_track_page():
     """The course's floor (conf.py's ``courselint_min_code_exercises``, which the course lint
     also checks in every build) against the pages, and each exercise placed once, on its track."""
