@@ -10,7 +10,15 @@ from __future__ import annotations
 
 import pytest
 import test_quiz_browser as basic
-from test_quiz_browser import RECORD_EVENTS, SOLVE_ALL, events, feedback, question
+from test_quiz_browser import (
+    RECORD_EVENTS,
+    SOLVE_ALL,
+    events,
+    feedback,
+    question,
+    quiz_violations,
+    script_errors,
+)
 
 # The basic page and its question fixture, shared with test_quiz_browser.py.
 url = basic.url
@@ -271,3 +279,20 @@ def test_the_pill_still_shows_when_no_quiz_control_has_focus(browser, url):
         assert page.locator("#pst-back-to-top").is_visible()
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_axe_finds_no_violations_in_the_marks(page, url, console_errors, mode):
+    page.add_init_script(f"localStorage.setItem('mode', '{mode}');")
+    page.goto(url)
+    page.wait_for_function("window.KQuiz !== undefined")
+    question(page, "basic-single").get_by_label("2017").check()
+    multiple = question(page, "basic-multiple")
+    multiple.get_by_label("JAX").check()
+    multiple.get_by_label("Theano").check()
+    question(page, "basic-typed").get_by_label("Your answer").fill("ops")
+    for qid in ("basic-single", "basic-multiple", "basic-typed"):
+        check(page, qid)
+    assert page.locator(".kq-mark").count() == 4  # wrong, chosen twice, right
+    assert quiz_violations(page) == []
+    assert script_errors(console_errors) == []
