@@ -91,11 +91,11 @@ def test_printed_outputs_letter_the_options(built, builder):
 def test_printed_key_names_the_right_letters(built):
     text, _warnings = built["text"]
     key = text[text.find("Answer key") :]
-    assert "**Answer:** (b) 2015" in key
-    assert '**Answers:**\n\n* (a) JAX\n\n* (b) "torch"\n\n* (d) TensorFlow' in key
+    assert "Answer: (b) 2015" in key
+    assert 'Answers:\n\n* (a) JAX\n\n* (b) "torch"\n\n* (d) TensorFlow' in key
     # The ordering shows its items scrambled; the key maps them back.
     assert '(a) "model.fit(...)"' in text[: text.find("Answer key")]
-    assert "**Answer:** (b), (c), (a)" in key
+    assert "Answer: (b), (c), (a)" in key
 
 
 def test_epub_has_no_interactive_markup_and_no_inline_answers(built):
@@ -167,3 +167,17 @@ def test_a_misconception_is_named_after_its_option_feedback_in_every_output(buil
 def test_singlehtml_links_a_misconception_inside_the_one_page(built):
     text, _warnings = built["singlehtml"]
     assert 'href="#basics-versions"' in text
+
+
+def test_text_output_writes_the_quiz_labels_as_plain_text(built):
+    # The text writer spells bold and italics out as **x** and *x*: the quiz's own labels (the
+    # question line, Hint, the key's Question / Answer / About the options / Misconception, the
+    # option leads) are written plain, each on a line of its own.
+    text, _warnings = built["text"]
+    lines = text.splitlines()
+    assert "Question 1 (15 XP). Choose one answer." in lines
+    assert "Question 1" in lines[lines.index("-[ Answer key ]-") :]
+    for label in ("Question", "Answer", "Answers:", "Hint:", "About the options:", "(a)"):
+        assert f"**{label}" not in text and f"*{label}" not in text, label
+    assert "*Misconception:*" not in text
+    assert "Misconception: " in text

@@ -114,9 +114,9 @@ def misconception_label(option: kq_option) -> str | None:
     return option.get("misconception")
 
 
-def misconception_nodes(option: kq_option) -> list[nodes.Node]:
+def misconception_nodes(option: kq_option, plain: bool = False) -> list[nodes.Node]:
     """ "Misconception: <section title>", linked to the section, or [] (no tag, or a label that
-    did not resolve: the build warned about it)."""
+    did not resolve: the build warned about it). ``plain``: the label without italics."""
     ref = part(option, kq_section_ref)
     link = ref.next_node(nodes.reference) if ref is not None else None
     if link is None:
@@ -125,7 +125,7 @@ def misconception_nodes(option: kq_option) -> list[nodes.Node]:
         nodes.paragraph(
             "",
             "",
-            nodes.emphasis(text="Misconception:"),
+            nodes.Text("Misconception:") if plain else nodes.emphasis(text="Misconception:"),
             nodes.Text(" "),
             without_ids(link),
             classes=["kq-misconception"],

@@ -65,10 +65,11 @@ def render_question(
         fieldset += _ordering(question, options)
     else:
         fieldset += _typed_input(question, base)
+    # The verdict comes before the buttons: read and seen right after the choice it is about.
     fieldset += markup(
+        '<div class="kq-feedback" role="status" aria-live="polite"></div>'
         '<div class="kq-actions"><button type="button" class="kq-check">Check</button>'
         '<button type="button" class="kq-retry" hidden>Try again</button></div>'
-        '<div class="kq-feedback" role="status" aria-live="polite"></div>'
     )
     hint = common.hint_of(question)
     if hint is not None:
@@ -122,7 +123,10 @@ def _answer(question: nodes.Element, options, explanation: list[nodes.Node]) -> 
     return element(
         "details",
         {"class": "kq-answer"},
-        markup("<summary>Show answer <span>(the question then earns no XP)</span></summary>"),
+        markup(
+            '<summary>Show answer <span class="kq-cost">(the question then earns no XP)</span>'
+            "</summary>"
+        ),
         body,
         search=False,
     )

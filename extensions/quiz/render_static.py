@@ -16,20 +16,27 @@ def render_quiz(quiz: nodes.Element) -> nodes.container:
     return nodes.container("", *quiz.children, classes=["kq-quiz", *quiz.get("classes", [])])
 
 
+def _label(text: str, plain: bool, style: type[nodes.Inline] = nodes.strong) -> nodes.Node:
+    """A label such as "Question 1" or "Answer:": bold (or ``style``) where the output shows it,
+    plain text where the writer would spell the markup out (the text builder writes **x**)."""
+    return nodes.Text(text) if plain else style(text=text)
+
+
 def render_question(
-    question: nodes.Element, number: int, *, letters_in_text: bool = False
+    question: nodes.Element, number: int, *, letters_in_text: bool = False, plain: bool = False
 ) -> tuple[nodes.container, list[nodes.Node]]:
     """(the printable question, the content of its answer-key entry).
 
     ``letters_in_text`` writes "(a)" into each option, for writers that number every
     enumerated list 1, 2, 3 (the text builder); the others letter a list themselves.
+    ``plain`` writes the quiz's own labels without bold or italics (for the text builder).
     """
     kind = question["kind"]
     box = nodes.container(classes=["kq-question"], ids=[f"kq-{question['qid']}"])
     box += nodes.paragraph(
         "",
         "",
-        nodes.strong(text=f"Question {number}"),
+        _label(f"Question {number}", plain),
         nodes.Text(f" ({question['xp']} XP). {common.INSTRUCTIONS[kind]}"),
         classes=["kq-legend"],
     )
@@ -65,12 +72,17 @@ def render_question(
     hint = common.hint_of(question)
     if hint is not None:
         box += nodes.container(
-            "", nodes.paragraph("", "", nodes.emphasis(text="Hint:")), *hint, classes=["kq-hint"]
+            "",
+            nodes.paragraph("", "", _label("Hint:", plain, nodes.emphasis)),
+            *hint,
+            classes=["kq-hint"],
         )
-    return box, _key_entry(question, options, order)
+    return box, _key_entry(question, options, order, plain)
 
 
-def _key_entry(question: nodes.Element, options: list, order: list[int]) -> list[nodes.Node]:
+def _key_entry(
+    question: nodes.Element, options: list, order: list[int], plain: bool
+) -> list[nodes.Node]:
     kind = question["kind"]
     # Letters as printed: position in `order` of each option.
     letter_of = {index: common.letter(shown) for shown, index in enumerate(order)}
@@ -91,14 +103,14 @@ def _key_entry(question: nodes.Element, options: list, order: list[int]) -> list
         # Options are sentences with their own punctuation: one per line reads cleanly in every
         # output, where joining them ("... backend.; (b) ...") does not.
         entry = [
-            nodes.paragraph("", "", nodes.strong(text="Answers:")),
+            nodes.paragraph("", "", _label("Answers:", plain)),
             nodes.bullet_list(
                 "", *(nodes.list_item("", nodes.paragraph("", "", *c)) for c in correct)
             ),
         ]
     else:
         answer = correct[0] if correct else answer
-        entry = [nodes.paragraph("", "", nodes.strong(text="Answer:"), nodes.Text(" "), *answer)]
+        entry = [nodes.paragraph("", "", _label("Answer:", plain), nodes.Text(" "), *answer)]
     if kind == "order":
         listing = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
         for item in options:
@@ -107,24 +119,30 @@ def _key_entry(question: nodes.Element, options: list, order: list[int]) -> list
     entry += common.explanation_of(question)
     feedback = nodes.bullet_list()
     for index, option in enumerate(options):
-        blocks = [*(common.feedback_of(option) or []), *common.misconception_nodes(option)]
+        blocks = [
+            *(common.feedback_of(option) or []),
+            *common.misconception_nodes(option, plain=plain),
+        ]
         if blocks:
+            lead_text = [nodes.Text(f"({letter_of[index]}) "), *common.label_of(option)]
             lead = nodes.paragraph(
-                "", "", nodes.emphasis("", f"({letter_of[index]}) ", *common.label_of(option))
+                "", "", *(lead_text if plain else [nodes.emphasis("", "", *lead_text)])
             )
             feedback += nodes.list_item("", lead, *blocks)
     if len(feedback):
-        entry += [nodes.paragraph("", "", nodes.strong(text="About the options:")), feedback]
+        entry += [nodes.paragraph("", "", _label("About the options:", plain)), feedback]
     return entry
 
 
-def render_key(entries: list[tuple[int, str, list[nodes.Node]]]) -> nodes.container:
+def render_key(
+    entries: list[tuple[int, str, list[nodes.Node]]], *, plain: bool = False
+) -> nodes.container:
     key = nodes.container(classes=["kq-answer-key"])
     key += nodes.rubric(text="Answer key")
     for number, _qid, content in entries:
         key += nodes.container(
             "",
-            nodes.paragraph("", "", nodes.strong(text=f"Question {number}")),
+            nodes.paragraph("", "", _label(f"Question {number}", plain)),
             *content,
             classes=["kq-key-entry"],
         )

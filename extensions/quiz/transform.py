@@ -41,6 +41,7 @@ class _QuizRendering(SphinxPostTransform):
     renderer = render_static
     with_key = True
     options: dict = {}
+    key_options: dict = {}
 
     def run(self, **kwargs) -> None:
         owners, quizzes, leftovers = _collect(self.document)
@@ -77,7 +78,7 @@ class _QuizRendering(SphinxPostTransform):
         for owner, entries in keys:
             if entries and with_key:
                 parent, index = _end_of_page(owner)
-                parent.insert(index, renderer.render_key(entries))
+                parent.insert(index, renderer.render_key(entries, **self.key_options))
 
     def _duplicate_box(self, question: kq_question, first: tuple[str, int]) -> nodes.Node:
         domain = self.env.get_domain("quiz")
@@ -112,7 +113,9 @@ class InteractiveQuizWithKey(_QuizRendering):
 
 class TextQuiz(_QuizRendering):
     formats = ("text",)
-    options = {"letters_in_text": True}
+    # The text writer spells bold and italics out (**Question 1**): the quiz's labels go plain.
+    options = {"letters_in_text": True, "plain": True}
+    key_options = {"plain": True}
 
 
 class PrintableQuiz(_QuizRendering):

@@ -120,3 +120,21 @@ test("score: unanswered questions count as wrong; the summary reads 'N of M righ
   assert.deepEqual(Q.score([]), { right: 0, total: 0, text: "0 of 0 right" });
   assert.equal(Q.counter(3, 10), "3 of 10 answered");
 });
+
+test("a multiple-answer tally counts the right options chosen and the wrong ones, naming none", () => {
+  const correct = [true, true, false, true];
+  assert.equal(
+    Q.tally([true, false, true, true], correct),
+    "2 of 3 right options chosen, 1 wrong one.",
+  );
+  assert.equal(Q.tally([true, true, false, true], correct), "3 of 3 right options chosen.");
+  assert.equal(
+    Q.tally([false, false, true, false], correct),
+    "0 of 3 right options chosen, 1 wrong one.",
+  );
+  assert.equal(
+    Q.tally([true, true, true, true], [true, false, false, false]),
+    "1 of 1 right option chosen, 3 wrong ones.",
+  );
+  assert.equal(Q.tally([false, false], [true, false]), "");
+});

@@ -50,6 +50,17 @@
     const misconceptions = (ticked, correct, tags) => [
       ...new Set(tags.filter((tag, i) => tag && ticked[i] && !correct[i])),
     ];
+    // How a multiple-answer choice went, without naming options: "2 of 3 right options chosen, 1
+    // wrong one." ("" when nothing is ticked).
+    const tally = (ticked, correct) => {
+      const right = ticked.filter((on, i) => on && correct[i]).length;
+      const wrong = ticked.filter((on, i) => on && !correct[i]).length;
+      const of = correct.filter(Boolean).length;
+      if (!right && !wrong) return "";
+      const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+      const chosen = `${right} of ${plural(of, "right option", "right options")} chosen`;
+      return wrong ? `${chosen}, ${plural(wrong, "wrong one", "wrong ones")}.` : `${chosen}.`;
+    };
     // An ordering counts as answered once an item was moved.
     const answered = (kind, { ticked = [], typed = "", moved = false }) =>
       kind === "order" ? moved : kind === "typed" ? !!typed.trim() : ticked.some(Boolean);
@@ -70,6 +81,7 @@
       checkChoice,
       checkOrder,
       misconceptions,
+      tally,
       answered,
       score,
       counter,

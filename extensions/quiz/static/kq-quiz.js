@@ -42,6 +42,7 @@
       check: $(q, ".kq-check"),
       retry: $(q, ".kq-retry"),
       answer: $(q, ".kq-answer"),
+      cost: $(q, ".kq-cost"), // "(the question then earns no XP)"
       hint: $(q, ".kq-hint"),
       // From the authored order, so a copy shuffles the same way.
       items: list ? [...list.children].sort((a, b) => position(a) - position(b)) : [],
@@ -74,8 +75,46 @@
   };
   const verdict = (s, correct, right, wrong, extra) =>
     say(s, correct ? "kq-ok" : "kq-no", correct ? "✓" : "✗", correct ? right : wrong, extra);
+
+  // Marks in place after a check, with words for screen readers. A wrong multiple-answer choice
+  // only says "your choice" (ticking all would show the answer) and a wrong order marks no row,
+  // unless the answer is `shown` anyway (a test's grade, a solved question).
+  const WORDS = { "✓": "right", "✗": "wrong" };
+  const mark = (where, icon, words) => {
+    const el = make("span", `kq-mark kq-mark-${WORDS[icon] || "chosen"}`);
+    const i = make("span", "", icon);
+    i.setAttribute("aria-hidden", "true");
+    el.append(" ", i, icon ? make("span", "kq-sr", `(${words})`) : `(${words})`);
+    where.append(el);
+  };
+  const markAnswer = (s, correct, shown) => {
+    const right = marked(s);
+    for (const [i, box] of boxes(s).entries()) {
+      const label = box.labels?.[0];
+      if (!label || !(box.checked || (shown && right[i]))) continue;
+      if (!box.checked) mark(label, "✓", "a right option, not chosen");
+      else if (shown || correct || s.kind === "single")
+        mark(label, right[i] ? "✓" : "✗", `your choice, ${right[i] ? "right" : "wrong"}`);
+      else mark(label, "", "your choice");
+    }
+    const yes = correct ? "✓" : "✗";
+    if (s.text) mark(s.text.parentElement, yes, `your answer, ${WORDS[yes]}`);
+    if (s.kind === "order" && (shown || correct)) {
+      for (const [i, row] of $$(s.list, "li").entries()) {
+        const ok = position(row) === i;
+        mark($(row, ".kq-item-text"), ok ? "✓" : "✗", `in the ${ok ? "right" : "wrong"} place`);
+      }
+    }
+    // Answered right, the question has paid (or never will): "Show answer" stops warning.
+    if (correct && s.cost) s.cost.hidden = true;
+  };
+  const explanation = (s) => $$(s.answer || s.q, ".kq-expl").map((el) => el.cloneNode(true));
+  // "Not quite. 2 of 3 right options chosen, 1 wrong one.": naming no option.
+  const wrongly = (s, words, correct) =>
+    s.kind === "multiple" && !correct ? `${words} ${core.tally(ticked(s), marked(s))}` : words;
   const lock = (s, on) => {
     for (const el of controls(s)) el.disabled = on;
+    if (!on) for (const el of $$(s.q, ".kq-mark")) el.remove();
     s.check.hidden = on || s.testing;
     s.retry.hidden = !on || s.testing;
   };
@@ -136,7 +175,10 @@
       return;
     }
     s.attempt += 1;
-    verdict(s, correct, "Correct!", "Not quite.", notes(s));
+    // A right answer shows its explanation at once.
+    const extra = correct ? [...notes(s), ...explanation(s)] : notes(s);
+    verdict(s, correct, "Correct!", wrongly(s, "Not quite.", correct), extra);
+    markAnswer(s, correct, correct);
     lock(s, true);
     s.retry.textContent = correct ? "Answer again" : "Try again";
     s.retry.focus();
@@ -191,10 +233,10 @@
     if (s.list && s.kind === "order") s.list.append(...s.items);
     if (s.text) s.text.value = s.q.dataset.kqAnswer || "";
     lock(s, true);
+    markAnswer(s, true, true);
     s.retry.textContent = "Practice again";
     // The live region announces it; focus stays where it is.
-    const explanations = $$(s.answer, ".kq-expl").map((el) => el.cloneNode(true));
-    say(s, "kq-ok", "✓", `You answered this correctly on ${s.solvedOn}.`, explanations);
+    say(s, "kq-ok", "✓", `You answered this correctly on ${s.solvedOn}.`, explanation(s));
   };
   // Into the test mode (no answer, no hint, no feedback) or back out of it.
   const setTesting = (s, on) => {
@@ -216,7 +258,8 @@
     const d = { ...detail(s, correct), attempt: 1, skipped: !s.q.kqAnswered() };
     lock(s, true);
     s.q.classList.add(correct ? "kq-right" : "kq-wrong");
-    verdict(s, correct, "Right.", "Wrong.", [...notes(s), ...solution(s)]);
+    verdict(s, correct, "Right.", wrongly(s, "Wrong.", correct), [...notes(s), ...solution(s)]);
+    markAnswer(s, correct, true);
     fire(s, "kq:answer", d);
     return correct;
   };
