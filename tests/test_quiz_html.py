@@ -141,3 +141,39 @@ def test_quiz_script_and_stylesheet_fit_the_budget():
         for name in ("kq-quiz-core.js", "kq-quiz.js", "kq-quiz.css")
     )
     assert total <= GZIP_BUDGET
+
+
+def test_option_feedback_heading_gets_a_colon_only_after_words_not_after_a_full_stop(build_root):
+    """'…every epoch.:' read as a typo on 24 options of the course: a label that ends a sentence
+    keeps its own punctuation."""
+    page = """# Quiz
+
+:::::{quiz}
+::::{question}
+:id: colon-q
+
+Pick one.
+
+- [ ] A random 20%, drawn again every epoch.
+
+  Feedback for the sentence.
+- [ ] Drawn once
+
+  Feedback for the words.
+- [x] The last 20%
+
+:::{explanation}
+Keras takes the last samples.
+:::
+::::
+:::::
+"""
+    root = Path(__file__).parent / "roots" / "test-quiz-basic"
+    done = build_root(
+        None, "html", pages={"conf.py": (root / "conf.py").read_text(), "index.md": page}
+    )
+    assert done.returncode == 0 and done.warnings == "", done.warnings
+    html = done.page("index.html")
+    assert "drawn again every epoch.</strong></p>" in html
+    assert "Drawn once</strong>:</p>" in html
+    assert ".</strong>:" not in html

@@ -239,19 +239,25 @@ def _solution(question: nodes.Element, options: list) -> list[nodes.Node]:
     return [nodes.paragraph("", "", nodes.strong(text="Correct answers:")), listing]
 
 
+def _ends_a_sentence(label: list[nodes.Node]) -> bool:
+    text = "".join(node.astext() for node in label).rstrip()
+    return text.endswith((".", "!", "?", ":", "…"))
+
+
 def _option_feedback(options: list) -> kq_html | None:
     """Per-option feedback: read in the answer without JavaScript, shown on Check with it."""
     blocks = []
     for index, option in enumerate(options):
         feedback = [*(common.feedback_of(option) or []), *common.misconception_nodes(option)]
         if feedback:
+            label = common.label_of(option)
+            # "…every epoch:", but "…every epoch." stays as the author wrote it (no ".:")
+            colon = [] if _ends_a_sentence(label) else [nodes.Text(":")]
             blocks.append(
                 element(
                     "div",
                     {"class": "kq-fb", "data-kq-for": str(index)},
-                    nodes.paragraph(
-                        "", "", nodes.strong("", "", *common.label_of(option)), nodes.Text(":")
-                    ),
+                    nodes.paragraph("", "", nodes.strong("", "", *label), *colon),
                     *feedback,
                 )
             )
