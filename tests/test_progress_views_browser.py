@@ -8,10 +8,11 @@ and heads the mistakes by misconception with descriptive links.
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
 import pytest
 from progress_helpers import serve_copy
-from test_progress_game import day, memory, open_with, record
+from test_progress_game import memory, open_with, record
 
 pytestmark = pytest.mark.browser
 
@@ -95,3 +96,85 @@ def test_finished_tracks_fold_their_promise_and_mastery_levels_look_apart(contex
     proficient = page.locator(".kq-cm-card").first.locator(".kq-mastery")
     assert proficient.inner_text() == "Proficient"
     assert look(proficient)["border"] == "solid" and look(proficient)["icon"].startswith('"◆')
+
+
+# ---- the dashboard -------------------------------------------------------------------------
+
+WEEK = record(
+    {"a-one": {"x": 10, **RIGHT, "t": 5, "s": 2, "h": 5.0, "l": "2026-03-09", "d": "2026-03-11"}},
+    # Mon 03-02 and Tue met; Wed and Thu missed (the streak breaks); Fri to Mon met; Tue 03-10
+    # missed (that week's rest day); today, Wed 03-11, one question of five so far.
+    days=["2026-03-02", "2026-03-03", "2026-03-06", "2026-03-07", "2026-03-08", "2026-03-09"],
+    log={"2026-03-11": 1},
+)
+
+
+def open_on(browser, url: str, day: str, saved: dict, width: int = 1280, height: int = 900):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    context.add_init_script(
+        f"localStorage.setItem('mode', 'light');"
+        f" if (!sessionStorage.getItem('seeded')) {{ sessionStorage.setItem('seeded', 1);"
+        f" localStorage.setItem('keras-quest:progress', {json.dumps(json.dumps(saved))}); }}"
+    )
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime.fromisoformat(f"{day}T10:00:00").replace(tzinfo=UTC))
+    page.goto(url)
+    return context, page
+
+
+def test_the_week_shows_met_rest_and_missed_days_apart(browser, course):
+    context, page = open_on(browser, course + "progress.html", "2026-03-11", WEEK)
+    days = page.locator("[data-kq-week] > li")
+    days.nth(6).wait_for()
+    assert days.evaluate_all("ds => ds.map(d => d.className)") == [
+        "kq-day kq-day--missed",
+        *["kq-day kq-day--met"] * 4,
+        "kq-day kq-day--rest",
+        "kq-day kq-day--today kq-day--now",
+    ]
+    # In words for a screen reader; a mark for the eye, not colour alone.
+    assert days.nth(0).locator(".kq-vh").inner_text() == ", 2026-03-05: missed"
+    assert days.nth(5).locator(".kq-vh").inner_text() == ", 2026-03-10: rest day, streak kept"
+    assert days.nth(6).locator(".kq-vh").inner_text() == ", 2026-03-11: today, goal not met yet"
+    marks = days.locator(".kq-day__mark").all_inner_texts()
+    assert marks == ["✗", "✓", "✓", "✓", "✓", "☾", "…"]
+    assert [days.nth(i).locator(".kq-day__name").inner_text() for i in (0, 6)] == ["Thu", "Wed"]
+    styles = days.evaluate_all("ds => ds.map(d => getComputedStyle(d).borderTopStyle)")
+    assert styles[0] == "solid" and styles[5] == "dashed"
+    # The streak the week shows: the four days since the break; the rest day is used.
+    assert page.locator(".kq-dash [data-kq-f=streak]").inner_text() == "4 days"
+    assert page.locator(".kq-dash [data-kq-f=rest]").inner_text() == "Rest day this week: used"
+    # Meeting today's goal turns today's box to met.
+    saved = {**WEEK, "days": [*WEEK["days"], "2026-03-11"], "log": {"2026-03-11": 5}}
+    page.evaluate("v => localStorage.setItem('keras-quest:progress', v)", json.dumps(saved))
+    page.reload()
+    assert days.nth(6).get_attribute("class") == "kq-day kq-day--met kq-day--now"
+    assert days.nth(6).locator(".kq-vh").inner_text() == ", 2026-03-11: today, goal met"
+    context.close()
+
+
+# Each row of a grid of cards reaches the grid's right edge (no hole after a lone card).
+ROWS_FILLED = """grid => {
+  const right = grid.getBoundingClientRect().right;
+  const rows = {};
+  for (const card of grid.children) {
+    const box = card.getBoundingClientRect();
+    const top = Math.round(box.top);
+    rows[top] = Math.max(rows[top] || 0, box.right);
+  }
+  return Object.values(rows).map((end) => Math.abs(end - right) < 2);
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 360, 1280])
+def test_the_dashboard_cards_fill_their_rows(browser, course, width):
+    context, page = open_on(browser, course + "progress.html", "2026-03-11", WEEK, width)
+    page.locator('.kq-dash [data-kq-f="recall"]').wait_for()
+    stats = page.locator(".kq-dash .kq-stats")
+    assert stats.locator(":scope > .kq-stat").count() == 6
+    rows = stats.evaluate(ROWS_FILLED)
+    assert len(rows) == (3 if width < 576 else 2) and all(rows), rows
+    achievements = page.locator("ul.kq-ach")
+    assert all(achievements.evaluate(ROWS_FILLED))
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    context.close()
