@@ -178,3 +178,80 @@ def test_the_dashboard_cards_fill_their_rows(browser, course, width):
     assert all(achievements.evaluate(ROWS_FILLED))
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     context.close()
+
+
+# ---- the Review page -----------------------------------------------------------------------
+
+DUE = record(
+    {
+        "a-one": {"x": 10, **RIGHT, "t": 5, "s": 2, "h": 5.0, "l": "2026-03-08", "d": "2026-03-10"},
+        "b-one": {"w": 1, "t": 6, "m": ["beta-basics"], "s": 0.2, "h": 5, "l": "2026-03-09"}
+        | {"d": "2026-03-10"},
+    }
+)
+
+
+def test_review_starts_with_the_goal_and_the_due_questions(browser, course):
+    context, page = open_on(browser, course + "review.html", "2026-03-11", DUE, 360, 800)
+    panel = page.locator('[data-kq-panel="review"]')
+    panel.locator("[data-kq-review-list] .kq-question").nth(1).wait_for()
+    # In reading order: the goal, what is due, the due questions; then the retention, the
+    # forecast and the mistakes.
+    order = panel.evaluate(
+        """p => ['.kq-goal__label', '[data-kq-f=due]', '[data-kq-review-list]', '#kq-retention',
+            '.kq-forecast', '#kq-mistakes'].map(s => p.querySelector(s))
+            .map((e, i, all) => i === 0 || (all[i - 1].compareDocumentPosition(e) & 4) > 0)"""
+    )
+    assert all(order), order
+    # The first due question is on the first screen of a phone.
+    first = panel.locator("[data-kq-review-list] .kq-question").first.bounding_box()
+    assert first["y"] < 800, first
+    assert not panel.locator("[data-kq-review-empty]").is_visible()
+    # The mistakes are a heading with links that say where they go.
+    heading = page.get_by_role("heading", name="Your mistakes by misconception")
+    assert heading.evaluate("e => e.localName") == "h2"
+    links = page.locator("[data-kq-mistake-list] a").all_inner_texts()
+    assert links == ["Beta basics", "Track 2, question 1"]
+    context.close()
+
+
+def test_an_empty_review_says_what_to_do_next(browser, course):
+    # Nothing answered yet: start with Track 1.
+    context, page = open_on(browser, course + "review.html", "2026-03-11", record())
+    empty = page.locator("[data-kq-review-empty]")
+    empty.wait_for()
+    assert empty.inner_text() == (
+        "Nothing to review yet: a question comes here after you answer it on its track's page. "
+        "Start with Track 1: Alpha."
+    )
+    assert empty.locator("a").get_attribute("href").endswith("tracks/01-alpha.html")
+    # Fourteen days without a review are not shown as a table of zeros.
+    assert not page.locator(".kq-forecast").is_visible()
+    context.close()
+    # Track 1 done, nothing due today: continue with Track 2.
+    done = record(
+        {
+            "a-one": {"x": 10, **RIGHT, "t": 5, "s": 9, "h": 5.0, "l": "2026-03-10"}
+            | {"d": "2026-03-19"},
+            "a-two": {"x": 20, **RIGHT, "t": 6, "s": 9, "h": 5.0, "l": "2026-03-10"}
+            | {"d": "2026-03-19"},
+        },
+        bonus={"alpha": 50},
+    )
+    context, page = open_on(browser, course + "review.html", "2026-03-11", done)
+    empty = page.locator("[data-kq-review-empty]")
+    empty.wait_for()
+    assert empty.inner_text() == (
+        "Nothing is due for review now: come back on the day the forecast shows. "
+        "Meanwhile, continue Track 2: Beta."
+    )
+    context.close()
+    # Every track done: the course map.
+    done["q"]["b-one"] = {"x": 15, **RIGHT, "t": 7, "s": 9, "h": 5.0, "l": "2026-03-10"} | {
+        "d": "2026-03-19"
+    }
+    context, page = open_on(browser, course + "review.html", "2026-03-11", done)
+    link = page.locator("[data-kq-review-empty] a")
+    assert link.inner_text() == "the course map"
+    assert link.get_attribute("href").endswith("progress.html#tracks")
+    context.close()
