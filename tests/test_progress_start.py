@@ -51,3 +51,14 @@ def test_other_builders_get_the_pitch_and_a_plain_link(src):
     assert "A small course about **alpha** things, one track at a time." in text
     assert "Start with Track 1: Alpha" in text
     assert "data-kq" not in text
+
+
+@pytest.mark.parametrize(("builder", "pattern"), [("epub", "index.xhtml"), ("latex", "*.tex")])
+def test_epub_and_latex_get_the_pitch_and_the_link_without_the_script_hooks(src, builder, pattern):
+    outdir, warnings = build(src, builder)
+    assert progress_warnings(warnings) == [] and "Traceback" not in warnings
+    (landing,) = outdir.glob(pattern)
+    text = landing.read_text(encoding="utf-8")
+    assert "things, one track at a time." in text
+    assert "Start with Track 1: Alpha" in text
+    assert "data-kq-start" not in text and "kq-start__btn" not in text
