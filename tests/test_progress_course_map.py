@@ -73,7 +73,14 @@ def test_badge_is_in_the_header_hidden_until_the_script_runs(html):
 
 def test_progress_panels_keep_a_no_script_text_and_hidden_controls(html):
     page = html("progress.html")
-    summary = re.search(r'data-kq-panel="summary">(.*?)</dl></div>', page, re.S).group(1)
+    summary = re.search(r'data-kq-panel="summary">(.*?)</dl>', page, re.S).group(1)
+    # After the figures, the week the script fills in, with its key.
+    assert re.search(
+        r'</dl><div class="kq-week">.*<ol class="kq-week__days" data-kq-week'
+        r' aria-labelledby="kq-week-head"></ol>',
+        page,
+        re.S,
+    )
     assert '<div class="kq-nojs"><p>Your level, XP, streaks and achievements' in summary
     assert '<div class="kq-dash kq-js" hidden>' in summary
     assert '<a href="review.html" data-kq-f="due"></a>' in summary

@@ -419,6 +419,6 @@ def test_review_groups_mistakes_by_misconception_with_a_link(context, course):
     box = page.locator("[data-kq-mistakes]")
     assert box.is_visible()
     item = box.locator("li")
-    assert item.inner_text() == "Beta basics — 1 question missed: Track 2"
+    assert item.inner_text() == "Beta basics — 1 question missed: Track 2, question 1"
     link = item.get_by_role("link", name="Beta basics")
     assert link.get_attribute("href").endswith("tracks/02-beta/part2.html#beta-basics")

@@ -19,7 +19,7 @@ from . import warning_types  # noqa: F401  (registers its warnings for {kq-warni
 from .assets import setup_assets
 from .collect import setup_collect
 from .config import setup_config
-from .directives import CourseMap, ProgressPanel, ProgressSettings
+from .directives import CourseMap, CourseStart, ProgressPanel, ProgressSettings
 from .nodes import setup_nodes
 from .transforms import FillProgress, ScriptHooks
 
@@ -33,6 +33,7 @@ def setup(app: Sphinx) -> dict:
     setup_config(app)
     setup_collect(app)
     setup_nodes(app)
+    app.add_directive("course-start", CourseStart)
     app.add_directive("course-map", CourseMap)
     app.add_directive("progress-panel", ProgressPanel)
     app.add_directive("progress-settings", ProgressSettings)

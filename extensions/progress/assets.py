@@ -44,8 +44,10 @@ logger = logging.getLogger(__name__)
 # allowed, and left 22,400 bytes: 24 KiB keeps about 1.6 KiB for growing questions. Issue 24
 # (code exercises: the claim form, schema 4, each exercise's id, title, XP and code in the course
 # data) added 1.6 KiB of script and style and about 1 KiB of course data for 30 exercises, which
-# 24 KiB no longer held: 26 KiB.
-ASSET_BUDGET = 26 * 1024
+# 24 KiB no longer held: 26 KiB. Issue 27 (the landing page's first screen, the map's zero state and
+# mastery chips, the week of met, rest and missed days, the Review page's empty note) added 1.35
+# KiB of script and style, 0.7 KiB more than 26 KiB held: 27 KiB.
+ASSET_BUDGET = 27 * 1024
 
 # What the site serves: built from js/ by build.mjs (see there).
 DIST = Path(__file__).parent / "static" / "dist"

@@ -1,4 +1,9 @@
-"""``{course-map}``, ``{progress-panel} <part>`` and ``{progress-settings}``.
+"""``{course-start}``, ``{course-map}``, ``{progress-panel} <part>`` and ``{progress-settings}``.
+
+``{course-start}`` is the landing page's first screen: its content (the course in one line), then
+a link to the first track, added once every page is read (``transforms.py``); the interactive
+builders draw it as a primary button, which the script turns into "Continue Track N" for a
+learner with progress.
 
 The course map and the panels are placeholders with readable fallback content. The course map is
 filled in after all documents are read (``transforms.py``), because it lists every track with its
@@ -15,7 +20,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..warnings_ import inline_code, table_row
 from .config import ProgressConfig, achievements
-from .nodes import course_map, progress_panel
+from .nodes import course_map, course_start, progress_panel
 from .warning_types import Subtype, warn
 
 #: What a part says without the script; a part listed here is filled in by the script, which
@@ -41,6 +46,18 @@ class CourseMap(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         node = course_map()
         self.set_source_info(node)
+        return [node]
+
+
+class CourseStart(SphinxDirective):
+    """The course in one line (the content) and the way into the first track."""
+
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        node = course_start()
+        self.set_source_info(node)
+        self.state.nested_parse(self.content, self.content_offset, node)
         return [node]
 
 

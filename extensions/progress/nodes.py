@@ -29,6 +29,14 @@ class course_map_continue(nodes.General, nodes.Element):
     """Where the script writes "continue where you left off"."""
 
 
+class course_start(nodes.General, nodes.Element):
+    """The landing page's first screen: the course in one line and the way into Track 1.
+
+    Children: the one-line pitch, then (once ``transforms.FillProgress`` ran) a paragraph with
+    the link to the first track (class ``kq-start-link``).
+    """
+
+
 class progress_panel(nodes.General, nodes.Element):
     """One part of the progress or review page (``part``); children are the no-script text.
 
@@ -88,7 +96,6 @@ def setup_nodes(app: Sphinx) -> None:
     # Left in the doctree only where no script fills them (ScriptHooks replaced them elsewhere).
     app.add_node(course_map_status, **html_visitors(*skipped), **dict.fromkeys(others, skipped))
     app.add_node(course_map_continue, **html_visitors(*skipped), **dict.fromkeys(others, skipped))
-    app.add_node(
-        progress_panel, **html_visitors(*passthrough), **dict.fromkeys(others, passthrough)
-    )
+    for node in (progress_panel, course_start):
+        app.add_node(node, **html_visitors(*passthrough), **dict.fromkeys(others, passthrough))
     app.add_node(script_html, **html_visitors(visit_script_html, depart_script_html))

@@ -21,29 +21,34 @@ export function countAnswer(record, today) {
 }
 
 // Can every day strictly between day numbers `from` and `to` be a rest day of a run that has used
-// the rest days of the weeks in `rests`? One rest day a week; uses them up when it can.
-function bridge(from, to, rests) {
+// the rest days of the weeks in `rests`? One rest day a week; uses them up when it can. When it
+// can, the days it bridged are added to `rested` (if given).
+function bridge(from, to, rests, rested) {
+  const days = [];
   for (let n = from + 1; n < to; n++) {
     const week = weekOf(n);
     if (rests.has(week)) return false;
     rests.add(week);
+    days.push(n);
   }
+  rested?.push(...days);
   return true;
 }
 
 /**
  * Streaks of goal days: `{current, longest, restLeft}`. A streak runs over consecutive goal days;
  * one day a week (Monday to Sunday) may be skipped without breaking it, and rest days do not count
- * in it. The current streak stays alive today even if today's goal is not met yet.
+ * in it. The current streak stays alive today even if today's goal is not met yet. `rested`, if
+ * given, receives the day numbers that were rest days: missed days a streak went on over.
  */
-export function streaks(goalDays, today) {
+export function streaks(goalDays, today, rested) {
   let longest = 0;
   let run = 0;
   let previous = null;
   let rests = new Set();
   for (const day of goalDays) {
     const n = dayNumber(day);
-    if (previous === null || !bridge(previous, n, rests)) {
+    if (previous === null || !bridge(previous, n, rests, rested)) {
       run = 0;
       rests = new Set();
     }
@@ -52,8 +57,26 @@ export function streaks(goalDays, today) {
     previous = n;
   }
   const now = dayNumber(today);
-  if (previous !== null && previous <= now && bridge(previous, now, rests)) {
+  if (previous !== null && previous <= now && bridge(previous, now, rests, rested)) {
     return { current: run, longest, restLeft: !rests.has(weekOf(now)) };
   }
   return { current: 0, longest, restLeft: true };
+}
+
+/**
+ * The last `length` days up to today, oldest first, each `{day, state}`: "met" (a goal day),
+ * "rest" (missed, but a rest day the streak went on over), "missed", or "today" (not met yet).
+ * Only shows what `streaks` decides; it changes no rule.
+ */
+export function lastDays(goalDays, today, length = 7) {
+  const rested = [];
+  streaks(goalDays, today, rested);
+  const rest = new Set(rested);
+  const met = new Set(goalDays);
+  return Array.from({ length }, (_, i) => {
+    const day = addDays(today, i - length + 1);
+    if (met.has(day)) return { day, state: "met" };
+    if (day === today) return { day, state: "today" };
+    return { day, state: rest.has(dayNumber(day)) ? "rest" : "missed" };
+  });
 }

@@ -3,7 +3,8 @@
 // `fields` (and its element in the page template).
 
 import { playableTracks } from "../course.js";
-import { streaks } from "../goal.js";
+import { dayNumber } from "../dates.js";
+import { lastDays, streaks } from "../goal.js";
 import { due, mastery, trackRecall, upcoming } from "../review.js";
 import { toNextLevel } from "./badge.js";
 import { $$, count, formatNumber, make } from "./dom.js";
@@ -70,8 +71,42 @@ function addRecallFigure() {
   }
 }
 
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+// A day's state in words (read out, and shown as the key) and its mark (for the eye only).
+const DAY_STATES = {
+  met: ["goal met", "✓"],
+  rest: ["rest day, streak kept", "☾"],
+  missed: ["missed", "✗"],
+  today: ["today, goal not met yet", "…"],
+};
+
+// The last seven days: met, rest or missed, by the streak rules (goal.js), and today.
+function renderWeek(app, day) {
+  for (const list of $$("[data-kq-week]")) {
+    list.replaceChildren(
+      ...lastDays(app.record.goalDays, day).map(({ day: date, state }) => {
+        const [words, mark] = DAY_STATES[state];
+        const name = WEEKDAYS[(dayNumber(date) + 4) % 7];
+        const icon = make("span", { className: "kq-day__mark", textContent: mark });
+        icon.setAttribute("aria-hidden", "true");
+        return make(
+          "li",
+          { className: `kq-day kq-day--${state}${date === day ? " kq-day--now" : ""}` },
+          make("span", { className: "kq-day__name", textContent: name }),
+          icon,
+          make("span", {
+            className: "kq-vh",
+            textContent: `, ${date}: ${date === day && state === "met" ? "today, goal met" : words}`,
+          }),
+        );
+      }),
+    );
+  }
+}
+
 export function renderDashboard(app, xp, level, day) {
   addRecallFigure();
+  renderWeek(app, day);
   const values = figures(app, xp, level, day);
   for (const [field, text] of Object.entries(FIELDS)) {
     for (const element of $$(`[data-kq-f="${field}"]`)) element.textContent = text(values);

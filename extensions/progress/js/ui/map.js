@@ -1,5 +1,7 @@
 // The course map: one card per track with a ring, its state, mastery and "continue", and the
-// "continue where you left off" line.
+// "continue where you left off" line. With nothing stored, the cards keep what the page says a
+// track offers (no row of zeros): only the first track's card gets its "Start →", and the line
+// above the map says where to begin.
 
 import { playableTracks } from "../course.js";
 import { resume, trackStats } from "../record.js";
@@ -32,9 +34,11 @@ function stateLines(phase, stats, level) {
       : level.earned > level.level
         ? " (solve its exercises to master it)"
         : "";
-    lines.push(`Mastery: ${level.name}${why}${recall}`);
+    // The level's name as a chip: Proficient and Mastered have a look and an icon of their own.
+    const name = make("span", { className: `kq-mastery kq-mastery--${level.level}` }, level.name);
+    lines.push(["Mastery: ", name, `${why}${recall}`]);
   }
-  return lines.flatMap((line, i) => (i ? [make("br"), line] : [line]));
+  return lines.flatMap((line, i) => (i ? [make("br"), line] : [line])).flat();
 }
 
 // The "Start →" / "Continue →" link of the card of the track to continue.
@@ -50,7 +54,9 @@ function renderCard(app, element, track, { stats, level, phase, isNext, started 
   const card = element.closest(".kq-cm-card") || element;
   card.classList.remove(...PHASES);
   card.classList.add(`kq-cm--${phase}`);
-  element.hidden = !steps(stats);
+  // Nothing stored: no ring and no zeros, only the way in on the card to start with.
+  element.hidden = !steps(stats) || (!started && !isNext);
+  for (const part of $$(".kq-ring, .kq-cm-state", element)) part.hidden = !started;
   if (!steps(stats)) return;
   $(".kq-ring", element).style.setProperty(
     "--kq-p",
@@ -84,8 +90,13 @@ export function renderMap(app, day) {
   for (const element of $$("[data-kq-continue]")) {
     if (next)
       element.replaceChildren(
-        started ? "Continue where you left off: " : "Start here: ",
-        app.link(next.page, next.title),
+        ...(started
+          ? ["Continue where you left off: ", app.link(next.page, next.title)]
+          : [
+              "New here? Start with ",
+              app.link(next.page, next.title),
+              ", then follow the path: each track ends with a quiz that earns XP.",
+            ]),
       );
     else element.textContent = "Every track is done!";
     element.hidden = !playableTracks(course).length;

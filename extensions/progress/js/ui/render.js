@@ -8,12 +8,14 @@ import { renderDashboard } from "./dashboard.js";
 import { renderExercises } from "./exercises.js";
 import { renderMap } from "./map.js";
 import { renderReview } from "./review-page.js";
+import { renderStart } from "./start.js";
 
 export function render(app) {
   const day = app.today();
   const xp = totalXp(app.record);
   const reached = level(xp, app.course.levels);
   renderBadge(xp, reached);
+  renderStart(app, xp, reached);
   renderDashboard(app, xp, reached, day);
   renderMap(app, day);
   renderExercises(app);

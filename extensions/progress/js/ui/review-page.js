@@ -5,7 +5,7 @@
 import { setRetention } from "../actions.js";
 import { trackOf } from "../course.js";
 import { addDays, dayNumber } from "../dates.js";
-import { paysNow } from "../record.js";
+import { paysNow, resume } from "../record.js";
 import { due, forecast, mistakes, RETENTIONS } from "../review.js";
 import { $, count, formatNumber, make } from "./dom.js";
 
@@ -54,7 +54,7 @@ function forecastRows(app, day) {
     bar.setAttribute("aria-hidden", "true");
     return make(
       "tr",
-      {},
+      { kqCount: n },
       make("th", { scope: "row", textContent: name }),
       make("td", {}, formatNumber(n), bar),
     );
@@ -66,7 +66,10 @@ export function renderReview(app, day) {
   const panel = $('[data-kq-panel="review"]');
   if (!panel?.kqForecast) return;
   if (document.activeElement !== panel.kqRetention) panel.kqRetention.value = app.record.retention;
-  panel.kqForecast.replaceChildren(...forecastRows(app, day));
+  const rows = forecastRows(app, day);
+  panel.kqForecast.replaceChildren(...rows);
+  // Fourteen days of nothing is noise: the table shows once a review falls due in them.
+  panel.kqForecast.parentElement.hidden = !rows.some((row) => row.kqCount);
 }
 
 import { copyInto, linkHome } from "./copied-questions.js";
@@ -83,12 +86,19 @@ function origin(app, id) {
   return make("p", { className: "kq-review__from" }, "From ", source, ` · ${worth}`);
 }
 
+// A missed question by where it is: "Track 3, question 4" (its place among its page's questions).
+function questionName(app, id) {
+  const { page, track } = app.course.questions.get(id);
+  const onPage = [...app.course.questions.values()].filter((question) => question.page === page);
+  const number = onPage.findIndex((question) => question.id === id) + 1;
+  return `${track ? `Track ${track.number}` : "Page"}, question ${number}`;
+}
+
 function mistakeItem(app, group) {
-  const links = group.questions.flatMap((id, i) => {
-    const track = trackOf(app.course, id);
-    const name = track ? `Track ${track.number}` : "question";
-    return [i ? ", " : "", app.link(app.course.questions.get(id).page, name, `kq-${id}`)];
-  });
+  const links = group.questions.flatMap((id, i) => [
+    i ? ", " : "",
+    app.link(app.course.questions.get(id).page, questionName(app, id), `kq-${id}`),
+  ]);
   return make(
     "li",
     {},
@@ -96,6 +106,29 @@ function mistakeItem(app, group) {
     ` — ${count(group.questions.length, "question")} missed: `,
     ...links,
   );
+}
+
+// Nothing due: what to do next, the track to continue (as the course map picks it) or the map.
+function nothingDue(app) {
+  const { course, record } = app;
+  const next = resume(record, course);
+  const started = Object.keys(record.questions).length > 0;
+  const lead = started
+    ? "Nothing is due for review now: come back on the day the forecast shows. "
+    : "Nothing to review yet: a question comes here after you answer it on its track's page. ";
+  if (next)
+    return [
+      lead,
+      started ? "Meanwhile, continue " : "Start with ",
+      app.link(next.page, next.title),
+      ".",
+    ];
+  return [
+    lead,
+    "Every track is done: see them all on ",
+    app.link(course.progressPage, "the course map", "tracks"),
+    ".",
+  ];
 }
 
 export function reviewPage(app) {
@@ -120,13 +153,17 @@ export function reviewPage(app) {
     ),
     panel.kqForecast,
   );
-  list.before(setting, table);
+  const empty = $("[data-kq-review-empty]", panel);
+  // Below the due questions (and the note when there are none): the setting and the forecast.
+  empty.after(setting, table);
   const slots = [];
   for (const id of due(app.record, app.course, app.today())) {
     const slot = make("div", { className: "kq-quiz kq-review__item" });
     list.append(make("div", { className: "kq-review__entry" }, origin(app, id), slot));
     slots.push([id, slot]);
   }
+  empty.hidden = slots.length > 0;
+  if (!slots.length) empty.replaceChildren(...nothingDue(app));
   copyInto(app, slots, panel, (id, slot) => linkHome(app, id, slot));
   const groups = mistakes(app.record, app.course);
   $("[data-kq-mistakes]", panel).hidden = !groups.length;
