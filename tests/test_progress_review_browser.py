@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 from progress_helpers import serve_copy
 
 pytestmark = pytest.mark.browser
@@ -222,3 +223,15 @@ def test_an_exported_schema_2_file_imports_and_is_exported_as_schema_4(context, 
         "b-one": "2026-11-29",
     }
     assert page.locator("[data-kq-f=due]").first.inner_text() == "2 questions"
+
+
+def test_a_copy_that_pays_nothing_does_not_say_show_answer_costs_xp(context, course):
+    """On Review, "Show answer (the question then earns no XP)" is only true of a copy that still
+    pays: a question already paid keeps the button without the note."""
+    page = open_at(context, course + "review.html", "2026-03-10", SAVED)
+    page.locator("[data-kq-review-list] .kq-question").nth(2).wait_for()
+    for qid, pays in (("a-one", False), ("a-two", True), ("b-one", False)):
+        copy = page.locator(f'[data-kq-review-list] .kq-question[data-kq-id="{qid}"]')
+        expect(copy.locator("summary")).to_be_visible()  # Show answer stays
+        note = copy.locator(".kq-cost")
+        expect(note).to_be_visible() if pays else expect(note).to_be_hidden()

@@ -1,6 +1,7 @@
 // Questions copied from their pages into the Review page and the final test.
 
 import { trackOf } from "../course.js";
+import { paysNow } from "../record.js";
 import { $, $$ } from "./dom.js";
 
 const load = (href) =>
@@ -75,7 +76,19 @@ export function copyInto(app, slots, root, lost) {
   }
   return Promise.all(
     [...byPage].map(([page, pageSlots]) => fillFromPage(root, app.url(page), pageSlots, lost)),
-  ).then(() => numberCopies(app.course, slots));
+  ).then(() => {
+    numberCopies(app.course, slots);
+    dropCostNotes(app, slots);
+  });
+}
+
+// "Show answer (the question then earns no XP)" is false of a copy that pays nothing anyway
+// (earned or revealed before): its note goes, the button stays.
+function dropCostNotes(app, slots) {
+  for (const [id, slot] of slots) {
+    if (paysNow(app.record, app.course, id)) continue;
+    for (const note of $$(".kq-cost", slot)) note.hidden = true;
+  }
 }
 
 /** In place of a question that could not be copied: a link to answer it on its page. */
