@@ -108,6 +108,9 @@ html_theme_options = {
     # The search field lives in the sidebar (and the sidebar drawer on phones); without this the
     # pydata header adds a second one above the page at desktop widths.
     "navbar_persistent": [],
+    # The course's mark and name in the header, where the sidebar that carries them is a drawer
+    # (docs/_templates/kq-header-brand.html, hidden on wide screens by keras-quest.css).
+    "article_header_start": ["toggle-primary-sidebar.html", "kq-header-brand.html"],
     # XP and level badge (extensions/progress) before the theme's own header buttons.
     "article_header_end": ["kq-progress-badge.html", "article-header-buttons.html"],
 }
