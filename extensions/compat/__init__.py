@@ -8,6 +8,7 @@
 * ``navigation.py``: a name for each toggle of the book theme's sidebar navigation.
 * ``search.py``: Sphinx's search excerpts quote the page's text, not the book theme's header
   buttons and our XP badge.
+* ``latex.py``: the PDF starts each track on a new page and has the mark on its cover.
 * ``text.py``: inline code in the text output without doubled quotes (``"mse"`` is not
   ""mse"").
 """
@@ -18,6 +19,7 @@ from sphinx.application import Sphinx
 
 from .epub import setup_epub
 from .exercise import setup_exercise
+from .latex import setup_latex
 from .navigation import setup_navigation
 from .search import setup_search
 from .singlehtml import setup_singlehtml
@@ -34,4 +36,5 @@ def setup(app: Sphinx) -> dict:
     setup_singlehtml(app)
     setup_navigation(app)
     setup_text(app)
+    setup_latex(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
