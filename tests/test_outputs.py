@@ -185,6 +185,7 @@ def test_text_answer_key_lists_several_answers_one_per_line(tmp_path):
     assert not re.search(r"[.!?]; \(\w\) ", text), "answers joined after a full stop"
     # Inline code that is a quoted string keeps its own quotes only (extensions/compat/text.py).
     assert '""mse""' not in text and '"mse"' in text
+    assert '"jit_compile="auto""' not in text and "'jit_compile=\"auto\"'" in text
 
 
 TEXT_PAGE = """\
@@ -192,19 +193,20 @@ Title
 =====
 
 The loss ``"mse"``, the optimizer ``'adam'``, the call ``fit`` and ``print("hi")``; a lone
-``"`` and ``x = "a"``.
+``"`` and ``x = "a"``; ``say("it's")``.
 """
 
 
 def test_text_output_quotes_inline_code_once(build_root):
-    """Sphinx's text writer quotes every inline literal; extensions/compat leaves out the quotes
-    a literal that is itself a quoted string already has (``"mse"`` was ""mse"")."""
+    """Sphinx's text writer quotes every inline literal; extensions/compat adds none to a literal
+    that is itself a quoted string (``"mse"`` was ""mse"") and single quotes around one that holds
+    a double quote (``print("hi")`` was "print("hi")")."""
     pages = {"conf.py": 'extensions = ["extensions.compat"]\n', "index.rst": TEXT_PAGE}
     done = build_root(None, "text", pages=pages)
     assert done.returncode == 0, done.warnings
     text = " ".join(done.page("index.txt").split())
-    assert 'The loss "mse", the optimizer \'adam\', the call "fit" and "print("hi")";' in text
-    assert 'a lone """ and "x = "a"".' in text
+    assert 'The loss "mse", the optimizer \'adam\', the call "fit" and \'print("hi")\';' in text
+    assert 'a lone \'"\' and \'x = "a"\'; "say("it\'s")".' in text
     # Other writers keep their own way: HTML shows the literal as it is.
     html = build_root(None, "html", pages=pages).page("index.html")
     assert "&quot;mse&quot;</span></code>" in html
