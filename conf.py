@@ -108,6 +108,9 @@ html_theme_options = {
     # The search field lives in the sidebar (and the sidebar drawer on phones); without this the
     # pydata header adds a second one above the page at desktop widths.
     "navbar_persistent": [],
+    # The course's mark and name in the header, where the sidebar that carries them is a drawer
+    # (docs/_templates/kq-header-brand.html, hidden on wide screens by keras-quest.css).
+    "article_header_start": ["toggle-primary-sidebar.html", "kq-header-brand.html"],
     # XP and level badge (extensions/progress) before the theme's own header buttons.
     "article_header_end": ["kq-progress-badge.html", "article-header-buttons.html"],
 }
@@ -165,5 +168,35 @@ copybutton_prompt_is_regexp = True
 # --- Other builders -------------------------------------------------------------------------------
 latex_engine = "xelatex"
 latex_documents = [(root_doc, "keras-quest.tex", "Keras Quest", author, "manual")]
+# The PDF's cover: the mark (kq-logo.pdf, which extensions/compat/latex.py makes from html_logo),
+# the title, a subtitle and where the course lives; no "Release 0.1.0" on it or in the page
+# headers (the version is the site's business). Each track starts on a new page
+# (extensions/compat/latex.py); tests/test_outputs.py reads the .tex for all three.
+LATEX_SUBTITLE = "A free, hands-on course in Keras 3 on JAX, TensorFlow and PyTorch"
+latex_elements = {
+    # The page headers print "<title>, <release name> <release>": make them the title alone.
+    "preamble": r"""
+\makeatletter\renewcommand{\py@release}{}\makeatother
+\renewcommand{\sphinxheadercomma}{}
+""",
+    "maketitle": r"""
+\begin{titlepage}
+  \hypersetup{pdftitle={Keras Quest}, pdfauthor={%(author)s}, pdfsubject={%(subtitle)s}}
+  \centering
+  \vspace*{0.16\textheight}
+  \IfFileExists{kq-logo.pdf}{\includegraphics[width=3.2cm]{kq-logo.pdf}\par\vspace{1.2cm}}{}
+  {\sffamily\bfseries\fontsize{44}{52}\selectfont Keras Quest\par}
+  \vspace{0.8cm}
+  {\sffamily\Large %(subtitle)s\par}
+  \vspace{0.5cm}
+  {\sffamily\large Learn it one track at a time: runnable code, exercises and quizzes\par}
+  \vfill
+  {\large %(author)s\par}
+  \vspace{0.3cm}
+  {\small\url{%(url)s}\par}
+\end{titlepage}
+"""
+    % {"author": author, "subtitle": LATEX_SUBTITLE, "url": SITE_URL},
+}
 epub_basename = "keras-quest"
 epub_show_urls = "no"

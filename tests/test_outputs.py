@@ -113,6 +113,47 @@ def test_epub_shows_every_backend_tab_one_after_the_other(epub):
     assert labels[:3] == ["JAX", "TensorFlow", "PyTorch"]
 
 
+@pytest.fixture(scope="module")
+def latex(tmp_path_factory) -> Path:
+    """The course's LaTeX output folder (built once for this module; no TeX needed)."""
+    work = tmp_path_factory.mktemp("latex")
+    return _build(work / "latex", "latex", work / "doctrees")
+
+
+@pytest.mark.slow
+def test_pdf_cover_has_title_subtitle_and_mark_and_no_release(latex):
+    tex = (latex / "keras-quest.tex").read_text(encoding="utf-8")
+    document = tex[tex.index("\\begin{document}") :]
+    cover = document[document.index("\\begin{titlepage}") : document.index("\\end{titlepage}")]
+    assert "\\sphinxmaketitle" not in document  # our cover instead of Sphinx's
+    assert "Keras Quest" in cover
+    assert "A free, hands-on course in Keras 3" in cover
+    assert "\\includegraphics[width=3.2cm]{kq-logo.pdf}" in cover
+    assert (latex / "kq-logo.pdf").read_bytes().startswith(b"%PDF")
+    # No "Release 0.1.0": not on the cover, not in the page headers.
+    assert "py@release" not in cover and "Release" not in cover
+    assert "\\renewcommand{\\py@release}{}" in tex[: tex.index("\\begin{document}")]
+
+
+@pytest.mark.slow
+def test_pdf_starts_every_track_on_a_new_page(latex):
+    tex = (latex / "keras-quest.tex").read_text(encoding="utf-8")
+    tracks = re.findall(r"\\section\{Track (\d+):", tex)
+    assert len(tracks) >= 15, tracks
+    after_break = re.findall(r"\\clearpage\s+\\sphinxstepscope\s+\\section\{Track (\d+):", tex)
+    assert after_break == tracks
+
+
+def test_only_a_track_s_own_page_starts_a_new_pdf_page():
+    from extensions.compat.latex import starts_a_track
+
+    assert starts_a_track("tracks/05-training")
+    assert starts_a_track("tracks/05-training/index")
+    assert not starts_a_track("tracks/05-training/appendix")
+    assert not starts_a_track("where-next")
+    assert not starts_a_track("authoring/quizzes")
+
+
 @pytest.mark.slow
 def test_pdf_builds_with_no_undefined_reference(tmp_path):
     if not (shutil.which("latexmk") and shutil.which("xelatex")):
@@ -142,3 +183,30 @@ def test_text_answer_key_lists_several_answers_one_per_line(tmp_path):
     text = "\n".join(p.read_text(encoding="utf-8") for p in (outdir / "tracks").glob("*.txt"))
     assert "**Answers:**" in text
     assert not re.search(r"[.!?]; \(\w\) ", text), "answers joined after a full stop"
+    # Inline code that is a quoted string keeps its own quotes only (extensions/compat/text.py).
+    assert '""mse""' not in text and '"mse"' in text
+    assert '"jit_compile="auto""' not in text and "'jit_compile=\"auto\"'" in text
+
+
+TEXT_PAGE = """\
+Title
+=====
+
+The loss ``"mse"``, the optimizer ``'adam'``, the call ``fit`` and ``print("hi")``; a lone
+``"`` and ``x = "a"``; ``say("it's")``.
+"""
+
+
+def test_text_output_quotes_inline_code_once(build_root):
+    """Sphinx's text writer quotes every inline literal; extensions/compat adds none to a literal
+    that is itself a quoted string (``"mse"`` was ""mse"") and single quotes around one that holds
+    a double quote (``print("hi")`` was "print("hi")")."""
+    pages = {"conf.py": 'extensions = ["extensions.compat"]\n', "index.rst": TEXT_PAGE}
+    done = build_root(None, "text", pages=pages)
+    assert done.returncode == 0, done.warnings
+    text = " ".join(done.page("index.txt").split())
+    assert 'The loss "mse", the optimizer \'adam\', the call "fit" and \'print("hi")\';' in text
+    assert 'a lone \'"\' and \'x = "a"\'; "say("it\'s")".' in text
+    # Other writers keep their own way: HTML shows the literal as it is.
+    html = build_root(None, "html", pages=pages).page("index.html")
+    assert "&quot;mse&quot;</span></code>" in html

@@ -51,6 +51,8 @@ RUNNABLE = "example_runnable"
 PROBLEMS = "example_problems"
 CLAIM = "example_claim"  # the sentence a claim check proves (claims.py)
 HIDDEN = "example_hidden"  # a {claim} directive's code: run, never shown
+#: The class of an output marker's text block, the output a reader sees under the code.
+OUTPUT_CLASS = "kq-output"
 
 #: How a MyST code fence or directive opens; a ``.. code-block::`` in ``{eval-rst}`` does not.
 MYST_OPENERS = ("```", "~~~", ":::")
@@ -225,6 +227,7 @@ def _place(doctree, comment, line: int, kind: str, rest: str, marker_comments) -
     ):
         above[EXPECTED] = following.astext()
         above[EXPECTED_LINE] = following.line
+        following["classes"].append(OUTPUT_CLASS)  # styled as output, not code (keras-quest.css)
     else:
         _misplaced(doctree, line, kind)
 
