@@ -173,13 +173,7 @@ latex_documents = [(root_doc, "keras-quest.tex", "Keras Quest", author, "manual"
 # headers (the version is the site's business). Each track starts on a new page
 # (extensions/compat/latex.py); tests/test_outputs.py reads the .tex for all three.
 LATEX_SUBTITLE = "A free, hands-on course in Keras 3 on JAX, TensorFlow and PyTorch"
-latex_elements = {
-    # The page headers print "<title>, <release name> <release>": make them the title alone.
-    "preamble": r"""
-\makeatletter\renewcommand{\py@release}{}\makeatother
-\renewcommand{\sphinxheadercomma}{}
-""",
-    "maketitle": r"""
+COVER = r"""
 \begin{titlepage}
   \hypersetup{pdftitle={Keras Quest}, pdfauthor={%(author)s}, pdfsubject={%(subtitle)s}}
   \centering
@@ -196,7 +190,15 @@ latex_elements = {
   {\small\url{%(url)s}\par}
 \end{titlepage}
 """
-    % {"author": author, "subtitle": LATEX_SUBTITLE, "url": SITE_URL},
+
+latex_elements = {
+    # The page headers print "<title>, <release name> <release>": make them the title alone.
+    "preamble": r"""
+\makeatletter\renewcommand{\py@release}{}\makeatother
+\renewcommand{\sphinxheadercomma}{}
+""",
+    # %-formatting on purpose: with str.format every LaTeX brace would have to be doubled
+    "maketitle": COVER % {"author": author, "subtitle": LATEX_SUBTITLE, "url": SITE_URL},  # noqa: UP031
 }
 epub_basename = "keras-quest"
 epub_show_urls = "no"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -69,3 +70,20 @@ def test_a_formatting_slip_fails_biome(biome):
         probe.unlink(missing_ok=True)
     assert done.returncode != 0
     assert "kq-biome-probe.js" in done.stdout + done.stderr
+
+
+# ---- Python: ruff (pyproject.toml's [tool.ruff]), as `make check` runs it ------------------------
+
+
+def _ruff(*args: str) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "ruff", *args, "--no-cache"]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+
+def test_python_passes_ruff_everywhere_make_check_looks():
+    """`make check` runs `ruff check .`; a slip in a file no other test lints (conf.py, say)
+    failed it while `make test` passed."""
+    done = _ruff("check", ".")
+    assert done.returncode == 0, done.stdout + done.stderr
+    formatted = _ruff("format", "--check", ".")
+    assert formatted.returncode == 0, formatted.stdout + formatted.stderr
