@@ -122,6 +122,20 @@ def open_on(browser, url: str, day: str, saved: dict, width: int = 1280, height:
     return context, page
 
 
+def test_a_learner_who_started_today_has_missed_no_day(browser, course):
+    """Six red crosses for the days before a first answer read as failures never made: those
+    days show as before the start, in words and with a mark of their own."""
+    started = record({"a-one": {"x": 10, **RIGHT, "t": 5}}, log={"2026-03-11": 1})
+    context, page = open_on(browser, course + "progress.html", "2026-03-11", started)
+    days = page.locator("[data-kq-week] > li")
+    days.nth(6).wait_for()
+    classes = days.evaluate_all("ds => ds.map(d => d.className)")
+    assert classes == [*["kq-day kq-day--before"] * 6, "kq-day kq-day--today kq-day--now"]
+    assert days.nth(0).locator(".kq-vh").inner_text() == ", 2026-03-05: before you started"
+    assert "✗" not in days.locator(".kq-day__mark").all_inner_texts()
+    context.close()
+
+
 def test_the_week_shows_met_rest_and_missed_days_apart(browser, course):
     context, page = open_on(browser, course + "progress.html", "2026-03-11", WEEK)
     days = page.locator("[data-kq-week] > li")

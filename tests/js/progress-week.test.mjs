@@ -2,7 +2,7 @@
 // (goal.js), which it only reads.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { lastDays, streaks } from "../../extensions/progress/js/goal.js";
+import { firstDay, lastDays, streaks } from "../../extensions/progress/js/goal.js";
 
 const states = (days) => days.map(({ day, state }) => `${day.slice(5)} ${state}`);
 
@@ -56,4 +56,24 @@ test("lastDays: a second missed day in the same week is missed, not rest", () =>
     "03-10 rest",
     "03-11 today",
   ]);
+});
+
+test("lastDays: the days before the learner's first day are not missed", () => {
+  // First answered on Tuesday 03-10, goal met that day: Sunday and Monday came before.
+  assert.deepEqual(states(lastDays(["2026-03-10"], "2026-03-11", 4, "2026-03-10")), [
+    "03-08 before",
+    "03-09 before",
+    "03-10 met",
+    "03-11 today",
+  ]);
+});
+
+test("firstDay: the earliest goal day, counted day or achievement; null with none", () => {
+  const record = (goalDays, counts, achievements) => ({ goalDays, counts, achievements });
+  assert.equal(
+    firstDay(record(["2026-03-10"], { "2026-03-12": 2 }, { first: "2026-03-09" })),
+    "2026-03-09",
+  );
+  assert.equal(firstDay(record([], { "2026-03-12": 1 }, {})), "2026-03-12");
+  assert.equal(firstDay(record([], {}, {})), null);
 });

@@ -68,7 +68,7 @@ export function streaks(goalDays, today, rested) {
  * "rest" (missed, but a rest day the streak went on over), "missed", or "today" (not met yet).
  * Only shows what `streaks` decides; it changes no rule.
  */
-export function lastDays(goalDays, today, length = 7) {
+export function lastDays(goalDays, today, length = 7, since = null) {
   const rested = [];
   streaks(goalDays, today, rested);
   const rest = new Set(rested);
@@ -77,6 +77,19 @@ export function lastDays(goalDays, today, length = 7) {
     const day = addDays(today, i - length + 1);
     if (met.has(day)) return { day, state: "met" };
     if (day === today) return { day, state: "today" };
+    // A day before the learner's first answer was not missed: there was no goal yet.
+    if (since && day < since) return { day, state: "before" };
     return { day, state: rest.has(dayNumber(day)) ? "rest" : "missed" };
   });
+}
+
+/** The learner's first day on record: the earliest day with a goal met, an answer counted or an
+ * achievement earned (null when there is none: nothing answered yet). */
+export function firstDay(record) {
+  const days = [
+    ...record.goalDays,
+    ...Object.keys(record.counts || {}),
+    ...Object.values(record.achievements || {}),
+  ].filter(Boolean);
+  return days.sort()[0] ?? null; // ISO dates sort as text
 }

@@ -4,7 +4,7 @@
 
 import { playableTracks } from "../course.js";
 import { dayNumber } from "../dates.js";
-import { lastDays, streaks } from "../goal.js";
+import { firstDay, lastDays, streaks } from "../goal.js";
 import { due, mastery, trackRecall, upcoming } from "../review.js";
 import { toNextLevel } from "./badge.js";
 import { $$, count, formatNumber, make } from "./dom.js";
@@ -78,28 +78,31 @@ const DAY_STATES = {
   rest: ["rest day, streak kept", "☾"],
   missed: ["missed", "✗"],
   today: ["today, goal not met yet", "…"],
+  before: ["before you started", "–"],
 };
 
 // The last seven days: met, rest or missed, by the streak rules (goal.js), and today.
 function renderWeek(app, day) {
   for (const list of $$("[data-kq-week]")) {
     list.replaceChildren(
-      ...lastDays(app.record.goalDays, day).map(({ day: date, state }) => {
-        const [words, mark] = DAY_STATES[state];
-        const name = WEEKDAYS[(dayNumber(date) + 4) % 7];
-        const icon = make("span", { className: "kq-day__mark", textContent: mark });
-        icon.setAttribute("aria-hidden", "true");
-        return make(
-          "li",
-          { className: `kq-day kq-day--${state}${date === day ? " kq-day--now" : ""}` },
-          make("span", { className: "kq-day__name", textContent: name }),
-          icon,
-          make("span", {
-            className: "kq-vh",
-            textContent: `, ${date}: ${date === day && state === "met" ? "today, goal met" : words}`,
-          }),
-        );
-      }),
+      ...lastDays(app.record.goalDays, day, 7, firstDay(app.record) || day).map(
+        ({ day: date, state }) => {
+          const [words, mark] = DAY_STATES[state];
+          const name = WEEKDAYS[(dayNumber(date) + 4) % 7];
+          const icon = make("span", { className: "kq-day__mark", textContent: mark });
+          icon.setAttribute("aria-hidden", "true");
+          return make(
+            "li",
+            { className: `kq-day kq-day--${state}${date === day ? " kq-day--now" : ""}` },
+            make("span", { className: "kq-day__name", textContent: name }),
+            icon,
+            make("span", {
+              className: "kq-vh",
+              textContent: `, ${date}: ${date === day && state === "met" ? "today, goal met" : words}`,
+            }),
+          );
+        },
+      ),
     );
   }
 }
