@@ -28,8 +28,9 @@ TRUE_WORDS = {"true", "yes", "1", "on"}
 #: 6, no change in behaviour), which took it to about 6,600 bytes. 8,192 since feedback points at
 #: the answer (issue 27: marks on the chosen option with words for screen readers, the
 #: multiple-answer tally, the explanation of a right answer, the pill kept off the feedback):
-#: about 8,020 bytes.
-GZIP_BUDGET = 8192
+#: about 8,020 bytes. 8,448 since the marks' row colours and the pill rule became classes the
+#: script sets (EPUBCheck refuses CSS :has()): about 8,270 bytes.
+GZIP_BUDGET = 8448
 
 
 def wants_assets(metadata: dict) -> bool:

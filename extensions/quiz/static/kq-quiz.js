@@ -86,6 +86,9 @@
     i.setAttribute("aria-hidden", "true");
     el.append(" ", i, icon ? make("span", "kq-sr", `(${words})`) : `(${words})`);
     where.append(el);
+    // The row's edge takes the mark's colour (a class, not :has(): EPUBCheck refuses :has()).
+    const row = WORDS[icon] && where.closest(".kq-option, .kq-item, .kq-typed");
+    if (row) row.classList.add(`kq-marked-${WORDS[icon]}`);
   };
   const markAnswer = (s, correct, shown) => {
     const right = marked(s);
@@ -114,7 +117,11 @@
     s.kind === "multiple" && !correct ? `${words} ${core.tally(ticked(s), marked(s))}` : words;
   const lock = (s, on) => {
     for (const el of controls(s)) el.disabled = on;
-    if (!on) for (const el of $$(s.q, ".kq-mark")) el.remove();
+    if (!on) {
+      for (const el of $$(s.q, ".kq-mark")) el.remove();
+      for (const el of $$(s.q, ".kq-marked-right, .kq-marked-wrong"))
+        el.classList.remove("kq-marked-right", "kq-marked-wrong");
+    }
     s.check.hidden = on || s.testing;
     s.retry.hidden = !on || s.testing;
   };
@@ -396,4 +403,13 @@
   };
   window.KQuiz = { enhance, solved, startTest };
   enhance();
+  // While a quiz control has focus, <html> says so, and the stylesheet keeps the theme's "Back to
+  // top" pill off the feedback (a class, not html:has(): EPUBCheck refuses :has()).
+  const focused = () =>
+    document.documentElement.classList.toggle(
+      "kq-quiz-focus",
+      !!document.activeElement?.closest?.(".kq-question"),
+    );
+  document.addEventListener("focusin", focused);
+  document.addEventListener("focusout", () => setTimeout(focused));
 })();
