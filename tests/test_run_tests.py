@@ -77,3 +77,16 @@ def test_a_selection_of_ones_own_runs_once_in_one_session(tmp_path):
     assert run_tests.main(["-q", "test_main.py"], root=root) == 0
     assert (root / "ran-main").exists() and not (root / "ran-ml").exists()
     assert not (root / "_build").exists()
+
+
+def test_each_session_reports_its_own_wall_time(tmp_path, capfd):
+    """The quick session's wall time is its own, not the slow one's it waited beside."""
+    root = project(tmp_path, "import time; time.sleep(4)", "assert True")
+    assert run_tests.main([], root=root) == 0
+    said = capfd.readouterr().out
+    walls = {
+        line.split(" session")[0]: float(line.split()[2])
+        for line in said.splitlines()
+        if line.startswith(("ML session", "main session"))
+    }
+    assert walls["ML"] - walls["main"] >= 3, said

@@ -25,6 +25,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -97,19 +98,35 @@ def main(arguments: list[str], root: Path = ROOT) -> int:
         else:
             process = subprocess.Popen(pytest_command(*selection, *own), cwd=root, env=env)
         running[name] = (process, time.perf_counter(), lanes)
-    results: dict[str, dict] = {}
+    # Each session's wall time ends when it does, whichever finishes first.
+    ended: dict[str, tuple[int, float]] = {}
+
+    def wait(name: str, process: subprocess.Popen) -> None:
+        code = process.wait()
+        ended[name] = (code, time.perf_counter())
+
+    waiters = [
+        threading.Thread(target=wait, args=(name, process), daemon=True)
+        for name, (process, _, _) in running.items()
+    ]
     try:
-        for name, (process, began, lanes) in running.items():
-            code = process.wait()
-            results[name] = {
-                "code": code,
-                "wall": time.perf_counter() - began,
-                "lanes": read_lanes(lanes),
-            }
+        for waiter in waiters:
+            waiter.start()
+        for waiter in waiters:
+            while waiter.is_alive():
+                waiter.join(1.0)
     except KeyboardInterrupt:
         for process, _, _ in running.values():
             process.terminate()
         raise
+    results = {
+        name: {
+            "code": ended[name][0],
+            "wall": ended[name][1] - began,
+            "lanes": read_lanes(lanes),
+        }
+        for name, (_, began, lanes) in running.items()
+    }
     print(f"\n{'=' * 30} ML session ({log.relative_to(root)}) {'=' * 30}", flush=True)
     sys.stdout.write(log.read_text(encoding="utf-8", errors="replace"))
     node = os.environ.get("KQ_LANE_NODE_SECONDS")
