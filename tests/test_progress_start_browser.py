@@ -110,3 +110,30 @@ def test_without_javascript_the_track_1_button_is_on_the_first_screen(whole_cour
     in_viewport(page, button, target=True)
     assert not page.locator("[data-kq-start-level]").is_visible()
     context.close()
+
+
+@pytest.mark.parametrize("name", ["review.html", "progress.html"])
+def test_the_panels_drawn_by_the_script_do_not_push_the_page_down(whole_course, browser, name):
+    """The dashboard and Review panels are empty until the script draws them; the text below
+    must not jump when they appear (Lighthouse scored Review 89 and My progress 78 on mobile for
+    layout shifts of 0.22 and 0.55). Without scripts they take no room."""
+    context = browser.new_context(viewport={"width": 412, "height": 823})
+    page = context.new_page()
+    page.add_init_script(
+        "window.kqShift = 0; new PerformanceObserver(list => { for (const e of list.getEntries())"
+        " if (!e.hadRecentInput) window.kqShift += e.value; })"
+        ".observe({type: 'layout-shift', buffered: true});"
+    )
+    page.goto(whole_course.url + name)
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(1000)
+    assert page.evaluate("window.kqShift") < 0.1
+    context.close()
+    context = browser.new_context(viewport={"width": 412, "height": 823}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(whole_course.url + name)
+    kept = page.eval_on_selector_all(
+        "[data-kq-panel]", "els => els.map(e => getComputedStyle(e).minHeight)"
+    )
+    assert kept and set(kept) == {"0px"}, kept  # no room kept for what no script will draw
+    context.close()
