@@ -90,3 +90,12 @@ def test_each_session_reports_its_own_wall_time(tmp_path, capfd):
         if line.startswith(("ML session", "main session"))
     }
     assert walls["ML"] - walls["main"] >= 3, said
+
+
+def test_each_session_lists_its_slowest_tests(tmp_path, capfd):
+    """A lane that grows names the test that made it grow, in either session."""
+    root = project(tmp_path, "import time; time.sleep(1.2)", "import time; time.sleep(1.2)")
+    assert run_tests.main([], root=root) == 0
+    said = capfd.readouterr().out
+    assert "test_ml.py::test_ml" in said and "test_main.py::test_main" in said
+    assert said.count("slowest") >= 2

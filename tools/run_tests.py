@@ -33,6 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 #: pytest's exit status when a session selected no test: not a failure here (a selection that
 #: only one of the two sessions holds).
 NO_TESTS = 5
+#: How many of its slowest tests each session lists at its end.
+SLOWEST = 25
 
 SESSIONS = {
     "ML": ["-m", "ml_stack"],
@@ -84,8 +86,10 @@ def main(arguments: list[str], root: Path = ROOT) -> int:
         lanes = out / f"lanes-{name}.json"
         lanes.unlink(missing_ok=True)
         env = {**os.environ, "KQ_LANES_FILE": str(lanes), "KQ_LANE_NODE_SECONDS": ""}
-        # Each session its own temporary folder, and no shared pytest cache between them.
+        # Each session its own temporary folder, and no shared pytest cache between them; each
+        # lists its slowest tests, so a lane that grows shows which test made it grow.
         own = ["--basetemp", str(out / f"tmp-{name}"), "-p", "no:cacheprovider"]
+        own += ["--durations", str(SLOWEST), "--durations-min", "1"]
         if name == "ML":
             with log.open("wb") as sink:
                 process = subprocess.Popen(
