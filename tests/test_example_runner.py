@@ -329,6 +329,19 @@ def test_examples_run_offline_with_temporary_homes_and_capped_epochs():
     assert len(run.outcomes) == 2
 
 
+@pytest.mark.parametrize("backend", ["jax", "tensorflow", "torch"])
+def test_xla_compiles_without_backend_optimisation_unless_told_otherwise(
+    tmp_path, monkeypatch, backend
+):
+    flags = runner.child_environment(backend, tmp_path)["XLA_FLAGS"].split()
+    assert "--xla_backend_optimization_level=0" in flags
+    assert "--xla_cpu_multi_thread_eigen=false" in flags  # the thread cap is kept beside it
+    monkeypatch.setattr(runner, "FAST_COMPILE", "")
+    flags = runner.child_environment(backend, tmp_path)["XLA_FLAGS"].split()
+    assert not [flag for flag in flags if "optimization_level" in flag]
+    assert "--xla_cpu_multi_thread_eigen=false" in flags
+
+
 @pytest.mark.ml_stack
 def test_skipped_blocks_never_run():
     run = runner.run_page(source("skips", "skips"), "jax")
