@@ -100,6 +100,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="kq-bench-check-") as work:
         clone = Path(work) / "repo"
         subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
+        # the base is HEAD itself: the branch's one change is the edit below
+        subprocess.run(["git", "update-ref", "refs/remotes/origin/main", "HEAD"], cwd=clone)
         if (ROOT / "node_modules").is_dir():  # Biome, installed by `make` (npm ci)
             (clone / "node_modules").symlink_to(ROOT / "node_modules")
         env = {**os.environ, "KQ_EXAMPLES_REUSE": "0"}
