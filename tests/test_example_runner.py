@@ -400,6 +400,16 @@ def test_a_free_job_takes_the_next_run_while_a_long_run_goes_on():
         ahead.close()
 
 
+def test_a_worker_that_dies_while_starting_says_why(tmp_path):
+    """A warm worker that ends before it is ready is WorkerGone with its stderr (the page then
+    runs in a new process), not an error about a closed file."""
+    from tools.examples.warm import Worker, WorkerGone
+
+    dies = [sys.executable, "-c", "import sys; sys.stderr.write('no keras here'); sys.exit(3)"]
+    with pytest.raises(WorkerGone, match="no keras here"):
+        Worker(dies, dict(os.environ), tmp_path)
+
+
 # --- a whole pytest session over a folder of pages --------------------------------------------
 
 
