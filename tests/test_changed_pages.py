@@ -169,6 +169,7 @@ def test_changed_runs_the_base_build_beside_the_branch_build(tmp_path, monkeypat
     assert order == ["base started", "head built from seeded", "base awaited"]
 
 
+@pytest.mark.slow  # three fresh interpreters that import Sphinx: the site-builds lane
 def test_changed_prints_the_edited_page_of_a_clone(tmp_path):
     """End to end on a commit of a tiny repository: one block edited, one page printed."""
     repo = tmp_path / "repo"
