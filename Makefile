@@ -169,7 +169,8 @@ check: $(VENV)/.installed-check ## What a pull request must pass (build -W + qui
 	$(BIN)/python tools/check_links.py $(BUILDDIR)/check
 	$(BIN)/ruff check .
 	@$(MAKE) --no-print-directory lint-js
-	@pages="$$($(BIN)/python -m tools.examples.changed)" || exit $$?; \
+	@pages="$$($(BIN)/python -m tools.examples.changed --doctrees $(BUILDDIR)/doctrees/check)" \
+		|| exit $$?; \
 	if [ -z "$$pages" ]; then echo "examples: no page changed, nothing to run"; \
 	else echo "examples: running the changed pages:" $$pages; \
 	$(INSTALL_EXAMPLES) || exit $$?; \

@@ -388,6 +388,41 @@ def test_runs_go_ahead_two_at_a_time_in_planned_order():
         ahead.close()
 
 
+def test_a_free_job_takes_the_next_run_while_a_long_run_goes_on():
+    """JAX's run is the longest: PyTorch's and then TensorFlow's run beside it, one after
+    another, before anyone asks for them (make check's one page on three backends)."""
+    page = source("tabs", "tabs")
+    started = []
+    last_started = threading.Event()
+
+    def fake_run(page, backend):
+        started.append(backend)
+        if backend == "tensorflow":
+            last_started.set()
+        # the long run ends only once the third has started: a job freed by the short second
+        # run must have taken it, since nobody asked for the second run's result yet
+        return backend != "jax" or last_started.wait(timeout=10)
+
+    ahead = Ahead([(page, "jax"), (page, "torch"), (page, "tensorflow")], jobs=2, run=fake_run)
+    try:
+        assert ahead.result(page, "jax") is True, "the third run waited for the first to end"
+        assert ahead.result(page, "torch") is True
+        assert ahead.result(page, "tensorflow") is True
+        assert started[0] == "jax" and started[2] == "tensorflow"
+    finally:
+        ahead.close()
+
+
+def test_a_worker_that_dies_while_starting_says_why(tmp_path):
+    """A warm worker that ends before it is ready is WorkerGone with its stderr (the page then
+    runs in a new process), not an error about a closed file."""
+    from tools.examples.warm import Worker, WorkerGone
+
+    dies = [sys.executable, "-c", "import sys; sys.stderr.write('no keras here'); sys.exit(3)"]
+    with pytest.raises(WorkerGone, match="no keras here"):
+        Worker(dies, dict(os.environ), tmp_path)
+
+
 # --- a whole pytest session over a folder of pages --------------------------------------------
 
 

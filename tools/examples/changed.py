@@ -8,11 +8,18 @@ an include, conf.py, an extension. A change to what runs every plan (the runner 
 tools/examples/, tests/test_examples.py, the Keras pin in pyproject.toml) selects every page, and
 so does a base that cannot build plans. Printing nothing means no page's examples changed.
 
-Usage: ``python -m tools.examples.changed`` (``make check`` runs it).
+The base's plans are built once per base commit and kept (``_build/examples/base-<commit>``), in a
+process of their own that runs beside the branch's plan build. ``--doctrees DIR`` names the
+doctree folder of an HTML build of the working tree that just ended (``make check`` passes its
+own), which the branch's plans start from instead of reading every page again
+(``tools/examples/plan.py``).
+
+Usage: ``python -m tools.examples.changed [--doctrees DIR]`` (``make check`` runs it).
 """
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 import tempfile
@@ -59,33 +66,70 @@ def plan_texts(plans: Path, docs: Path) -> dict[str, str]:
     }
 
 
+class BasePlans:
+    """The plans of the base commit, built with the base's own conf.py and extensions.
+
+    Creating it starts the build (a process of its own) unless the plans are kept already;
+    :meth:`result` waits for it."""
+
+    def __init__(self, base: str):
+        self.plans = CACHE / f"base-{base}"
+        self._tree: tempfile.TemporaryDirectory | None = None
+        self._process: subprocess.Popen | None = None
+        self._failed = False
+        if (self.plans / "plans.json").is_file():
+            return
+        self._tree = tempfile.TemporaryDirectory(prefix="kq-base-")
+        tree = self._tree.name
+        archive = subprocess.run(["git", "archive", base], cwd=REPO, capture_output=True)
+        unpack = subprocess.run(["tar", "-x", "-C", tree], input=archive.stdout, check=False)
+        if archive.returncode or unpack.returncode:
+            self._failed = True
+            return
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "sphinx", "-q", "-b", "examples", "-c", tree,
+             "-d", str(Path(tree) / "_doctrees"), str(Path(tree) / "docs"), str(self.plans)],
+            cwd=tree, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+
+    def stop(self) -> None:
+        """Give up on the build (the branch's plans failed): end its process, drop its tree."""
+        if self._process is not None and self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+        self._failed = True
+        if self._tree is not None:
+            self._tree.cleanup()
+
+    def result(self) -> dict[str, str] | None:
+        """docname -> plan text, or None when the base cannot build plans."""
+        try:
+            if self._process is not None and self._process.wait():
+                self._failed = True
+        finally:
+            if self._tree is not None:
+                self._tree.cleanup()
+        if self._failed or not (self.plans / "plans.json").is_file():
+            return None  # the base has no examples builder yet, or does not build
+        return plan_texts(self.plans, DOCS)
+
+
 def base_plans(base: str) -> dict[str, str] | None:
-    """The plans of the base commit, built with the base's own conf.py and extensions."""
-    plans = CACHE / f"base-{base}"
-    if not (plans / "plans.json").is_file():
-        with tempfile.TemporaryDirectory(prefix="kq-base-") as tree:
-            archive = subprocess.run(
-                ["git", "archive", base], cwd=REPO, capture_output=True, check=False
-            )
-            unpack = subprocess.run(["tar", "-x", "-C", tree], input=archive.stdout, check=False)
-            if archive.returncode or unpack.returncode:
-                return None
-            done = subprocess.run(
-                [sys.executable, "-m", "sphinx", "-q", "-b", "examples", "-c", tree,
-                 "-d", str(Path(tree) / "_doctrees"), str(Path(tree) / "docs"), str(plans)],
-                cwd=tree, capture_output=True, text=True, check=False,
-            )  # fmt: skip
-            if done.returncode or not (plans / "plans.json").is_file():
-                return None  # the base has no examples builder yet, or does not build
-    return plan_texts(plans, DOCS)
+    """The plans of the base commit (built and kept the first time)."""
+    return BasePlans(base).result()
 
 
-def changed_pages() -> list[str]:
-    head = plan_texts(build_plans(DOCS), DOCS)
+def changed_pages(seed: Path | None = None) -> list[str]:
     base = _base()
     everything = any(f == e or f.startswith(e) for f in changed_files(base) for e in EVERYTHING)
-    before = base_plans(base) if base and not everything else None
-    return differing(head, before)
+    before = BasePlans(base) if base and not everything else None  # starts, runs beside
+    try:
+        head = plan_texts(build_plans(DOCS, seed=seed), DOCS)
+    except BaseException:
+        if before is not None:
+            before.stop()
+        raise
+    return differing(head, before.result() if before else None)
 
 
 def differing(head: dict[str, str], before: dict[str, str] | None) -> list[str]:
@@ -95,6 +139,13 @@ def differing(head: dict[str, str], before: dict[str, str] | None) -> list[str]:
     return sorted(page for page, text in head.items() if before.get(page) != text)
 
 
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--doctrees", type=Path, help="doctrees of an HTML build just made")
+    args = parser.parse_args(argv)
+    print("\n".join(changed_pages(seed=args.doctrees)))
+    return 0
+
+
 if __name__ == "__main__":
-    print("\n".join(changed_pages()))
-    sys.exit(0)
+    sys.exit(main())

@@ -2,9 +2,21 @@
 
 The runner never reads Markdown: Sphinx reads the pages (with the course's configuration, or the
 folder's own ``conf.py``) and ``extensions/examples/builder.py`` writes one plan per page. Plans
-are cached under ``_build/examples/``, in a folder keyed by the pages' folder and by the code
-that reads pages (our extensions and conf.py), so a change to that code reads every page again
-while an unchanged course costs one incremental Sphinx run.
+are cached under ``_build/examples/``, in a folder keyed by the pages' folder, by the code
+that reads pages (our extensions and conf.py) and by the lock of the installed packages, so a
+change to any of them reads every page again.
+
+Each cache folder remembers what its last build read (``sources.json``): the content of every
+file below the pages' folder and of every file a page depends on (an include, an exercise's
+files), and when that build started. When nothing differs, the plans are read without starting
+Sphinx. When something differs, Sphinx reads again what it finds changed, by its files' times;
+a file whose content changed but whose time is older than the last build (restored by
+``cp -p``, ``rsync -a`` or an archive) would escape that, so then every page is read again.
+
+``make check`` has just built the site with the same conf.py and extensions: ``seed`` names that
+build's doctree folder, which a cache folder without an environment starts from (a copy), so
+Sphinx reads only what changed since. Our extensions leave builder-neutral nodes in the doctrees
+(``extensions/builders.py``): what a page's plan holds does not depend on which builder read it.
 """
 
 from __future__ import annotations
@@ -12,11 +24,18 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import shutil
+import time
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 CACHE = REPO / "_build" / "examples"
+#: The installed packages (a new Sphinx, MyST or sphinx-design may read pages differently).
+LOCK = REPO / "requirements" / "lock.txt"
+#: In a cache folder: what its last plan build read (see the module's docstring).
+SOURCES = "sources.json"
+ENVIRONMENT = "environment.pickle"
 
 
 @dataclass
@@ -84,13 +103,13 @@ def page_from_plan(plan: dict) -> Page:
 
 
 def _reader_code() -> list[Path]:
-    return sorted([REPO / "conf.py", *(REPO / "extensions").rglob("*.py")])
+    return sorted([REPO / "conf.py", *(REPO / "extensions").rglob("*.py"), LOCK])
 
 
 def cache_folder(srcdir: Path, confdir: Path) -> Path:
     digest = hashlib.sha256(f"{srcdir.resolve()}\n{confdir.resolve()}".encode())
     for path in _reader_code():
-        digest.update(path.read_bytes())
+        digest.update(path.read_bytes() if path.is_file() else b"")
     return CACHE / digest.hexdigest()[:16]
 
 
@@ -99,18 +118,97 @@ def confdir_for(srcdir: Path) -> Path:
     return srcdir if (srcdir / "conf.py").is_file() else REPO
 
 
-def build_plans(srcdir: Path, outdir: Path | None = None, confdir: Path | None = None) -> Path:
+def _digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None  # gone (or unreadable): differs from any content
+
+
+def _files(srcdir: Path, outdir: Path, depends: list[str]) -> list[Path]:
+    """Every file below ``srcdir`` (not the plans' own folder) and the files pages depend on."""
+    below = [
+        path for path in srcdir.rglob("*") if not path.is_relative_to(outdir) and path.is_file()
+    ]
+    return sorted({*below, *map(Path, depends)})
+
+
+def _sources(path: Path) -> dict | None:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _changed(srcdir: Path, outdir: Path, last: dict) -> tuple[bool, bool]:
+    """(anything changed since the last build, a change Sphinx's file times would miss)."""
+    files = _files(srcdir, outdir, last["depends"])
+    now = {str(path): _digest(path) for path in files}
+    changed = [name for name, digest in now.items() if last["files"].get(name) != digest]
+    changed += [name for name in last["files"] if name not in now]
+    hidden = False
+    for name in changed:
+        try:
+            hidden |= Path(name).stat().st_mtime_ns < last["started"]
+        except OSError:
+            pass  # removed: Sphinx sees a removed page or a missing dependency
+    return bool(changed), hidden
+
+
+def _remember(srcdir: Path, outdir: Path, app, started: int) -> None:
+    """Write what this build read. A file changed since the build started is written down as
+    unknown, so the next build reads it again."""
+    depends = sorted({str(Path(p)) for paths in app.env.dependencies.values() for p in paths})
+    files = {}
+    for path in _files(srcdir, outdir, depends):
+        try:
+            fresh = path.stat().st_mtime_ns < started
+        except OSError:
+            fresh = False
+        files[str(path)] = _digest(path) if fresh else None
+    record = {"started": started, "depends": depends, "files": files}
+    (outdir / SOURCES).write_text(json.dumps(record, indent=0) + "\n", encoding="utf-8")
+
+
+def build_plans(
+    srcdir: Path,
+    outdir: Path | None = None,
+    confdir: Path | None = None,
+    seed: Path | None = None,
+) -> Path:
     """Run Sphinx's ``examples`` builder over ``srcdir``; return the folder of plans.
 
     Runs in this process, quietly: a page's example problems are in its plan, and every other
-    warning is the HTML build's business.
+    warning is the HTML build's business. Sphinx does not start when no file it read has
+    changed since the last build; ``seed`` is the doctree folder of a build of the same pages
+    with the same conf.py that just ended (see the module's docstring).
     """
+    srcdir = Path(srcdir).resolve()
+    confdir = Path(confdir or confdir_for(srcdir)).resolve()
+    outdir = Path(outdir or cache_folder(srcdir, confdir)).resolve()
+    plans, doctrees = outdir / "plans", outdir / "doctrees"
+    last = _sources(outdir / SOURCES)
+    fresh = False
+    started = time.time_ns()
+    if last is not None and (doctrees / ENVIRONMENT).is_file():
+        changed, fresh = _changed(srcdir, outdir, last)
+        if not changed and (plans / "plans.json").is_file():
+            return plans
+    elif seed is not None and (Path(seed) / ENVIRONMENT).is_file():
+        shutil.rmtree(doctrees, ignore_errors=True)
+        shutil.copytree(seed, doctrees)
+        # the seeded environment read the pages when its own build ran, before this one
+        started = min(started, (doctrees / ENVIRONMENT).stat().st_mtime_ns)
+    (outdir / SOURCES).unlink(missing_ok=True)  # written again once this build has succeeded
+    app = _run_sphinx(srcdir, confdir, plans, doctrees, fresh)
+    _remember(srcdir, outdir, app, started)
+    return plans
+
+
+def _run_sphinx(srcdir: Path, confdir: Path, plans: Path, doctrees: Path, fresh: bool):
     from sphinx.application import Sphinx
     from sphinx.util.docutils import docutils_namespace, patch_docutils
 
-    srcdir = Path(srcdir).resolve()
-    confdir = Path(confdir or confdir_for(srcdir)).resolve()
-    outdir = Path(outdir or cache_folder(srcdir, confdir))
     overrides = {}
     if not (srcdir / "index.md").is_file():  # a loose folder of pages: any page may be the root
         first = min(srcdir.rglob("*.md"), default=None)
@@ -120,16 +218,16 @@ def build_plans(srcdir: Path, outdir: Path | None = None, confdir: Path | None =
         app = Sphinx(
             srcdir,
             confdir,
-            outdir / "plans",
-            outdir / "doctrees",
+            plans,
+            doctrees,
             "examples",
             confoverrides=overrides,
             status=None,
             warning=io.StringIO(),
-            freshenv=False,
+            freshenv=fresh,
         )
         app.build()
-    return outdir / "plans"
+    return app
 
 
 def read_plans(plans: Path, srcdir: Path) -> list[PagePlan]:
@@ -143,6 +241,6 @@ def read_plans(plans: Path, srcdir: Path) -> list[PagePlan]:
     return found
 
 
-def plans_of(srcdir: Path) -> list[PagePlan]:
+def plans_of(srcdir: Path, seed: Path | None = None) -> list[PagePlan]:
     """Build (or bring up to date) and read the plans of every page under ``srcdir``."""
-    return read_plans(build_plans(srcdir), srcdir)
+    return read_plans(build_plans(srcdir, seed=seed), srcdir)

@@ -4,6 +4,11 @@ pytest runs tests one after another, but a page run is a separate process, so wh
 for one (page, backend) waits for its process, the next one's process can already work. With
 two jobs on two cores the suite takes about half the time, and every test still reports on
 exactly its own run.
+
+A run starts as soon as a job is free, not when its test asks: when the test being waited on
+has the longest run (JAX's, with its compilations), the runs after it go on, one after another,
+beside it. ``make check`` after one page's edit runs that page on three backends: JAX and
+PyTorch start together and TensorFlow starts when PyTorch ends, not when JAX does.
 """
 
 from __future__ import annotations
@@ -42,12 +47,14 @@ class Ahead:
         self._pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="examples")
 
     def result(self, source: SourcePage, backend: str) -> PageRun:
-        """The run of ``source`` on ``backend``, starting it and the next ones if need be."""
-        index = self._position.get(_key(source, backend))
-        if index is None:
+        """The run of ``source`` on ``backend``; the first call queues every planned run.
+
+        The pool's ``jobs`` threads take the queued runs in planned order, each the moment it is
+        free, so a long run never holds back the ones planned after it."""
+        if _key(source, backend) not in self._position:
             return self._run(source, backend)  # not in the plan: run it now, alone
-        for pair in self._order[index : index + self._jobs]:
-            if _key(*pair) not in self._futures:
+        if not self._futures:
+            for pair in self._order:
                 self._futures[_key(*pair)] = self._pool.submit(self._run, *pair)
         return self._futures[_key(source, backend)].result()
 

@@ -62,8 +62,9 @@ class Worker:
         except queue.Empty:
             kind, threads = "gone", None
         if kind != "ready":
+            tail = self._stderr_tail()  # before close(), which closes the file
             self.close()
-            raise WorkerGone(self._stderr_tail())
+            raise WorkerGone(tail)
         self.threads = int(threads)
 
     def _stderr_tail(self) -> str:
