@@ -24,6 +24,10 @@ def pytest_configure(config):
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     if os.environ.get("KQ_LANES_FILE"):
         Path(os.environ["KQ_LANES_FILE"]).write_text(json.dumps({"made up": 1.5}))
+
+def pytest_unconfigure(config):
+    if config.option.markexpr == "not ml_stack":  # the main session is ending
+        Path("main-ended").write_text("")
 """
 
 
@@ -80,8 +84,15 @@ def test_a_selection_of_ones_own_runs_once_in_one_session(tmp_path):
 
 
 def test_each_session_reports_its_own_wall_time(tmp_path, capfd):
-    """The quick session's wall time is its own, not the slow one's it waited beside."""
-    root = project(tmp_path, "import time; time.sleep(4)", "assert True")
+    """The quick session's wall time is its own, not the slow one's it waited beside.
+
+    The ML test goes on 3 s after the main session has ended, however long either took to
+    start (on a loaded machine, pytest alone can take several seconds)."""
+    ml_waits = (
+        "import time; [time.sleep(0.1) for _ in range(3000) if not Path('main-ended').exists()]; "
+        "time.sleep(3)"
+    )
+    root = project(tmp_path, ml_waits, "assert True")
     assert run_tests.main([], root=root) == 0
     said = capfd.readouterr().out
     walls = {
@@ -89,7 +100,7 @@ def test_each_session_reports_its_own_wall_time(tmp_path, capfd):
         for line in said.splitlines()
         if line.startswith(("ML session", "main session"))
     }
-    assert walls["ML"] - walls["main"] >= 3, said
+    assert walls["ML"] - walls["main"] >= 2.5, said
 
 
 def test_each_session_lists_its_slowest_tests(tmp_path, capfd):
