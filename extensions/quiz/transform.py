@@ -17,6 +17,7 @@ document keeps its own numbering and key.
 from __future__ import annotations
 
 from docutils import nodes
+from docutils.nodes import Element
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
@@ -161,8 +162,9 @@ def _collect(root: nodes.document) -> tuple[list, list, list]:
             quizzes.append((node, parent))
         elif isinstance(node, NEUTRAL_NODES):
             leftovers.append((node, parent))
-        if isinstance(node, nodes.Element):
-            stack.extend((child, node, owner) for child in reversed(node.children))
+        # Text cannot be (or hold) a quiz node: only elements go on the stack.
+        children = [child for child in reversed(node.children) if isinstance(child, Element)]
+        stack.extend([(child, node, owner) for child in children])
     return list(owners.values()), quizzes, leftovers
 
 
