@@ -9,6 +9,7 @@ from sphinx.domains import Domain
 from sphinx_exercise.nodes import exercise_enumerable_node, exercise_node
 
 from extensions.course import track_key
+from extensions.walk import elements
 
 #: CONTRIBUTING.md: the description is the page's meta description, "under 160 characters".
 DESCRIPTION_LIMIT = 160
@@ -89,10 +90,11 @@ def _source_facts(path) -> dict:
     }
 
 
-def _claims(doctree: nodes.document) -> dict[str, int]:
-    """Claim checks on the page, by the backend they run on ("" for every backend)."""
+def _claims(blocks: list[nodes.literal_block]) -> dict[str, int]:
+    """Claim checks among the page's literal blocks, by the backend they run on ("" for every
+    backend)."""
     counts: dict[str, int] = {}
-    for block in doctree.findall(nodes.literal_block):
+    for block in blocks:
         if block.get(CLAIM_ATTRIBUTE):
             backend = block.get(BACKEND_ATTRIBUTE) or ""
             counts[backend] = counts.get(backend, 0) + 1
@@ -121,19 +123,25 @@ def record_track_facts(app, doctree: nodes.document) -> None:
         (title := section.next_node(nodes.title)) is not None and SUMMARY.match(title.astext())
         for section in sections
     )
+    # One walk over the page for the blocks, exercises and raw HTML below (it was four).
+    blocks, raws, exercises = [], [], 0
+    for node in elements(doctree):
+        if isinstance(node, nodes.literal_block):
+            blocks.append(node)
+        elif isinstance(node, nodes.raw):
+            raws.append(node)
+        # Counted once per class it is an instance of, as two separate walks counted it.
+        exercises += isinstance(node, exercise_node) + isinstance(node, exercise_enumerable_node)
     facts = {}
     if track_key(docname) is not None:
         facts = _source_facts(app.env.doc2path(docname))
         description = app.env.metadata.get(docname, {}).get("description")
         facts["description_length"] = None if description is None else len(str(description))
-        facts["claims"] = _claims(doctree)
-    exercises = sum(1 for _ in doctree.findall(exercise_node)) + sum(
-        1 for _ in doctree.findall(exercise_enumerable_node)
-    )
+        facts["claims"] = _claims(blocks)
     # [line, is it an HTML comment] of every piece of raw HTML.
     facts["raw"] = [
         [raw.line or 1, bool(HTML_COMMENT.match(raw.astext()))]
-        for raw in doctree.findall(nodes.raw)
+        for raw in raws
         if not raw.astext().lstrip().startswith('<input class="task-list-item-checkbox"')
         and not _in_error_box(raw)  # a broken quiz part, already reported by the quiz
     ]

@@ -25,6 +25,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from ..walk import elements
 from .convention import (
     MISPLACED_CLAIM,
     MISPLACED_OUTPUT,
@@ -148,7 +149,14 @@ def _read_lines(path: Path, _mtime_ns: int, _size: int) -> tuple[str, ...]:
 
 def mark_blocks(app: Sphinx, doctree: nodes.document) -> None:
     lines = page_lines(doctree)
-    for block in doctree.findall(nodes.literal_block):
+    # One walk finds the blocks and the comments (markers) that _apply_markers reads.
+    blocks, comments = [], []
+    for node in elements(doctree):
+        if isinstance(node, nodes.literal_block):
+            blocks.append(node)
+        elif isinstance(node, nodes.comment):
+            comments.append(node)
+    for block in blocks:
         if block.get(HIDDEN):  # a {claim}: claims.py marked it; a tab around it names its backend
             block[BACKEND] = block.get(BACKEND) or _backend(block)
             continue
@@ -160,13 +168,15 @@ def mark_blocks(app: Sphinx, doctree: nodes.document) -> None:
         block[RUNNABLE] = True
         block[CODE_LINE] = code_line(lines, block)
         block[BACKEND] = _backend(block)
-    _apply_markers(doctree, lines)
+    _apply_markers(doctree, lines, comments)
 
 
-def _apply_markers(doctree: nodes.document, lines: list[str]) -> None:
+def _apply_markers(
+    doctree: nodes.document, lines: list[str], comments: list[nodes.comment]
+) -> None:
     found: list[tuple[nodes.comment, list[tuple[int, str, str]]]] = []
     after = 1
-    for comment in doctree.findall(nodes.comment):
+    for comment in comments:
         line = _comment_line(lines, comment, after)
         markers = []
         for offset, text in enumerate(comment.astext().splitlines()):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from ..walk import elements
 from .convention import (
     MISSING_SYNC_GROUP,
     SYNC_GROUP,
@@ -34,7 +35,7 @@ def _labels(tab_set: nodes.Element) -> list[nodes.Element]:
 
 
 def check_backend_tabs(app: Sphinx, doctree: nodes.document) -> None:
-    for tab_set in doctree.findall(lambda node: _component(node, "tab-set")):
+    for tab_set in [node for node in elements(doctree) if _component(node, "tab-set")]:
         labels = _labels(tab_set)
         keys = [label.get("sync_id") for label in labels]
         if any(label.get("sync_group") == SYNC_GROUP for label in labels):

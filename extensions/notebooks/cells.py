@@ -36,9 +36,13 @@ import textwrap
 import tokenize
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import nbformat
-from nbformat import v4
+if TYPE_CHECKING:
+    # Imported where a notebook is made, not with the extension: nbformat brings jsonschema
+    # (about a tenth of a second), which a build that writes no notebook (text, LaTeX, EPUB)
+    # never needs.
+    import nbformat
 
 #: The one line of a ``check.py`` that imports our package (``kq.exercise.CHECK_IMPORT``); the
 #: setup cell leaves it out and provides ``Hint``, ``require`` and ``calling`` itself.
@@ -113,6 +117,9 @@ def build_notebook(
         cells.append(_markdown_cell(EXERCISES_INTRO))
         for exercise in exercises:
             cells.extend(exercise_cells(exercise))
+    import nbformat  # noqa: PLC0415  (see the imports at the top)
+    from nbformat import v4  # noqa: PLC0415
+
     notebook = nbformat.from_dict(
         {
             "nbformat": v4.nbformat,
@@ -137,6 +144,8 @@ def build_notebook(
 
 
 def _code_cell(source: str) -> nbformat.NotebookNode:
+    import nbformat  # noqa: PLC0415
+
     return nbformat.from_dict(
         {
             "cell_type": "code",
@@ -149,11 +158,15 @@ def _code_cell(source: str) -> nbformat.NotebookNode:
 
 
 def _markdown_cell(source: str) -> nbformat.NotebookNode:
+    import nbformat  # noqa: PLC0415
+
     return nbformat.from_dict({"cell_type": "markdown", "metadata": {}, "source": source})
 
 
 def notebook_text(notebook: nbformat.NotebookNode) -> str:
     """The file's text: nbformat's own layout, with a final newline."""
+    import nbformat  # noqa: PLC0415
+
     return nbformat.writes(notebook, version=4).rstrip("\n") + "\n"
 
 

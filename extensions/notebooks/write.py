@@ -19,6 +19,7 @@ from sphinx.util import logging
 from ..course import Track as CourseTrack
 from ..course import course_of, is_track_page
 from ..examples.builder import page_plan
+from ..walk import elements
 from . import cells, markdown
 from .warning_types import Subtype, warn
 
@@ -89,7 +90,7 @@ def task_markdown(entry: dict, doctree: nodes.document | None) -> str:
     node = next(
         (
             node
-            for node in (doctree.findall(nodes.Element) if doctree is not None else ())
+            for node in (elements(doctree) if doctree is not None else ())
             if node.tagname == "code_exercise" and node.get("exercise") == entry["id"]
         ),
         None,

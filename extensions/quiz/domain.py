@@ -17,6 +17,7 @@ from docutils import nodes
 from sphinx.domains import Domain
 from sphinx.util import logging
 
+from ..walk import elements
 from ..warnings_ import warn
 from .nodes import kq_option, kq_question
 from .problems import QuizWarning, relative_path
@@ -95,26 +96,26 @@ class QuizDomain(Domain):
         self._index()
 
     def process_doc(self, env, docname: str, document: nodes.document) -> None:
-        entries = []
-        for position, node in enumerate(document.findall(kq_question)):
-            # Kept on the node so the writer can tell a first occurrence from a duplicate.
-            node["docname"], node["position"] = docname, position
-            line = node.line or 0
-            entry = [node["qid"], node["xp"], node["kind"], line, node.source]
-            entries.append([*entry, node.get("id_line") or line])
+        # One walk gathers what four did (questions, ids, tags, sections): it ran on every page.
+        entries, ids, tags, sections = [], [], [], []
+        for node in elements(document):
+            if isinstance(node, kq_question):
+                # Kept on the node so the writer can tell a first occurrence from a duplicate.
+                node["docname"], node["position"] = docname, len(entries)
+                line = node.line or 0
+                entry = [node["qid"], node["xp"], node["kind"], line, node.source]
+                entries.append([*entry, node.get("id_line") or line])
+                ids.append([node["qid"], node.source, node.get("id_line") or node.line or 0])
+            elif REFUSED_ID in node:
+                ids.append(list(node[REFUSED_ID]))
+            if isinstance(node, kq_option) and node.get("misconception"):
+                tags.append([node["misconception"], node.source, node.get("misconception_line", 0)])
+            elif isinstance(node, nodes.section):
+                sections.extend(node["ids"])
         _store(self.docs, docname, entries)
-        _store(self.ids, docname, _ids_in(document))
-        tags = [
-            [option["misconception"], option.source, option.get("misconception_line", 0)]
-            for option in document.findall(kq_option)
-            if option.get("misconception")
-        ]
+        _store(self.ids, docname, ids)
         _store(self.tags, docname, tags)
-        self.sections[docname] = [
-            section_id
-            for section in document.findall(nodes.section)
-            for section_id in section["ids"]
-        ]
+        self.sections[docname] = sections
         self._index()
 
     def names_section(self, label: str) -> bool:
@@ -205,23 +206,6 @@ def _store(table: dict[str, list], docname: str, rows: list) -> None:
         table[docname] = rows
     else:
         table.pop(docname, None)
-
-
-def _ids_in(document: nodes.document) -> list[list]:
-    """[qid, source, id line] of every question, refused ones included, in document order."""
-
-    def has_id(node: nodes.Node) -> bool:
-        return isinstance(node, kq_question) or (
-            isinstance(node, nodes.Element) and REFUSED_ID in node
-        )
-
-    found = []
-    for node in document.findall(has_id):
-        if isinstance(node, kq_question):
-            found.append([node["qid"], node.source, node.get("id_line") or node.line or 0])
-        else:
-            found.append(list(node[REFUSED_ID]))
-    return found
 
 
 def misconceptions(env) -> dict[str, tuple[str, str, str]]:

@@ -17,6 +17,7 @@ document keeps its own numbering and key.
 from __future__ import annotations
 
 from docutils import nodes
+from docutils.nodes import Element
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
@@ -29,6 +30,8 @@ from .render_common import text_of
 
 #: Set on a document whose output contains interactive questions (assets.py reads it).
 MARK = "kq_interactive"
+#: Set (as a Python attribute, never written out) on a document once a rendering has run on it.
+RENDERED = "_kq_quiz_rendered"
 #: The interactive builders whose pages stand alone: no page-end answer key (see InteractiveQuiz).
 WITHOUT_KEY = tuple(name for name in INTERACTIVE if name == "html")
 
@@ -40,15 +43,22 @@ class _QuizRendering(SphinxPostTransform):
     default_priority = 200
     renderer = render_static
     with_key = True
+    #: The rendering that runs after the others and renders what they left (PrintableQuiz).
+    last = False
     options: dict = {}
     key_options: dict = {}
 
     def run(self, **kwargs) -> None:
+        if self.last and getattr(self.document, RENDERED, False):
+            # A rendering for this builder already replaced every quiz node: walking the whole
+            # page again would find none.
+            return
         owners, quizzes, leftovers = _collect(self.document)
         # Quiz parts shown inside an error box become plain containers any builder can write;
         # deepest first, so each container receives its already flattened children.
         for node, parent in reversed(leftovers):
             parent.replace(node, nodes.container("", *node.children))
+        setattr(self.document, RENDERED, True)
         if not owners and not quizzes:
             return
         renderer, with_key, options = self.renderer, self.with_key, self.options
@@ -123,6 +133,7 @@ class PrintableQuiz(_QuizRendering):
 
     default_priority = _QuizRendering.default_priority + 1
     options = {"letters_in_text": False}
+    last = True
 
 
 RENDERINGS = (InteractiveQuiz, InteractiveQuizWithKey, TextQuiz, PrintableQuiz)
@@ -151,8 +162,9 @@ def _collect(root: nodes.document) -> tuple[list, list, list]:
             quizzes.append((node, parent))
         elif isinstance(node, NEUTRAL_NODES):
             leftovers.append((node, parent))
-        if isinstance(node, nodes.Element):
-            stack.extend((child, node, owner) for child in reversed(node.children))
+        # Text cannot be (or hold) a quiz node: only elements go on the stack.
+        children = [child for child in reversed(node.children) if isinstance(child, Element)]
+        stack.extend([(child, node, owner) for child in children])
     return list(owners.values()), quizzes, leftovers
 
 
