@@ -265,7 +265,10 @@ def _originals(html: str, parts: dict[str, list[str]]) -> str:
 
 
 def _interact(page, state: str, width: int) -> None:
-    """What adds classes and elements at run time: tabs, answers, menus, the search dialog."""
+    """What adds classes and elements at run time: tabs, answers, menus, the search dialog.
+
+    The caller then waits 400 ms (``SETTLE_MS``) before reading the styles.
+    """
     if state == "search":
         page.keyboard.press("Control+k")
         page.locator("#pst-search-dialog input[name='q']").fill("ops")
@@ -279,17 +282,75 @@ def _interact(page, state: str, width: int) -> None:
             page.locator(".primary-toggle").first.click()  # the sidebar, left open
         else:
             page.locator(".theme-switch-button:visible").first.click()  # its menu, left open
-    page.wait_for_timeout(400)
 
 
-def _styles(page, url: str, html: str | None, state: str, width: int):
+#: How long a page is left after its interaction before its styles are read (transitions end).
+SETTLE_MS = 400
+
+# STYLES_JS started in the page without waiting for it; the result is collected later, so two
+# pages (two browser contexts, two renderer processes) work out their styles at the same time.
+START_STYLES = (
+    f"() => {{ window.__kqStyles = new Promise((go) => setTimeout(go, 0)).then({STYLES_JS}); }}"
+)
+
+
+def _open(browser, url: str, html: str | None, mode: str, width: int):
+    """A page of its own browser context at ``url`` (served as ``html`` when given), loaded."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    context.add_init_script(SEEDED_RANDOM)
+    context.add_init_script(f"localStorage.setItem('mode', '{mode}');")
+    page = context.new_page()
     if html is not None:
         page.route(url, lambda route: route.fulfill(body=html, content_type="text/html"))
     page.goto(url)
-    page.wait_for_load_state("networkidle")
-    page.evaluate("document.fonts.ready")
-    _interact(page, state, width)
-    return page.evaluate(STYLES_JS)
+    return page
+
+
+def _difference(
+    browser, base: str, name: str, joined: str | None, original: str, state, mode, width
+):
+    """How page ``name`` of the site at ``base`` differs, in ``state``, with its joined stylesheet
+    (``joined``: its HTML, or None for the built file) and with the theme's own stylesheets
+    (``original``): None when every element is styled the same, else a message naming the first
+    element that is not.
+
+    Each page is loaded, left until the network is idle and its fonts are ready, used as
+    ``state`` says and left ``SETTLE_MS``, as one page after the other would be; the two pages
+    do each step before either goes on to the next, and work out their styles at the same time.
+    """
+    pages = [_open(browser, base + name, html, mode, width) for html in (joined, original)]
+    for page in pages:
+        page.wait_for_load_state("networkidle")
+        page.evaluate("document.fonts.ready")
+    for page in pages:
+        _interact(page, state, width)
+    pages[-1].wait_for_timeout(SETTLE_MS)  # the first page has waited as long, and more
+    for page in pages:
+        page.evaluate(START_STYLES)
+    joined_page, original_page = pages
+    ours, theirs = (page.evaluate("window.__kqStyles") for page in pages)
+    where = f"{name}, {state} ({mode}, {width}px)"
+    message = None
+    if [w for w, _ in ours] != [w for w, _ in theirs]:
+        message = f"{where}: not the same elements"
+    differing = [i for i, (a, b) in enumerate(zip(ours, theirs, strict=True)) if a[1] != b[1]]
+    if message is None and differing:
+        i = differing[0]
+        described = joined_page.evaluate("(i) => window.__kqDescribe(i)", i)
+        expected = original_page.evaluate("(i) => window.__kqDescribe(i)", i)
+        diff = [
+            f"{pseudo or 'element'} expected {sorted(set(b) - set(a))[:4]}, "
+            f"got {sorted(set(a) - set(b))[:4]}"
+            for pseudo, a, b in zip(("", "::before", "::after"), described, expected, strict=True)
+            if a != b
+        ]
+        message = (
+            f"{where}: {len(differing)} elements styled differently; "
+            f"first {ours[i][0]}: {'; '.join(diff)}"
+        )
+    for page in pages:
+        page.context.close()
+    return message
 
 
 CASES = [
@@ -309,33 +370,20 @@ CASES = [
 def test_pages_look_exactly_as_with_the_themes_own_stylesheets(whole_course, browser, mode, width):
     parts = _parts(whole_course)
     for name, state in CASES:
-        url = whole_course.url + name
         original = _originals((whole_course.outdir / name).read_text(encoding="utf-8"), parts)
-        seen = []
-        for html in (None, original):
-            context = browser.new_context(viewport={"width": width, "height": 900})
-            context.add_init_script(SEEDED_RANDOM)
-            context.add_init_script(f"localStorage.setItem('mode', '{mode}');")
-            page = context.new_page()
-            seen.append((page, _styles(page, url, html, state, width)))
-        (joined_page, joined), (original_page, theirs) = seen
-        where = f"{name}, {state} ({mode}, {width}px)"
-        assert [w for w, _ in joined] == [w for w, _ in theirs], f"{where}: not the same elements"
-        differing = [i for i, (a, b) in enumerate(zip(joined, theirs, strict=True)) if a[1] != b[1]]
-        if differing:
-            i = differing[0]
-            ours = joined_page.evaluate("(i) => window.__kqDescribe(i)", i)
-            expected = original_page.evaluate("(i) => window.__kqDescribe(i)", i)
-            diff = [
-                f"{pseudo or 'element'} expected {sorted(set(b) - set(a))[:4]}, "
-                f"got {sorted(set(a) - set(b))[:4]}"
-                for pseudo, a, b in zip(("", "::before", "::after"), ours, expected, strict=True)
-                if a != b
-            ]
-            pytest.fail(
-                f"{where}: {len(differing)} elements styled differently; "
-                f"first {joined[i][0]}: {'; '.join(diff)}",
-                pytrace=False,
-            )
-        for page, _ in seen:
-            page.context.close()
+        message = _difference(browser, whole_course.url, name, None, original, state, mode, width)
+        if message:
+            pytest.fail(message, pytrace=False)
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_the_comparison_names_an_element_styled_differently(whole_course, browser):
+    """One rule more in the joined page, a heading's letter spacing, is found and named."""
+    name = "index.html"
+    html = (whole_course.outdir / name).read_text(encoding="utf-8")
+    original = _originals(html, _parts(whole_course))
+    seeded = html.replace("</head>", "<style>h1 { letter-spacing: 3px }</style></head>")
+    message = _difference(browser, whole_course.url, name, seeded, original, "loaded", "dark", 390)
+    assert message is not None and "elements styled differently; first H1" in message, message
+    assert "letter-spacing:3px" in message, message
