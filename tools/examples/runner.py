@@ -66,9 +66,12 @@ ONE_THREAD = {
 }
 #: XLA (JAX's compiler, and TensorFlow's when fit() compiles its steps) optimises the machine
 #: code it emits as if it would run for hours. The course's models are tiny and run a few steps,
-#: so on JAX compiling is most of a page's time: without the backend's optimisation passes
-#: (level 0; XLA's graph-level passes still run) JAX's pages took 15-25 % less CPU, every printed
-#: output the same. ``KQ_EXAMPLES_FAST_COMPILE=0`` compiles as XLA does by default.
+#: so on JAX compiling is a large part of a page's time. Without the backend's optimisation
+#: passes (level 0; XLA's graph-level passes still run) JAX's pages took about 5-10 % less CPU
+#: in interleaved runs (Tracks 3, 5 and 7: 48.1 and 58.7 s against 57.4 and 59.8 s; Track 10
+#: 89.4 against 96.9 s; this machine's speed varies by 2x within an hour, so only runs side by
+#: side in time compare), every printed output the same. TensorFlow's pages did not change.
+#: ``KQ_EXAMPLES_FAST_COMPILE=0`` compiles as XLA does by default.
 FAST_COMPILE = (
     "--xla_backend_optimization_level=0"
     if os.environ.get("KQ_EXAMPLES_FAST_COMPILE", "1") != "0"
