@@ -53,12 +53,7 @@ class Plain(SphinxDirective):
         return [nodes.container("", *self.parse_content_to_nodes())]
 
 
-class Nothing(SphinxDirective):
-    has_content = True
-    optional_arguments = 99
-    final_argument_whitespace = True
-    option_spec = _AnyOptions()
-
+class Nothing(Plain):
     def run(self):
         return []
 
